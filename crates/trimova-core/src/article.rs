@@ -1,0 +1,553 @@
+//! The article format, version 1 (`trimova.article/1`): model, parsing and validation.
+//!
+//! The contract is documented in `docs/article-format.md`. Parsing is strict about structure (a
+//! malformed article is reported with the JSON path of the field at fault) and lenient about
+//! extensions (unknown fields are kept and ignored; unknown block types are kept as
+//! [`Block::Unsupported`] and skipped by renderers).
+
+use crate::{safety, timestamp, Lang};
+use serde::de::{self, Deserializer};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub const FORMAT: &str = "trimova.article/1";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub format: String,
+    pub id: String,
+    /// RFC 3339 with offset.
+    pub published: String,
+    #[serde(default)]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub views: Option<u64>,
+    /// The language the article was written in.
+    pub original: Lang,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub editions: BTreeMap<Lang, Edition>,
+    /// Fields this version does not know, kept so that tools can round-trip a file.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub body: Vec<Block>,
+    /// Present when this edition is a translation of another one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<Translation>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Translation {
+    pub from: Lang,
+    pub by: TranslatedBy,
+    /// For machine translations: which service produced it (e.g. `apertium`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslatedBy {
+    Human,
+    Machine,
+}
+
+/// One block of an edition's body.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph {
+        text: Inline,
+    },
+    Heading {
+        text: String,
+    },
+    Quote {
+        text: Inline,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        attribution: Option<String>,
+    },
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<Inline>,
+    },
+    Image {
+        src: String,
+        alt: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        credit: Option<String>,
+    },
+    /// A block type this version does not know. Kept (with its original JSON) so tools can
+    /// round-trip it; renderers skip it with a console warning.
+    #[serde(untagged)]
+    Unsupported(Value),
+}
+
+/// The block types this version renders; anything else becomes [`Block::Unsupported`].
+const KNOWN_BLOCKS: [&str; 5] = ["paragraph", "heading", "quote", "list", "image"];
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Mirror of `Block` without the catch-all, so serde does the field checking.
+        #[derive(Deserialize)]
+        #[serde(tag = "type", rename_all = "lowercase")]
+        enum Known {
+            Paragraph {
+                text: Inline,
+            },
+            Heading {
+                text: String,
+            },
+            Quote {
+                text: Inline,
+                #[serde(default)]
+                attribution: Option<String>,
+            },
+            List {
+                #[serde(default)]
+                ordered: bool,
+                items: Vec<Inline>,
+            },
+            Image {
+                src: String,
+                alt: String,
+                #[serde(default)]
+                caption: Option<String>,
+                #[serde(default)]
+                credit: Option<String>,
+            },
+        }
+
+        let value = Value::deserialize(deserializer)?;
+        let kind = match value.get("type") {
+            Some(Value::String(kind)) => kind.as_str(),
+            Some(_) => return Err(de::Error::custom("`type` must be a string")),
+            None => return Err(de::Error::missing_field("type")),
+        };
+        if !KNOWN_BLOCKS.contains(&kind) {
+            return Ok(Block::Unsupported(value));
+        }
+        let known = Known::deserialize(value).map_err(de::Error::custom)?;
+        Ok(match known {
+            Known::Paragraph { text } => Block::Paragraph { text },
+            Known::Heading { text } => Block::Heading { text },
+            Known::Quote { text, attribution } => Block::Quote { text, attribution },
+            Known::List { ordered, items } => Block::List { ordered, items },
+            Known::Image { src, alt, caption, credit } => Block::Image { src, alt, caption, credit },
+        })
+    }
+}
+
+/// Inline text: a plain string, or runs with marks and links.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged, expecting = "a string or an array of runs like {\"text\": \"...\"}")]
+pub enum Inline {
+    Plain(String),
+    Runs(Vec<Run>),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Run {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub strong: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub em: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Inline {
+    /// The text without marks (for word counts, descriptions and translation).
+    pub fn plain_text(&self) -> String {
+        match self {
+            Inline::Plain(s) => s.clone(),
+            Inline::Runs(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
+        }
+    }
+
+    /// The runs of this text; a plain string is one unmarked run.
+    pub fn runs(&self) -> Vec<Run> {
+        match self {
+            Inline::Plain(s) => vec![Run { text: s.clone(), ..Run::default() }],
+            Inline::Runs(runs) => runs.clone(),
+        }
+    }
+}
+
+impl Run {
+    /// The link target if it is one the app may make live; unsafe targets render as plain text.
+    pub fn safe_href(&self) -> Option<&str> {
+        self.href.as_deref().filter(|h| safety::is_safe_link(h))
+    }
+}
+
+/// Why an article file could not be used, with the place at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError {
+    /// JSON path of the field at fault, like `editions.uk.body[3].text`; empty for syntax errors.
+    pub path: String,
+    pub message: String,
+    /// 1-based position in the file, when the JSON parser knows it.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl FormatError {
+    fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+        FormatError { path: path.into(), message: message.into(), line: None, column: None }
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, " (line {line}, column {column})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Parses JSON text into `T`, reporting the path and position of the first problem.
+pub(crate) fn parse_json<T: de::DeserializeOwned>(json: &str) -> Result<T, FormatError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        json_error(if path == "." { String::new() } else { path }, e.into_inner())
+    })?;
+    de.end().map_err(|e| json_error(String::new(), e))?;
+    Ok(value)
+}
+
+fn json_error(path: String, error: serde_json::Error) -> FormatError {
+    let (line, column) = (error.line(), error.column());
+    // serde_json appends its own " at line X column Y"; the position is reported separately.
+    let text = error.to_string();
+    let message = text.split(" at line ").next().unwrap_or(&text).to_string();
+    FormatError { path, message, line: (line > 0).then_some(line), column: (line > 0).then_some(column) }
+}
+
+/// Parses and validates an article file. `expected_id` is the id the file was requested by: a file
+/// served under the wrong name is an error, not a silent substitution.
+pub fn parse_article(json: &str, expected_id: Option<&str>) -> Result<Article, FormatError> {
+    let article: Article = parse_json(json)?;
+    article.validate()?;
+    if let Some(expected) = expected_id {
+        if article.id != expected {
+            return Err(FormatError::at("id", format!("is \"{}\" but the file was requested as \"{expected}\"", article.id)));
+        }
+    }
+    Ok(article)
+}
+
+/// Whether `id` can be an article id: lower-case ASCII letters, digits and hyphens, as used in URLs
+/// and file names.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 120
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+}
+
+impl Article {
+    /// Checks what the type system cannot: versions, ids, dates, non-empty titles.
+    pub fn validate(&self) -> Result<(), FormatError> {
+        if self.format != FORMAT {
+            return Err(FormatError::at("format", format!("must be \"{FORMAT}\", found \"{}\"", self.format)));
+        }
+        if !is_valid_id(&self.id) {
+            return Err(FormatError::at("id", "must be lower-case letters, digits and hyphens"));
+        }
+        if timestamp::parse_rfc3339(&self.published).is_none() {
+            return Err(FormatError::at("published", "must be an RFC 3339 date-time with offset, like 2024-06-14T10:05:00+03:00"));
+        }
+        if let Some(updated) = &self.updated {
+            if timestamp::parse_rfc3339(updated).is_none() {
+                return Err(FormatError::at("updated", "must be null or an RFC 3339 date-time with offset"));
+            }
+        }
+        if self.editions.is_empty() {
+            return Err(FormatError::at("editions", "must hold at least one edition"));
+        }
+        for (lang, edition) in &self.editions {
+            if edition.title.trim().is_empty() {
+                return Err(FormatError::at(format!("editions.{lang}.title"), "must not be empty"));
+            }
+            if let Some(t) = &edition.translation {
+                if t.from == *lang {
+                    return Err(FormatError::at(format!("editions.{lang}.translation.from"), "cannot be the edition's own language"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Editions present, in switcher order.
+    pub fn languages(&self) -> Vec<Lang> {
+        self.editions.keys().copied().collect()
+    }
+
+    /// Publication instant in seconds since the epoch (validated on parse).
+    pub fn published_at(&self) -> i64 {
+        timestamp::parse_rfc3339(&self.published).unwrap_or(0)
+    }
+
+    /// Things a reader never sees but an editor should: skipped blocks and neutralised URLs.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (lang, edition) in &self.editions {
+            for (i, block) in edition.body.iter().enumerate() {
+                let at = format!("editions.{lang}.body[{i}]");
+                match block {
+                    Block::Unsupported(v) => {
+                        let kind = v.get("type").and_then(Value::as_str).unwrap_or("?");
+                        out.push(format!("{at}: unknown block type \"{kind}\" skipped"));
+                    }
+                    Block::Image { src, .. } if !safety::is_safe_image(src) => {
+                        out.push(format!("{at}.src: only http(s) and relative images are shown; image skipped"));
+                    }
+                    _ => {}
+                }
+                for inline in block.inlines() {
+                    for run in inline.runs() {
+                        if run.href.is_some() && run.safe_href().is_none() {
+                            out.push(format!("{at}: link {:?} is not http(s) or mailto; shown as text", run.href.unwrap_or_default()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Block {
+    /// The inline texts of this block (for scanning links and marks).
+    pub fn inlines(&self) -> Vec<&Inline> {
+        match self {
+            Block::Paragraph { text } | Block::Quote { text, .. } => vec![text],
+            Block::List { items, .. } => items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Edition {
+    /// Words a reader reads: title, lead and every text block.
+    pub fn word_count(&self) -> usize {
+        let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let body: usize = self
+            .body
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } => words(&text.plain_text()),
+                Block::Heading { text } => words(text),
+                Block::Quote { text, attribution } => words(&text.plain_text()) + words(attribution.as_deref().unwrap_or("")),
+                Block::List { items, .. } => items.iter().map(|i| words(&i.plain_text())).sum(),
+                Block::Image { caption, .. } => words(caption.as_deref().unwrap_or("")),
+                Block::Unsupported(_) => 0,
+            })
+            .sum();
+        words(&self.title) + words(self.lead.as_deref().unwrap_or("")) + body
+    }
+
+    /// Whole minutes to read at 200 words a minute, never less than one.
+    pub fn reading_minutes(&self) -> u64 {
+        (self.word_count() as u64).div_ceil(200).max(1)
+    }
+
+    /// A one-line summary for `<meta name="description">`: the lead, else the first paragraph,
+    /// cut at a word boundary near 160 characters.
+    pub fn description(&self) -> String {
+        let source = self.lead.clone().filter(|l| !l.trim().is_empty()).or_else(|| {
+            self.body.iter().find_map(|b| match b {
+                Block::Paragraph { text } => Some(text.plain_text()),
+                _ => None,
+            })
+        });
+        let text = source.unwrap_or_default();
+        let text = text.trim();
+        if text.chars().count() <= 160 {
+            return text.to_string();
+        }
+        let cut: String = text.chars().take(160).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+        format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Value {
+        json!({
+            "format": "trimova.article/1", "id": "test-1", "published": "2024-06-14T10:05:00+03:00",
+            "updated": null, "source": "UNN", "views": 15772, "original": "uk", "tags": ["A"],
+            "editions": {
+                "uk": { "title": "Заголовок", "dateline": "Київ", "lead": "Лід.", "authors": ["Автор"],
+                        "body": [
+                            {"type": "paragraph", "text": "Перший абзац."},
+                            {"type": "heading", "text": "Подробиці"},
+                            {"type": "quote", "text": [{"text": "Цитата", "em": true}], "attribution": "Хтось"},
+                            {"type": "list", "items": ["а", [{"text": "б", "strong": true, "href": "https://example.org"}]]},
+                            {"type": "image", "src": "media/a.svg", "alt": "Мапа", "caption": "Підпис"}
+                        ] },
+                "en": { "title": "Title", "body": [], "translation": {"from": "uk", "by": "human"} }
+            }
+        })
+    }
+
+    fn parse(v: &Value) -> Result<Article, FormatError> {
+        parse_article(&v.to_string(), None)
+    }
+
+    #[test]
+    fn parses_every_block_type_and_inline_form() {
+        let a = parse(&sample()).unwrap();
+        assert_eq!(a.views, Some(15772));
+        assert_eq!(a.languages(), vec![Lang::Uk, Lang::En]);
+        let uk = &a.editions[&Lang::Uk];
+        assert_eq!(uk.body.len(), 5);
+        assert!(matches!(&uk.body[2], Block::Quote { attribution: Some(who), .. } if who == "Хтось"));
+        match &uk.body[3] {
+            Block::List { ordered, items } => {
+                assert!(!ordered);
+                assert_eq!(items[1].runs()[0].safe_href(), Some("https://example.org"));
+                assert!(items[1].runs()[0].strong);
+            }
+            other => panic!("expected a list, got {other:?}"),
+        }
+        assert_eq!(a.editions[&Lang::En].translation.as_ref().unwrap().by, TranslatedBy::Human);
+        assert!(a.warnings().is_empty(), "{:?}", a.warnings());
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_and_round_trip() {
+        let mut v = sample();
+        v["x_cms_revision"] = json!(42);
+        v["editions"]["uk"]["x_seo"] = json!({"slug": "s"});
+        let a = parse(&v).unwrap();
+        assert_eq!(a.extra["x_cms_revision"], json!(42));
+        let back: Value = serde_json::to_value(&a).unwrap();
+        assert_eq!(back["editions"]["uk"]["x_seo"]["slug"], "s");
+        assert_eq!(back["x_cms_revision"], 42);
+    }
+
+    #[test]
+    fn unknown_block_types_are_skipped_with_a_warning_not_an_error() {
+        let mut v = sample();
+        v["editions"]["uk"]["body"].as_array_mut().unwrap().push(json!({"type": "poll", "question": "?"}));
+        let a = parse(&v).unwrap();
+        let last = a.editions[&Lang::Uk].body.last().unwrap();
+        assert!(matches!(last, Block::Unsupported(raw) if raw["question"] == "?"));
+        assert_eq!(a.warnings(), vec!["editions.uk.body[5]: unknown block type \"poll\" skipped".to_string()]);
+        assert_eq!(serde_json::to_value(&a).unwrap()["editions"]["uk"]["body"][5]["type"], "poll");
+    }
+
+    #[test]
+    fn malformed_fields_are_named_by_path() {
+        let cases: Vec<(fn(&mut Value), &str)> = vec![
+            (|v| v["editions"]["uk"]["body"][0] = json!({"type": "paragraph"}), "editions.uk.body[0]"),
+            (|v| v["editions"]["uk"]["body"][2]["text"] = json!(5), "editions.uk.body[2]"),
+            (|v| v["views"] = json!("many"), "views"),
+            (|v| v["original"] = json!("de"), "original"),
+            (|v| v["editions"]["de"] = json!({"title": "x", "body": []}), "editions"),
+            (|v| v["format"] = json!("trimova.article/2"), "format"),
+            (|v| v["published"] = json!("14.06.2024"), "published"),
+            (|v| v["editions"]["en"]["title"] = json!("  "), "editions.en.title"),
+            (|v| v["id"] = json!("Bad Id"), "id"),
+            (|v| v["editions"]["en"]["translation"]["from"] = json!("en"), "editions.en.translation.from"),
+            (|v| { v.as_object_mut().unwrap().remove("editions"); }, ""),
+        ];
+        for (mutate, path) in cases {
+            let mut v = sample();
+            mutate(&mut v);
+            let err = parse(&v).unwrap_err();
+            assert_eq!(err.path, path, "{err}");
+            assert!(!err.message.is_empty());
+        }
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = parse_article("{\n  \"format\": \"trimova.article/1\",\n  \"id\": \n}", None).unwrap_err();
+        assert_eq!(err.line, Some(4));
+        assert!(err.to_string().contains("line 4"), "{err}");
+        let err = parse_article("{} trailing", None).unwrap_err();
+        assert!(err.line.is_some(), "{err}");
+    }
+
+    #[test]
+    fn a_file_served_under_another_id_is_rejected() {
+        let err = parse_article(&sample().to_string(), Some("other")).unwrap_err();
+        assert_eq!(err.path, "id");
+    }
+
+    #[test]
+    fn unsafe_urls_are_neutralised_and_reported() {
+        let mut v = sample();
+        v["editions"]["uk"]["body"][3]["items"][1][0]["href"] = json!("javascript:alert(1)");
+        v["editions"]["uk"]["body"][4]["src"] = json!("data:image/svg+xml,<svg onload=alert(1)>");
+        let a = parse(&v).unwrap();
+        let Block::List { items, .. } = &a.editions[&Lang::Uk].body[3] else { panic!() };
+        assert_eq!(items[1].runs()[0].safe_href(), None);
+        let w = a.warnings();
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w[0].starts_with("editions.uk.body[3]") && w[1].starts_with("editions.uk.body[4].src"), "{w:?}");
+    }
+
+    #[test]
+    fn reading_time_and_description() {
+        let a = parse(&sample()).unwrap();
+        let uk = &a.editions[&Lang::Uk];
+        assert_eq!(uk.reading_minutes(), 1);
+        assert_eq!(uk.description(), "Лід.");
+        let long = Edition {
+            title: "t".into(),
+            dateline: None,
+            lead: None,
+            authors: vec![],
+            body: vec![Block::Paragraph { text: Inline::Plain("word ".repeat(401)) }],
+            translation: None,
+            extra: Map::new(),
+        };
+        assert_eq!(long.word_count(), 402);
+        assert_eq!(long.reading_minutes(), 3);
+        let d = long.description();
+        assert!(d.ends_with('…') && d.chars().count() <= 161, "{d}");
+    }
+}

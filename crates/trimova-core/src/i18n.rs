@@ -1,0 +1,198 @@
+//! Everything the app says to a reader, in the reader's language.
+//!
+//! Messages are plain data per language so a missing translation is a compile error, not a blank.
+
+use crate::plural::{plural_category, PluralCategory};
+use crate::Lang;
+
+pub struct Messages {
+    pub skip_to_content: &'static str,
+    pub tagline: &'static str,
+    pub switcher_label: &'static str,
+    pub articles_heading: &'static str,
+    pub all_articles: &'static str,
+    pub loading: &'static str,
+    pub by: &'static str,
+    pub updated: &'static str,
+    pub tags: &'static str,
+    pub editions: &'static str,
+    pub original_edition: &'static str,
+    pub missing_edition_title: &'static str,
+    pub missing_edition_body: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub page_not_found_title: &'static str,
+    pub malformed_title: &'static str,
+    pub malformed_body: &'static str,
+    pub network_title: &'static str,
+    pub network_body: &'static str,
+    pub retry: &'static str,
+    pub no_articles: &'static str,
+    /// Word forms for "views" by plural category: one, few, many/other.
+    views: [&'static str; 3],
+    minutes_read: &'static str,
+    /// How a language is named in running text: "in Ukrainian", "українською".
+    in_language: [&'static str; 3],
+    translated_from: &'static str,
+}
+
+const UK: Messages = Messages {
+    skip_to_content: "Перейти до статті",
+    tagline: "Новини трьома мовами",
+    switcher_label: "Мова видання",
+    articles_heading: "Статті",
+    all_articles: "Усі статті",
+    loading: "Завантаження…",
+    by: "Автор:",
+    updated: "Оновлено",
+    tags: "Теги",
+    editions: "Версії",
+    original_edition: "оригінал",
+    missing_edition_title: "Цієї статті немає українською",
+    missing_edition_body: "Її можна прочитати такими мовами:",
+    not_found_title: "Статтю не знайдено",
+    not_found_body: "Можливо, її прибрали або в адресі помилка.",
+    page_not_found_title: "Сторінку не знайдено",
+    malformed_title: "Не вдалося прочитати статтю",
+    malformed_body: "Файл статті пошкоджений, тож показати її неможливо. Місце помилки для редакції:",
+    network_title: "Немає зв’язку із сервером",
+    network_body: "Статтю не вдалося завантажити. Перевірте з’єднання та спробуйте ще раз.",
+    retry: "Спробувати ще раз",
+    no_articles: "Статей поки немає.",
+    views: ["перегляд", "перегляди", "переглядів"],
+    minutes_read: "хв читання",
+    in_language: ["українською", "англійською", "російською"],
+    translated_from: "Переклад з мови:",
+};
+
+const EN: Messages = Messages {
+    skip_to_content: "Skip to article",
+    tagline: "News in three languages",
+    switcher_label: "Edition language",
+    articles_heading: "Articles",
+    all_articles: "All articles",
+    loading: "Loading…",
+    by: "By",
+    updated: "Updated",
+    tags: "Tags",
+    editions: "Editions",
+    original_edition: "original",
+    missing_edition_title: "This article is not available in English",
+    missing_edition_body: "You can read it in:",
+    not_found_title: "Article not found",
+    not_found_body: "It may have been removed, or the address may be mistyped.",
+    page_not_found_title: "Page not found",
+    malformed_title: "This article could not be read",
+    malformed_body: "The article file is malformed, so it cannot be shown. Where the problem is, for the newsroom:",
+    network_title: "Could not reach the server",
+    network_body: "The article did not load. Check your connection and try again.",
+    retry: "Try again",
+    no_articles: "No articles yet.",
+    views: ["view", "views", "views"],
+    minutes_read: "min read",
+    in_language: ["in Ukrainian", "in English", "in Russian"],
+    translated_from: "Translated from",
+};
+
+const RU: Messages = Messages {
+    skip_to_content: "Перейти к статье",
+    tagline: "Новости на трёх языках",
+    switcher_label: "Язык издания",
+    articles_heading: "Статьи",
+    all_articles: "Все статьи",
+    loading: "Загрузка…",
+    by: "Автор:",
+    updated: "Обновлено",
+    tags: "Теги",
+    editions: "Версии",
+    original_edition: "оригинал",
+    missing_edition_title: "Этой статьи нет на русском",
+    missing_edition_body: "Её можно прочитать на этих языках:",
+    not_found_title: "Статья не найдена",
+    not_found_body: "Возможно, её удалили или в адресе ошибка.",
+    page_not_found_title: "Страница не найдена",
+    malformed_title: "Не удалось прочитать статью",
+    malformed_body: "Файл статьи повреждён, поэтому показать её нельзя. Место ошибки для редакции:",
+    network_title: "Нет связи с сервером",
+    network_body: "Статью не удалось загрузить. Проверьте соединение и попробуйте ещё раз.",
+    retry: "Попробовать снова",
+    no_articles: "Статей пока нет.",
+    views: ["просмотр", "просмотра", "просмотров"],
+    minutes_read: "мин чтения",
+    in_language: ["на украинском", "на английском", "на русском"],
+    translated_from: "Перевод с языка:",
+};
+
+pub fn messages(lang: Lang) -> &'static Messages {
+    match lang {
+        Lang::Uk => &UK,
+        Lang::En => &EN,
+        Lang::Ru => &RU,
+    }
+}
+
+fn lang_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Uk => 0,
+        Lang::En => 1,
+        Lang::Ru => 2,
+    }
+}
+
+impl Messages {
+    /// "15 772 перегляди": `formatted` is the count as the browser's `Intl.NumberFormat` wrote it;
+    /// the word agrees with `count` by the language's CLDR rule.
+    pub fn views(&self, lang: Lang, count: u64, formatted: &str) -> String {
+        let word = match plural_category(lang, count) {
+            PluralCategory::One => self.views[0],
+            PluralCategory::Few => self.views[1],
+            PluralCategory::Many | PluralCategory::Other => self.views[2],
+        };
+        format!("{formatted} {word}")
+    }
+
+    /// "4 хв читання" (an abbreviation, so no plural forms are needed).
+    pub fn reading_time(&self, minutes: u64) -> String {
+        format!("{minutes} {}", self.minutes_read)
+    }
+
+    /// "in Russian", "російською": the language named in running text.
+    pub fn in_language(&self, lang: Lang) -> &'static str {
+        self.in_language[lang_slot(lang)]
+    }
+
+    /// "Translated from Ukrainian" style note for a human translation.
+    pub fn translated_from(&self, from: Lang) -> String {
+        format!("{} {}", self.translated_from, from.native_name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn view_counts_agree_in_number() {
+        assert_eq!(messages(Lang::Uk).views(Lang::Uk, 15772, "15 772"), "15 772 перегляди");
+        assert_eq!(messages(Lang::Uk).views(Lang::Uk, 1, "1"), "1 перегляд");
+        assert_eq!(messages(Lang::Uk).views(Lang::Uk, 5, "5"), "5 переглядів");
+        assert_eq!(messages(Lang::Ru).views(Lang::Ru, 21, "21"), "21 просмотр");
+        assert_eq!(messages(Lang::Ru).views(Lang::Ru, 3, "3"), "3 просмотра");
+        assert_eq!(messages(Lang::Ru).views(Lang::Ru, 11, "11"), "11 просмотров");
+        assert_eq!(messages(Lang::En).views(Lang::En, 15772, "15,772"), "15,772 views");
+        assert_eq!(messages(Lang::En).views(Lang::En, 1, "1"), "1 view");
+    }
+
+    #[test]
+    fn every_language_has_its_own_wording() {
+        for a in Lang::ALL {
+            for b in Lang::ALL {
+                if a != b {
+                    assert_ne!(messages(a).missing_edition_title, messages(b).missing_edition_title);
+                    assert_ne!(messages(a).in_language(Lang::Uk), messages(b).in_language(Lang::Uk));
+                }
+            }
+        }
+        assert_eq!(messages(Lang::En).in_language(Lang::Ru), "in Russian");
+    }
+}

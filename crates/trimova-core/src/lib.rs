@@ -1,0 +1,19 @@
+//! Browser-free core of Trimova.
+//!
+//! Everything here compiles and is tested natively with `cargo test`: the article format (parsing and
+//! validation), the language model and negotiation, CLDR plural choice, URL building and route
+//! matching, the safety rules for links and images, and the reader-facing messages. The Leptos app in
+//! the top-level crate is a thin layer that renders what this crate decides.
+
+pub mod article;
+pub mod i18n;
+pub mod index;
+pub mod lang;
+pub mod plural;
+pub mod route;
+pub mod safety;
+pub mod timestamp;
+
+pub use article::{Article, Block, Edition, FormatError, Inline, Run};
+pub use index::{Index, IndexEntry};
+pub use lang::Lang;
