@@ -485,7 +485,7 @@ mod tests {
             (|v| v["editions"]["uk"]["body"][2]["text"] = json!(5), "editions.uk.body[2]"),
             (|v| v["views"] = json!("many"), "views"),
             (|v| v["original"] = json!("de"), "original"),
-            (|v| v["editions"]["de"] = json!({"title": "x", "body": []}), "editions"),
+            (|v| v["editions"]["de"] = json!({"title": "x", "body": []}), "editions.de"),
             (|v| v["format"] = json!("trimova.article/2"), "format"),
             (|v| v["published"] = json!("14.06.2024"), "published"),
             (|v| v["editions"]["en"]["title"] = json!("  "), "editions.en.title"),
