@@ -1,0 +1,74 @@
+//! The fetch layer: article files and the index, with an in-memory cache and abort-on-cleanup.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+use trimova_core::article::{parse_article, FormatError};
+use trimova_core::route::{article_file, INDEX_FILE};
+use trimova_core::{Article, Index};
+
+/// Why something could not be loaded, as the reader will be told.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The server has no such file (404, or a host's HTML fallback page instead of JSON).
+    NotFound,
+    /// The file is there but breaks the format; says where.
+    Malformed(FormatError),
+    /// The server could not be reached or answered with an error.
+    Network(String),
+}
+
+thread_local! {
+    // Articles already loaded in this page's life: going back to one, or switching its editions,
+    // costs no request.
+    static ARTICLES: RefCell<HashMap<String, Arc<Article>>> = RefCell::new(HashMap::new());
+}
+
+/// GETs `path` (relative to the document base) as text. The request is aborted if the reactive
+/// owner that started it is cleaned up first, e.g. when the reader navigates away.
+async fn fetch_text(path: &str) -> Result<String, LoadError> {
+    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
+    let signal = controller.as_ref().map(|c| c.signal());
+    Owner::on_cleanup(move || {
+        if let Some(controller) = controller.take() {
+            controller.abort();
+        }
+    });
+    let response = Request::get(path)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let is_html = response.headers().get("content-type").is_some_and(|t| t.starts_with("text/html"));
+    match response.status() {
+        404 | 410 => return Err(LoadError::NotFound),
+        // Static hosts that answer every path with the app's HTML page (SPA fallback).
+        200 if is_html => return Err(LoadError::NotFound),
+        200..=299 => {}
+        status => return Err(LoadError::Network(format!("HTTP {status} {}", response.status_text()))),
+    }
+    response.text().await.map_err(|e| LoadError::Network(e.to_string()))
+}
+
+/// The article with this id, validated, from the cache or the server.
+pub async fn article(id: String) -> Result<Arc<Article>, LoadError> {
+    if let Some(hit) = ARTICLES.with(|cache| cache.borrow().get(&id).cloned()) {
+        return Ok(hit);
+    }
+    let text = fetch_text(&article_file(&id)).await?;
+    let article = Arc::new(parse_article(&text, Some(&id)).map_err(LoadError::Malformed)?);
+    for warning in article.warnings() {
+        web_sys::console::warn_1(&format!("article {id}: {warning}").into());
+    }
+    ARTICLES.with(|cache| cache.borrow_mut().insert(id, Arc::clone(&article)));
+    Ok(article)
+}
+
+/// The list of articles, newest first.
+pub async fn index() -> Result<Arc<Index>, LoadError> {
+    let text = fetch_text(INDEX_FILE).await?;
+    Index::parse(&text).map(Arc::new).map_err(LoadError::Malformed)
+}

@@ -1,0 +1,5 @@
+pub mod article;
+pub mod blocks;
+pub mod masthead;
+pub mod notice;
+pub mod switcher;

@@ -1,0 +1,47 @@
+use crate::browser::remember_lang;
+use leptos::prelude::*;
+use trimova_core::i18n::messages;
+use trimova_core::Lang;
+
+/// One entry of the language switcher.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SwitcherEntry {
+    pub lang: Lang,
+    pub href: String,
+    /// Whether an edition in this language exists (a missing one still links to its explanation).
+    pub available: bool,
+}
+
+/// Links to the other editions, each named in its own language, with `hreflang` and `lang` so
+/// screen readers pronounce them right. Following one is remembered as the reader's choice.
+#[component]
+pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
+    let label = messages(current).switcher_label;
+    view! {
+        <nav class="switcher" aria-label=label>
+            <ul>
+                {entries
+                    .into_iter()
+                    .map(|entry| {
+                        let lang = entry.lang;
+                        let is_current = lang == current;
+                        view! {
+                            <li>
+                                <a
+                                    href=entry.href
+                                    hreflang=lang.code()
+                                    lang=lang.code()
+                                    aria-current=is_current.then_some("page")
+                                    class:missing=!entry.available
+                                    on:click=move |_| remember_lang(lang)
+                                >
+                                    {lang.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

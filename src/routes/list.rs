@@ -1,0 +1,91 @@
+use crate::api::{self, LoadError};
+use crate::browser::{choose_lang, format_date, set_document_head, Site};
+use crate::components::masthead::Masthead;
+use crate::components::notice::Notice;
+use crate::components::switcher::SwitcherEntry;
+use leptos::prelude::*;
+use trimova_core::i18n::messages;
+use trimova_core::route::{article_path, list_path};
+use trimova_core::{IndexEntry, Lang};
+
+/// `/` and `/<lang>/`: every article, newest first, titled in the reader's language where it can be.
+#[component]
+pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
+    let site = expect_context::<Site>();
+    let index = LocalResource::new(api::index);
+    let lang = Memo::new(move |_| choose_lang(url_lang.get(), &Lang::ALL, Lang::Uk));
+
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let text = messages(lang);
+        set_document_head(lang, &format!("{} — Trimova", text.articles_heading), text.tagline);
+    });
+
+    move || {
+        let lang = lang.get();
+        let text = messages(lang);
+        let base = site.base.clone();
+        let entries = Lang::ALL
+            .into_iter()
+            .map(|l| SwitcherEntry { lang: l, href: list_path(&base, l), available: true })
+            .collect::<Vec<_>>();
+        let content = match index.get() {
+            None => view! { <p class="loading" role="status">{text.loading}</p> }.into_any(),
+            Some(Ok(index)) if index.articles.is_empty() => view! { <p>{text.no_articles}</p> }.into_any(),
+            Some(Ok(index)) => view! {
+                <ol class="article-list">
+                    {index.articles.iter().map(|entry| list_item(entry, lang, &base)).collect_view()}
+                </ol>
+            }
+            .into_any(),
+            Some(Err(LoadError::Malformed(e))) => {
+                view! { <Notice title=text.malformed_title body=text.malformed_body detail=e.to_string()>""</Notice> }
+                    .into_any()
+            }
+            Some(Err(e)) => {
+                let detail = match e {
+                    LoadError::Network(d) => d,
+                    _ => "articles/index.json: 404".into(),
+                };
+                let retry = Callback::new(move |_| index.refetch());
+                view! {
+                    <Notice title=text.network_title body=text.network_body detail retry=(text.retry, retry)>
+                        ""
+                    </Notice>
+                }
+                .into_any()
+            }
+        };
+        view! {
+            <Masthead lang entries />
+            <main id="content">
+                <h1 class="list-heading">{text.articles_heading}</h1>
+                {content}
+            </main>
+        }
+    }
+}
+
+fn list_item(entry: &IndexEntry, lang: Lang, base: &str) -> impl IntoView {
+    let text = messages(lang);
+    let (title_lang, title) = entry.title_for(lang);
+    let href = article_path(base, title_lang, &entry.id);
+    let marker = (title_lang != lang).then(|| format!("({})", text.in_language(title_lang)));
+    let editions = entry
+        .editions
+        .iter()
+        .map(|l| view! { <li><abbr lang=l.code() title=l.native_name()>{l.code()}</abbr></li> })
+        .collect_view();
+    view! {
+        <li class="article-item">
+            <h2>
+                <a href=href hreflang=title_lang.code() lang=title_lang.code()>{title.to_string()}</a>
+            </h2>
+            <div class="item-meta">
+                <time datetime=entry.published.clone()>{format_date(lang, &entry.published)}</time>
+                {marker.map(|m| view! { <span class="original-marker">{m}</span> })}
+                <ul class="edition-badges" aria-label=text.editions>{editions}</ul>
+            </div>
+        </li>
+    }
+}

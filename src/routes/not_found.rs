@@ -1,0 +1,29 @@
+use crate::browser::{choose_lang, set_document_head, Site};
+use crate::components::masthead::Masthead;
+use crate::components::notice::Notice;
+use crate::components::switcher::SwitcherEntry;
+use leptos::prelude::*;
+use trimova_core::i18n::messages;
+use trimova_core::route::list_path;
+use trimova_core::Lang;
+
+/// A path that is neither an article nor a list.
+#[component]
+pub fn PageNotFound(lang: Option<Lang>) -> impl IntoView {
+    let site = expect_context::<Site>();
+    let lang = choose_lang(lang, &Lang::ALL, Lang::Uk);
+    let text = messages(lang);
+    set_document_head(lang, &format!("{} — Trimova", text.page_not_found_title), "");
+    let entries = Lang::ALL
+        .into_iter()
+        .map(|l| SwitcherEntry { lang: l, href: list_path(&site.base, l), available: true })
+        .collect::<Vec<_>>();
+    view! {
+        <Masthead lang entries />
+        <main id="content">
+            <Notice title=text.page_not_found_title body=text.not_found_body>
+                <p><a href=list_path(&site.base, lang)>{text.all_articles}</a></p>
+            </Notice>
+        </main>
+    }
+}
