@@ -72,6 +72,25 @@ impl Index {
     }
 }
 
+/// Reads and validates every article file (`<id>.json`) in `dir`, skipping `index.json`.
+/// Native tools only (the CLI and tests); the browser fetches files one by one.
+pub fn load_articles(dir: &std::path::Path) -> Result<Vec<Article>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "index.json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            crate::article::parse_article(&text, Some(id)).map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

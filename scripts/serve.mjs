@@ -1,0 +1,79 @@
+// A static file server that behaves like a plain static host (GitHub Pages, S3 website, nginx
+// with `error_page 404 /404.html`): files are served as they are, a directory serves its
+// index.html, and anything else gets 404.html with status 404. Used by `make run` and the tests.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileAt(root, urlPath) {
+  let path;
+  try {
+    path = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const full = resolve(join(root, normalize(path)));
+  if (!full.startsWith(root)) return null; // no escaping the site root
+  try {
+    const info = await stat(full);
+    if (info.isDirectory()) return fileAt(root, join(path, 'index.html'));
+    return full;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }. */
+export function serve(root, { port = 0, host = '127.0.0.1', log = false } = {}) {
+  root = resolve(root);
+  const server = createServer(async (req, res) => {
+    const urlPath = new URL(req.url, 'http://x').pathname;
+    let file = await fileAt(root, urlPath);
+    let status = 200;
+    if (!file) {
+      status = 404;
+      file = await fileAt(root, '/404.html');
+    }
+    if (log) console.log(status, req.method, req.url);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const body = await readFile(file);
+    res.writeHead(status, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((ok) => {
+    server.listen(port, host, () => {
+      const { port: bound } = server.address();
+      ok({ server, url: `http://${host}:${bound}` });
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const root = args.find((a) => !a.startsWith('--')) ?? 'dist';
+  const portArg = args.indexOf('--port');
+  const port = portArg >= 0 ? Number(args[portArg + 1]) : 8080;
+  const { url } = await serve(root, { port, log: args.includes('--log') });
+  console.log(`Trimova is being served from ${root}/ at ${url}/  (Ctrl+C to stop)`);
+}
