@@ -38,16 +38,27 @@ async function fileAt(root, urlPath) {
   }
 }
 
-/** Starts serving `root` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }. */
-export function serve(root, { port = 0, host = '127.0.0.1', log = false } = {}) {
-  root = resolve(root);
+async function firstFile(roots, urlPath) {
+  for (const root of roots) {
+    const file = await fileAt(root, urlPath);
+    if (file) return file;
+  }
+  return null;
+}
+
+/**
+ * Starts serving `roots` (one directory, or several layered: the first that has a path wins) on
+ * 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }.
+ */
+export function serve(roots, { port = 0, host = '127.0.0.1', log = false } = {}) {
+  roots = [roots].flat().map((r) => resolve(r));
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://x').pathname;
-    let file = await fileAt(root, urlPath);
+    let file = await firstFile(roots, urlPath);
     let status = 200;
     if (!file) {
       status = 404;
-      file = await fileAt(root, '/404.html');
+      file = await firstFile(roots, '/404.html');
     }
     if (log) console.log(status, req.method, req.url);
     if (!file) {

@@ -1,0 +1,77 @@
+// Shared set-up for the end-to-end suites: Debian's Chromium driven by playwright-core, and the
+// release build in dist/ served like a plain static host (with test fixtures layered on top).
+import { chromium } from 'playwright-core';
+import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../scripts/serve.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = join(ROOT, 'dist');
+export const FIXTURES = join(ROOT, 'e2e', 'fixtures');
+export const ARTIFACTS = join(ROOT, 'artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Serves dist/ (and the fixtures) on a free port; returns { url, close }. */
+export async function startSite() {
+  const { server, url } = await serve([DIST, FIXTURES]);
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** A fresh reader: own storage, a language and a time zone, console errors collected. */
+export async function newReader(browser, { locale = 'uk-UA', colorScheme = 'light', viewport } = {}) {
+  const context = await browser.newContext({ locale, timezoneId: 'Europe/Kyiv', colorScheme, viewport });
+  const page = await context.newPage();
+  page.errors = [];
+  page.warnings = [];
+  page.failedRequests = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => {
+    // Chromium logs every HTTP error status; those are checked through `failedRequests` instead,
+    // because a deep link is *meant* to arrive as the host's 404.html.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) page.errors.push(m.text());
+    if (m.type() === 'warning') page.warnings.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.request().resourceType() !== 'document') page.failedRequests.push(`${r.status()} ${r.url()}`);
+  });
+  return { context, page };
+}
+
+/** The sample articles exactly as shipped (the test compares the page with the source data). */
+export async function sampleArticles() {
+  const dir = join(DIST, 'articles');
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && f !== 'index.json');
+  return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8'))));
+}
+
+export const LANGS = ['uk', 'en', 'ru'];
+export const NATIVE_NAMES = { uk: 'Українська', en: 'English', ru: 'Русский' };
+
+export const plain = (inline) => (typeof inline === 'string' ? inline : inline.map((r) => r.text).join(''));
+/** Text as the browser reports it: collapse every kind of space (Intl uses U+00A0/U+202F). */
+export const squash = (s) => s.replace(/\s+/gu, ' ').trim();
+
+/** Waits until the app has rendered something other than its loading state. */
+export async function settled(page) {
+  await page.waitForSelector('main#content:not([aria-busy]) :is(article, .notice, ol.article-list, h1)');
+}
+
+export async function screenshot(page, name) {
+  const dir = join(ARTIFACTS, 'screenshots');
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}

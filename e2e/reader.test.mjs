@@ -1,0 +1,325 @@
+// The reader, end to end: the release build in Chromium, served like a plain static host.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launchBrowser, startSite, newReader, sampleArticles, settled, screenshot, plain, squash,
+  LANGS, NATIVE_NAMES,
+} from './helpers.mjs';
+
+let browser, site, articles;
+
+before(async () => {
+  browser = await launchBrowser();
+  site = await startSite();
+  articles = await sampleArticles();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const byId = (id) => articles.find((a) => a.id === id);
+const SEED = 'north-korea-shells-2024-06';
+const TRILINGUAL = 'lviv-tram-depot-library-2026-10';
+const RU_ONLY = 'kharkiv-metro-concerts-2026-09';
+
+describe('every sample article in every edition', () => {
+  test('existing editions render their content as semantic HTML', async () => {
+    const { context, page } = await newReader(browser);
+    for (const article of articles) {
+      for (const [lang, edition] of Object.entries(article.editions)) {
+        await page.goto(`${site.url}/${lang}/${article.id}`);
+        await settled(page);
+        const where = `${lang}/${article.id}`;
+        assert.equal(await page.getAttribute('html', 'lang'), lang, where);
+        assert.equal(await page.getAttribute('article', 'lang'), lang, where);
+        assert.equal(squash(await page.textContent('article h1')), squash(edition.title), where);
+        assert.equal(await page.title(), `${edition.title} — Trimova`, where);
+        assert.equal(await page.getAttribute('article time', 'datetime'), article.published, where);
+        if (edition.lead) {
+          assert.equal(squash(await page.textContent('.lead')), squash(edition.lead), where);
+          assert.ok(edition.lead.startsWith((await page.getAttribute('meta[name=description]', 'content')).replace(/…$/, '')), where);
+        }
+        const blocks = (type) => edition.body.filter((b) => b.type === type);
+        const paragraphs = await page.$$eval('.article-body > p', (ps) => ps.map((p) => p.textContent));
+        assert.deepEqual(paragraphs.map(squash), blocks('paragraph').map((b) => squash(plain(b.text))), where);
+        assert.deepEqual(
+          (await page.$$eval('.article-body > h2', (hs) => hs.map((h) => h.textContent))).map(squash),
+          blocks('heading').map((b) => squash(b.text)),
+          where,
+        );
+        const quotes = await page.$$eval('.article-body figure.quote', (fs) =>
+          fs.map((f) => [f.querySelector('blockquote').textContent, f.querySelector('figcaption')?.textContent ?? null]));
+        assert.deepEqual(quotes.map(([q, a]) => [squash(q), a && squash(a)]),
+          blocks('quote').map((b) => [squash(plain(b.text)), b.attribution ?? null]), where);
+        const images = await page.$$eval('.article-body figure.image img', (is) => is.map((i) => [i.getAttribute('src'), i.alt]));
+        assert.deepEqual(images, blocks('image').map((b) => [b.src, b.alt]), where);
+        const listItems = await page.$$eval('.article-body :is(ul, ol) > li', (ls) => ls.length);
+        assert.equal(listItems, blocks('list').reduce((n, l) => n + l.items.length, 0), where);
+        for (const author of edition.authors ?? []) {
+          assert.ok((await page.textContent('.byline')).includes(author), where);
+        }
+        assert.equal(await page.$$eval('h1', (hs) => hs.length), 1, `${where}: one h1`);
+        assert.equal(await page.getAttribute(`.switcher a[hreflang=${lang}]`, 'aria-current'), 'page', where);
+      }
+    }
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.failedRequests, []);
+    await context.close();
+  });
+
+  test('view counts use the language\'s digits and plural forms', async () => {
+    const { context, page } = await newReader(browser);
+    const expect = [
+      [`/uk/${SEED}`, '15 772 перегляди'],
+      [`/en/${SEED}`, '15,772 views'],
+      [`/uk/${TRILINGUAL}`, '1 перегляд'],
+      [`/en/${TRILINGUAL}`, '1 view'],
+      [`/ru/${TRILINGUAL}`, '1 просмотр'],
+      [`/ru/${RU_ONLY}`, '21 просмотр'],
+      ['/uk/winter-blackout-building-guide-2026-11', '4 105 переглядів'],
+    ];
+    for (const [path, text] of expect) {
+      await page.goto(site.url + path);
+      await settled(page);
+      assert.equal(squash(await page.textContent('.views')), text, path);
+    }
+    await page.goto(`${site.url}/uk/${SEED}`);
+    await settled(page);
+    assert.match(squash(await page.textContent('article time')), /14 червня 2024/);
+    assert.match(await page.textContent('.reading-time'), /^\d+ хв читання$/);
+    await context.close();
+  });
+
+  test('a missing edition explains itself in that language and links to the existing ones', async () => {
+    const { context, page } = await newReader(browser);
+    await page.goto(`${site.url}/ru/${SEED}`);
+    await settled(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+    assert.equal(squash(await page.textContent('main h1')), 'Этой статьи нет на русском');
+    const links = await page.$$eval('.edition-links a', (as) => as.map((a) => [a.getAttribute('href'), a.hreflang, a.lang]));
+    assert.deepEqual(links, [[`/uk/${SEED}`, 'uk', 'uk'], [`/en/${SEED}`, 'en', 'en']]);
+    assert.ok(await page.$('.switcher a.missing[hreflang=ru][aria-current=page]'), 'switcher marks ru as missing');
+    await page.click('.edition-links a[hreflang=en]');
+    await page.waitForURL(`${site.url}/en/${SEED}`);
+    assert.equal(squash(await page.textContent('article h1')), squash(byId(SEED).editions.en.title));
+
+    await page.goto(`${site.url}/en/${RU_ONLY}`);
+    await settled(page);
+    assert.equal(squash(await page.textContent('main h1')), 'This article is not available in English');
+    await context.close();
+  });
+});
+
+describe('switching editions', () => {
+  test('is instant: URL, <html lang>, title and description follow, and no request is made', async () => {
+    const { context, page } = await newReader(browser);
+    await page.goto(`${site.url}/uk/${TRILINGUAL}`);
+    await settled(page);
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    for (const lang of ['en', 'ru', 'uk', 'ru']) {
+      const edition = byId(TRILINGUAL).editions[lang];
+      await page.click(`.switcher a[hreflang=${lang}]`);
+      await page.waitForURL(`${site.url}/${lang}/${TRILINGUAL}`);
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      assert.equal(squash(await page.textContent('article h1')), squash(edition.title));
+      assert.equal(await page.title(), `${edition.title} — Trimova`);
+      assert.equal(await page.getAttribute('meta[name=description]', 'content'), edition.lead);
+      assert.equal(await page.textContent('.switcher a[aria-current=page]'), NATIVE_NAMES[lang]);
+    }
+    assert.deepEqual(requests, [], 'switching between existing editions fetches nothing');
+    await page.goBack();
+    await page.waitForURL(`${site.url}/uk/${TRILINGUAL}`);
+    assert.equal(await page.getAttribute('article', 'lang'), 'uk');
+    await context.close();
+  });
+
+  test('switcher links carry hreflang, lang and the language\'s own name', async () => {
+    const { context, page } = await newReader(browser);
+    await page.goto(`${site.url}/en/${SEED}`);
+    await settled(page);
+    const links = await page.$$eval('.switcher a', (as) => as.map((a) => [a.hreflang, a.lang, a.textContent, a.getAttribute('href')]));
+    assert.deepEqual(links, LANGS.map((l) => [l, l, NATIVE_NAMES[l], `/${l}/${SEED}`]));
+    assert.equal(await page.getAttribute('.switcher', 'aria-label'), 'Edition language');
+    await context.close();
+  });
+
+  test('the remembered choice survives a reload and picks the language of URLs without one', async () => {
+    const { context, page } = await newReader(browser, { locale: 'uk-UA' });
+    await page.goto(`${site.url}/uk/${TRILINGUAL}`);
+    await settled(page);
+    await page.click('.switcher a[hreflang=en]');
+    await page.waitForURL(`${site.url}/en/${TRILINGUAL}`);
+    await page.goto(`${site.url}/`);
+    await settled(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.textContent('main h1'), 'Articles');
+    await page.goto(`${site.url}/${SEED}`);
+    await page.waitForURL(`${site.url}/en/${SEED}`);
+    await settled(page);
+    assert.equal(await page.getAttribute('article', 'lang'), 'en');
+    // Remembered English, but this article has no English edition: the original is shown.
+    await page.goto(`${site.url}/${RU_ONLY}`);
+    await page.waitForURL(`${site.url}/ru/${RU_ONLY}`);
+    await context.close();
+  });
+
+  test('without a remembered choice the browser languages decide, then the original', async () => {
+    const { context, page } = await newReader(browser, { locale: 'ru-RU' });
+    await page.goto(`${site.url}/${TRILINGUAL}`);
+    await page.waitForURL(`${site.url}/ru/${TRILINGUAL}`);
+    await page.goto(`${site.url}/${SEED}`);
+    await page.waitForURL(`${site.url}/uk/${SEED}`);
+    await page.goto(`${site.url}/`);
+    await settled(page);
+    assert.equal(await page.textContent('main h1'), 'Статьи');
+    await context.close();
+  });
+
+  test('deep links survive a refresh on a plain static host', async () => {
+    const { context, page } = await newReader(browser);
+    const response = await page.goto(`${site.url}/en/${TRILINGUAL}`);
+    assert.equal(response.status(), 404, 'the host knows no such file and serves 404.html');
+    await settled(page);
+    await page.reload();
+    await settled(page);
+    assert.equal(squash(await page.textContent('article h1')), squash(byId(TRILINGUAL).editions.en.title));
+    await context.close();
+  });
+});
+
+describe('the article list', () => {
+  test('lists every article newest first, titled in the reader\'s language or the marked original', async () => {
+    const { context, page } = await newReader(browser);
+    await page.goto(`${site.url}/en/`);
+    await settled(page);
+    const items = await page.$$eval('.article-item', (lis) => lis.map((li) => ({
+      title: li.querySelector('h2 a').textContent,
+      lang: li.querySelector('h2 a').lang,
+      href: li.querySelector('h2 a').getAttribute('href'),
+      marker: li.querySelector('.original-marker')?.textContent ?? null,
+      editions: [...li.querySelectorAll('.edition-badges abbr')].map((a) => a.lang),
+      datetime: li.querySelector('time').getAttribute('datetime'),
+    })));
+    const newestFirst = [...articles].sort((a, b) => Date.parse(b.published) - Date.parse(a.published));
+    assert.deepEqual(items.map((i) => i.href), newestFirst.map((a) => `/${a.editions.en ? 'en' : a.original}/${a.id}`));
+    for (const [item, article] of items.map((item, i) => [item, newestFirst[i]])) {
+      const shown = article.editions.en ? 'en' : article.original;
+      assert.equal(item.title, article.editions[shown].title);
+      assert.equal(item.lang, shown);
+      assert.equal(item.marker, shown === 'en' ? null : `(in ${{ uk: 'Ukrainian', ru: 'Russian' }[shown]})`);
+      assert.deepEqual(item.editions, LANGS.filter((l) => article.editions[l]));
+      assert.equal(item.datetime, article.published);
+    }
+    await page.click(`.article-item a[href="/en/${SEED}"]`);
+    await page.waitForURL(`${site.url}/en/${SEED}`);
+    await settled(page);
+    assert.ok(await page.$('article[lang=en]'));
+    await context.close();
+  });
+});
+
+describe('errors', () => {
+  test('an unknown article says so in the reader\'s language and the app goes on', async () => {
+    const { context, page } = await newReader(browser);
+    await page.goto(`${site.url}/uk/no-such-article`);
+    await settled(page);
+    assert.equal(await page.textContent('main h1'), 'Статтю не знайдено');
+    await page.click('.switcher a[hreflang=en]');
+    await page.waitForURL(`${site.url}/en/no-such-article`);
+    assert.equal(await page.textContent('main h1'), 'Article not found');
+    await page.click('text=All articles');
+    await page.waitForSelector('.article-item');
+    await page.goto(`${site.url}/de/whatever/else`);
+    await settled(page);
+    // The reader chose English in the switcher above, so the app keeps speaking English.
+    assert.equal(await page.textContent('main h1'), 'Page not found');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('a malformed article names the field or line at fault', async () => {
+    const { context, page } = await newReader(browser);
+    await page.goto(`${site.url}/uk/broken-body-sample`);
+    await settled(page);
+    assert.equal(await page.textContent('main h1'), 'Не вдалося прочитати статтю');
+    assert.match(await page.textContent('.notice-detail'), /^editions\.uk\.body\[1\]: missing field `text`/);
+    await page.goto(`${site.url}/en/syntax-error-sample`);
+    await settled(page);
+    assert.equal(await page.textContent('main h1'), 'This article could not be read');
+    assert.match(await page.textContent('.notice-detail'), /line 5/);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('an unreachable server gives a message and a retry that works', async () => {
+    const { context, page } = await newReader(browser);
+    await page.route('**/articles/*.json', (route) => route.abort('connectionrefused'));
+    await page.goto(`${site.url}/ru/${TRILINGUAL}`);
+    await settled(page);
+    assert.equal(await page.textContent('main h1'), 'Нет связи с сервером');
+    assert.equal(await page.textContent('button.retry'), 'Попробовать снова');
+    await page.unroute('**/articles/*.json');
+    await page.click('button.retry');
+    await page.waitForSelector('article[lang=ru]');
+    assert.equal(squash(await page.textContent('article h1')), squash(byId(TRILINGUAL).editions.ru.title));
+    await context.close();
+  });
+});
+
+describe('safety', () => {
+  test('article text stays text, and only http(s)/mailto links and safe images reach the page', async () => {
+    const { context, page } = await newReader(browser);
+    await page.goto(`${site.url}/en/hostile-sample`);
+    await settled(page);
+    assert.equal(await page.textContent('article h1'), '<img src=x onerror="window.__pwned=1"> is only text');
+    assert.equal(await page.textContent('.lead'), '<script>window.__pwned = 2</script>');
+    assert.equal(await page.textContent('blockquote'), '<b>not bold</b>');
+    assert.equal(await page.$$eval('article img, article script, article b, article i', (e) => e.length), 0);
+    const hrefs = await page.$$eval('article a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs, ['https://example.org/']);
+    assert.match(await page.textContent('.article-body p'), /a javascript link and a safe link/);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.ok(page.warnings.some((w) => w.includes('unknown block type "poll" skipped')), page.warnings.join('\n'));
+    await context.close();
+  });
+});
+
+describe('looks', () => {
+  test('screenshots of one article in each language, light and dark, desktop and phone', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+        const { context, page } = await newReader(browser, { colorScheme, viewport });
+        for (const lang of LANGS) {
+          await page.goto(`${site.url}/${lang}/${TRILINGUAL}`);
+          await settled(page);
+          await page.evaluate(() => document.fonts.ready);
+          const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          assert.equal(bg === 'rgb(20, 20, 20)', colorScheme === 'dark', `${colorScheme} theme follows prefers-color-scheme`);
+          await screenshot(page, `${TRILINGUAL}-${lang}-${colorScheme}-${name}`);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${name}: no horizontal scrolling (${overflow}px)`);
+        await context.close();
+      }
+    }
+  });
+
+  test('the text column keeps a readable measure', async () => {
+    const { context, page } = await newReader(browser, { viewport: { width: 1600, height: 900 } });
+    await page.goto(`${site.url}/uk/winter-blackout-building-guide-2026-11`);
+    await settled(page);
+    // Characters per rendered line of the longest paragraph: its length over its line count.
+    const { charsPerLine, fontSize, lineHeight } = await page.$$eval('.article-body > p', (ps) => {
+      const p = ps.reduce((a, b) => (b.textContent.length > a.textContent.length ? b : a));
+      const s = getComputedStyle(p);
+      const lineHeight = parseFloat(s.lineHeight);
+      const lines = Math.round(p.getBoundingClientRect().height / lineHeight);
+      return { charsPerLine: p.textContent.length / lines, fontSize: parseFloat(s.fontSize), lineHeight };
+    });
+    assert.ok(charsPerLine > 55 && charsPerLine < 80, `about 65 characters a line, got ${charsPerLine.toFixed(0)}`);
+    assert.ok(lineHeight / fontSize >= 1.45, `comfortable line height, got ${(lineHeight / fontSize).toFixed(2)}`);
+    await context.close();
+  });
+});

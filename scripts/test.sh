@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test Trimova has, from a fresh checkout: installs what is missing, then runs native tests,
+# browser tests (wasm-bindgen-test in headless Chromium), the release build, and the end-to-end
+# suite (Playwright driving Debian's Chromium against dist/ served like a plain static host).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+scripts/setup.sh
+
+step "format and lint"
+cargo fmt --all -- --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown -p trimova --all-targets -- -D warnings
+
+step "native tests (trimova-core)"
+cargo test --locked --workspace
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --locked --target wasm32-unknown-unknown -p trimova
+
+step "release build"
+cargo fetch --locked
+trunk build --release --offline
+
+step "end-to-end tests (Playwright + Chromium against dist/)"
+node --test --test-concurrency=1 e2e/
