@@ -1,0 +1,97 @@
+// Trimova's benchmark (not a test: it prints figures, it asserts nothing).
+//   node bench/run.mjs [--runs N]       (after `make build`; `make bench` does both)
+// Reports the release bundle sizes (raw, gzip, brotli), time to first article paint, edition-switch
+// latency and requests per article view, measured in headless Chromium against dist/ served over HTTP.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { launchBrowser, startSite, DIST } from '../e2e/helpers.mjs';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const LONG = 'winter-blackout-building-guide-2026-11';
+const TRILINGUAL = 'lviv-tram-depot-library-2026-10';
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+async function bundleSizes() {
+  const rows = [];
+  for (const file of await readdir(DIST)) {
+    const kind = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' }[extname(file)];
+    if (!kind) continue;
+    const data = await readFile(join(DIST, file));
+    rows.push({
+      kind,
+      file,
+      raw: data.length,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  rows.sort((a, b) => a.kind.localeCompare(b.kind));
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  console.log('\nRelease bundle (dist/)');
+  console.log('kind  raw          gzip         brotli       file');
+  for (const r of [...rows, { kind: 'total', file: '', ...total }]) {
+    console.log(`${r.kind.padEnd(5)} ${kb(r.raw).padEnd(12)} ${kb(r.gzip).padEnd(12)} ${kb(r.brotli).padEnd(12)} ${r.file}`);
+  }
+}
+
+// Records, inside the page, when the first <article> heading is in the DOM and painted.
+const PAINT_PROBE = () => {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('article h1')) {
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__articlePaint = performance.now(); });
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function timings(browser, url) {
+  const paints = [];
+  const switches = [];
+  const requests = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ locale: 'uk-UA' });
+    const page = await context.newPage();
+    await page.addInitScript(PAINT_PROBE);
+    let count = 0;
+    page.on('request', () => count++);
+    await page.goto(`${url}/uk/${LONG}`);
+    await page.waitForFunction(() => window.__articlePaint !== undefined);
+    paints.push(await page.evaluate(() => window.__articlePaint));
+    await page.waitForLoadState('networkidle');
+    requests.push(count);
+
+    await page.goto(`${url}/uk/${TRILINGUAL}`);
+    await page.waitForSelector('article[lang=uk]');
+    for (const lang of ['en', 'ru', 'uk']) {
+      // From the click to the new edition's heading painted.
+      const took = await page.evaluate(async (lang) => {
+        const start = performance.now();
+        document.querySelector(`.switcher a[hreflang=${lang}]`).click();
+        while (!document.querySelector(`article[lang=${lang}] h1`)) await new Promise((r) => setTimeout(r, 0));
+        await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - start;
+      }, lang);
+      switches.push(took);
+    }
+    await context.close();
+  }
+  console.log(`\nIn headless Chromium, ${RUNS} cold loads (median, min–max)`);
+  console.log(`time to first article paint (${LONG}): ${ms(median(paints))} (${ms(Math.min(...paints))}–${ms(Math.max(...paints))})`);
+  console.log(`edition switch, click to painted (${switches.length} switches): ${ms(median(switches))} (${ms(Math.min(...switches))}–${ms(Math.max(...switches))})`);
+  console.log(`requests per cold article view (document, js, wasm, css, article json): ${median(requests)}`);
+}
+
+await bundleSizes();
+const browser = await launchBrowser();
+const site = await startSite();
+try {
+  await timings(browser, site.url);
+} finally {
+  await browser.close();
+  await site.close();
+}
