@@ -42,15 +42,26 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
         .send()
         .await
         .map_err(|e| LoadError::Network(e.to_string()))?;
-    let is_html = response.headers().get("content-type").is_some_and(|t| t.starts_with("text/html"));
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.starts_with("text/html"));
     match response.status() {
         404 | 410 => return Err(LoadError::NotFound),
         // Static hosts that answer every path with the app's HTML page (SPA fallback).
         200 if is_html => return Err(LoadError::NotFound),
         200..=299 => {}
-        status => return Err(LoadError::Network(format!("HTTP {status} {}", response.status_text()))),
+        status => {
+            return Err(LoadError::Network(format!(
+                "HTTP {status} {}",
+                response.status_text()
+            )))
+        }
     }
-    response.text().await.map_err(|e| LoadError::Network(e.to_string()))
+    response
+        .text()
+        .await
+        .map_err(|e| LoadError::Network(e.to_string()))
 }
 
 /// The article with this id, validated, from the cache or the server.
@@ -70,5 +81,7 @@ pub async fn article(id: String) -> Result<Arc<Article>, LoadError> {
 /// The list of articles, newest first.
 pub async fn index() -> Result<Arc<Index>, LoadError> {
     let text = fetch_text(INDEX_FILE).await?;
-    Index::parse(&text).map(Arc::new).map_err(LoadError::Malformed)
+    Index::parse(&text)
+        .map(Arc::new)
+        .map_err(LoadError::Malformed)
 }

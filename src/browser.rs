@@ -54,20 +54,32 @@ pub fn remember_lang(lang: Lang) {
 /// `navigator.languages`, most preferred first.
 pub fn browser_languages() -> Vec<String> {
     window()
-        .map(|w| w.navigator().languages().iter().filter_map(|v| v.as_string()).collect())
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
 /// The language to show when the URL may not say: see `trimova_core::lang::negotiate`.
 pub fn choose_lang(url: Option<Lang>, available: &[Lang], fallback: Lang) -> Lang {
     let browser = browser_languages();
-    let pref = ReaderPreference { url, remembered: remembered_lang(), browser: &browser };
+    let pref = ReaderPreference {
+        url,
+        remembered: remembered_lang(),
+        browser: &browser,
+    };
     negotiate(&pref, available, fallback)
 }
 
 /// Makes `<html lang>`, `<title>` and `<meta name=description>` describe what is on screen.
 pub fn set_document_head(lang: Lang, title: &str, description: &str) {
-    let Some(document) = window().and_then(|w| w.document()) else { return };
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.code());
     }
@@ -82,7 +94,10 @@ fn locales(lang: Lang) -> Array {
 }
 
 fn call_format(formatter: Function, value: &JsValue) -> Option<String> {
-    formatter.call1(&JsValue::UNDEFINED, value).ok()?.as_string()
+    formatter
+        .call1(&JsValue::UNDEFINED, value)
+        .ok()?
+        .as_string()
 }
 
 /// A count in the language's digits and grouping ("15 772", "15,772").
@@ -93,7 +108,11 @@ pub fn format_count(lang: Lang, n: u64) -> String {
 
 /// A publication time in the reader's time zone: long date and short time in the language.
 pub fn format_datetime(lang: Lang, rfc3339: &str) -> String {
-    format_instant(lang, rfc3339, &[("dateStyle", "long"), ("timeStyle", "short")])
+    format_instant(
+        lang,
+        rfc3339,
+        &[("dateStyle", "long"), ("timeStyle", "short")],
+    )
 }
 
 /// A date alone, for lists.

@@ -25,7 +25,9 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
 
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
 }
 
 fn attr(root: &web_sys::HtmlElement, selector: &str, name: &str) -> Option<String> {
@@ -53,7 +55,10 @@ fn article_renders_semantic_html() {
 
     assert_eq!(attr(&root, "article", "lang").as_deref(), Some("uk"));
     assert_eq!(texts(&root, "article > header h1"), ["Заголовок"]);
-    assert_eq!(attr(&root, "time", "datetime").as_deref(), Some("2024-06-14T10:05:00+03:00"));
+    assert_eq!(
+        attr(&root, "time", "datetime").as_deref(),
+        Some("2024-06-14T10:05:00+03:00")
+    );
     assert_eq!(texts(&root, ".views"), ["22 перегляди"]);
     assert_eq!(texts(&root, ".kicker"), ["Київ · UNN"]);
     assert_eq!(texts(&root, ".article-body > h2"), ["Подробиці"]);
@@ -61,10 +66,21 @@ fn article_renders_semantic_html() {
     assert_eq!(texts(&root, "figure.quote > figcaption"), ["Хтось"]);
     assert_eq!(texts(&root, "ol > li"), ["один", "два"]);
     assert_eq!(texts(&root, "figure.image figcaption"), ["ПідписФото: Т."]);
-    assert_eq!(root.query_selector_all("img").unwrap().length(), 1, "the javascript: image is dropped");
+    assert_eq!(
+        root.query_selector_all("img").unwrap().length(),
+        1,
+        "the javascript: image is dropped"
+    );
     assert_eq!(texts(&root, "p strong"), ["Сильний"]);
-    assert_eq!(texts(&root, "a[href='https://example.org/'] > em"), ["посилання"]);
-    assert_eq!(root.query_selector_all("a").unwrap().length(), 1, "the javascript: link is text");
+    assert_eq!(
+        texts(&root, "a[href='https://example.org/'] > em"),
+        ["посилання"]
+    );
+    assert_eq!(
+        root.query_selector_all("a").unwrap().length(),
+        1,
+        "the javascript: link is text"
+    );
     assert_eq!(texts(&root, ".byline .author"), ["Авторка"]);
     assert_eq!(texts(&root, ".tags li"), ["Тег"]);
 }
@@ -72,16 +88,37 @@ fn article_renders_semantic_html() {
 #[wasm_bindgen_test]
 fn switcher_marks_current_and_missing_editions() {
     let entries = vec![
-        SwitcherEntry { lang: Lang::Uk, href: "/uk/x".into(), available: true },
-        SwitcherEntry { lang: Lang::En, href: "/en/x".into(), available: true },
-        SwitcherEntry { lang: Lang::Ru, href: "/ru/x".into(), available: false },
+        SwitcherEntry {
+            lang: Lang::Uk,
+            href: "/uk/x".into(),
+            available: true,
+        },
+        SwitcherEntry {
+            lang: Lang::En,
+            href: "/en/x".into(),
+            available: true,
+        },
+        SwitcherEntry {
+            lang: Lang::Ru,
+            href: "/ru/x".into(),
+            available: false,
+        },
     ];
     let root = mount(move || view! { <LanguageSwitcher current=Lang::En entries /> });
     assert_eq!(texts(&root, "nav a"), ["Українська", "English", "Русский"]);
-    assert_eq!(attr(&root, "nav", "aria-label").as_deref(), Some("Edition language"));
-    assert_eq!(attr(&root, "a[aria-current=page]", "hreflang").as_deref(), Some("en"));
+    assert_eq!(
+        attr(&root, "nav", "aria-label").as_deref(),
+        Some("Edition language")
+    );
+    assert_eq!(
+        attr(&root, "a[aria-current=page]", "hreflang").as_deref(),
+        Some("en")
+    );
     assert_eq!(attr(&root, "a.missing", "lang").as_deref(), Some("ru"));
-    assert_eq!(root.query_selector_all("a[aria-current]").unwrap().length(), 1);
+    assert_eq!(
+        root.query_selector_all("a[aria-current]").unwrap().length(),
+        1
+    );
 }
 
 #[wasm_bindgen_test]
@@ -89,7 +126,11 @@ fn native_plural_rule_agrees_with_the_browsers_intl() {
     for lang in Lang::ALL {
         for n in (0..=250).chain([1001, 1011, 15772, 100_000, 1_000_001]) {
             let native = plural_category(lang, n).keyword();
-            assert_eq!(intl_plural_keyword(lang, n).as_deref(), Some(native), "{lang} {n}");
+            assert_eq!(
+                intl_plural_keyword(lang, n).as_deref(),
+                Some(native),
+                "{lang} {n}"
+            );
         }
     }
 }

@@ -14,11 +14,23 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
     };
     let text = messages(lang);
     let published_label = format_datetime(lang, &article.published);
-    let updated = article.updated.clone().map(|u| (format_datetime(lang, &u), u));
-    let views = article.views.map(|n| text.views(lang, n, &format_count(lang, n)));
+    let updated = article
+        .updated
+        .clone()
+        .map(|u| (format_datetime(lang, &u), u));
+    let views = article
+        .views
+        .map(|n| text.views(lang, n, &format_count(lang, n)));
     let reading = text.reading_time(edition.reading_minutes());
-    let kicker = [edition.dateline.clone(), article.source.clone()].into_iter().flatten().collect::<Vec<_>>();
-    let human_translation = edition.translation.as_ref().filter(|t| t.by == TranslatedBy::Human).map(|t| text.translated_from(t.from));
+    let kicker = [edition.dateline.clone(), article.source.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+    let human_translation = edition
+        .translation
+        .as_ref()
+        .filter(|t| t.by == TranslatedBy::Human)
+        .map(|t| text.translated_from(t.from));
     let authors = (!edition.authors.is_empty()).then(|| edition.authors.join(", "));
     let tags = article.tags.clone();
 

@@ -41,14 +41,22 @@ pub fn BodyBlock(block: Block) -> impl IntoView {
         }
         .into_any(),
         Block::List { ordered, items } => {
-            let items = items.into_iter().map(|text| view! { <li><InlineText text /></li> }).collect_view();
+            let items = items
+                .into_iter()
+                .map(|text| view! { <li><InlineText text /></li> })
+                .collect_view();
             if ordered {
                 view! { <ol>{items}</ol> }.into_any()
             } else {
                 view! { <ul>{items}</ul> }.into_any()
             }
         }
-        Block::Image { src, alt, caption, credit } if is_safe_image(&src) => {
+        Block::Image {
+            src,
+            alt,
+            caption,
+            credit,
+        } if is_safe_image(&src) => {
             let has_caption = caption.is_some() || credit.is_some();
             view! {
                 <figure class="image">

@@ -34,7 +34,13 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         move |_| {
             if url_lang.get().is_none() && matches!(article.get(), Some(Ok(_))) {
                 let to = article_path(&base, lang.get(), &id);
-                navigate(&to, NavigateOptions { replace: true, ..Default::default() });
+                navigate(
+                    &to,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
             }
         }
     });
@@ -44,12 +50,24 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         let text = messages(lang);
         match article.get() {
             Some(Ok(a)) => match a.editions.get(&lang) {
-                Some(e) => set_document_head(lang, &format!("{} — Trimova", e.title), &e.description()),
-                None => set_document_head(lang, &format!("{} — Trimova", text.missing_edition_title), ""),
+                Some(e) => {
+                    set_document_head(lang, &format!("{} — Trimova", e.title), &e.description())
+                }
+                None => set_document_head(
+                    lang,
+                    &format!("{} — Trimova", text.missing_edition_title),
+                    "",
+                ),
             },
-            Some(Err(LoadError::NotFound)) => set_document_head(lang, &format!("{} — Trimova", text.not_found_title), ""),
-            Some(Err(LoadError::Malformed(_))) => set_document_head(lang, &format!("{} — Trimova", text.malformed_title), ""),
-            Some(Err(LoadError::Network(_))) => set_document_head(lang, &format!("{} — Trimova", text.network_title), ""),
+            Some(Err(LoadError::NotFound)) => {
+                set_document_head(lang, &format!("{} — Trimova", text.not_found_title), "")
+            }
+            Some(Err(LoadError::Malformed(_))) => {
+                set_document_head(lang, &format!("{} — Trimova", text.malformed_title), "")
+            }
+            Some(Err(LoadError::Network(_))) => {
+                set_document_head(lang, &format!("{} — Trimova", text.network_title), "")
+            }
             None => {}
         }
     });
@@ -61,7 +79,11 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         let switcher = |available: &[Lang]| -> Vec<SwitcherEntry> {
             Lang::ALL
                 .into_iter()
-                .map(|l| SwitcherEntry { lang: l, href: article_path(&base, l, &id), available: available.contains(&l) })
+                .map(|l| SwitcherEntry {
+                    lang: l,
+                    href: article_path(&base, l, &id),
+                    available: available.contains(&l),
+                })
                 .collect()
         };
         let all_articles = view! { <p><a href=list_path(&base, lang)>{text.all_articles}</a></p> };

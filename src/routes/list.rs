@@ -18,7 +18,11 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
     Effect::new(move |_| {
         let lang = lang.get();
         let text = messages(lang);
-        set_document_head(lang, &format!("{} — Trimova", text.articles_heading), text.tagline);
+        set_document_head(
+            lang,
+            &format!("{} — Trimova", text.articles_heading),
+            text.tagline,
+        );
     });
 
     move || {
@@ -27,7 +31,11 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
         let base = site.base.clone();
         let entries = Lang::ALL
             .into_iter()
-            .map(|l| SwitcherEntry { lang: l, href: list_path(&base, l), available: true })
+            .map(|l| SwitcherEntry {
+                lang: l,
+                href: list_path(&base, l),
+                available: true,
+            })
             .collect::<Vec<_>>();
         let content = match index.get() {
             None => view! { <p class="loading" role="status">{text.loading}</p> }.into_any(),

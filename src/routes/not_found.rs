@@ -13,10 +13,18 @@ pub fn PageNotFound(lang: Option<Lang>) -> impl IntoView {
     let site = expect_context::<Site>();
     let lang = choose_lang(lang, &Lang::ALL, Lang::Uk);
     let text = messages(lang);
-    set_document_head(lang, &format!("{} — Trimova", text.page_not_found_title), "");
+    set_document_head(
+        lang,
+        &format!("{} — Trimova", text.page_not_found_title),
+        "",
+    );
     let entries = Lang::ALL
         .into_iter()
-        .map(|l| SwitcherEntry { lang: l, href: list_path(&site.base, l), available: true })
+        .map(|l| SwitcherEntry {
+            lang: l,
+            href: list_path(&site.base, l),
+            available: true,
+        })
         .collect::<Vec<_>>();
     view! {
         <Masthead lang entries />

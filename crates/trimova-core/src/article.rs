@@ -155,14 +155,27 @@ impl<'de> Deserialize<'de> for Block {
             Known::Heading { text } => Block::Heading { text },
             Known::Quote { text, attribution } => Block::Quote { text, attribution },
             Known::List { ordered, items } => Block::List { ordered, items },
-            Known::Image { src, alt, caption, credit } => Block::Image { src, alt, caption, credit },
+            Known::Image {
+                src,
+                alt,
+                caption,
+                credit,
+            } => Block::Image {
+                src,
+                alt,
+                caption,
+                credit,
+            },
         })
     }
 }
 
 /// Inline text: a plain string, or runs with marks and links.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(untagged, expecting = "a string or an array of runs like {\"text\": \"...\"}")]
+#[serde(
+    untagged,
+    expecting = "a string or an array of runs like {\"text\": \"...\"}"
+)]
 pub enum Inline {
     Plain(String),
     Runs(Vec<Run>),
@@ -195,7 +208,10 @@ impl Inline {
     /// The runs of this text; a plain string is one unmarked run.
     pub fn runs(&self) -> Vec<Run> {
         match self {
-            Inline::Plain(s) => vec![Run { text: s.clone(), ..Run::default() }],
+            Inline::Plain(s) => vec![Run {
+                text: s.clone(),
+                ..Run::default()
+            }],
             Inline::Runs(runs) => runs.clone(),
         }
     }
@@ -221,7 +237,12 @@ pub struct FormatError {
 
 impl FormatError {
     fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
-        FormatError { path: path.into(), message: message.into(), line: None, column: None }
+        FormatError {
+            path: path.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        }
     }
 }
 
@@ -245,7 +266,10 @@ pub(crate) fn parse_json<T: de::DeserializeOwned>(json: &str) -> Result<T, Forma
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        json_error(if path == "." { String::new() } else { path }, e.into_inner())
+        json_error(
+            if path == "." { String::new() } else { path },
+            e.into_inner(),
+        )
     })?;
     de.end().map_err(|e| json_error(String::new(), e))?;
     Ok(value)
@@ -256,7 +280,12 @@ fn json_error(path: String, error: serde_json::Error) -> FormatError {
     // serde_json appends its own " at line X column Y"; the position is reported separately.
     let text = error.to_string();
     let message = text.split(" at line ").next().unwrap_or(&text).to_string();
-    FormatError { path, message, line: (line > 0).then_some(line), column: (line > 0).then_some(column) }
+    FormatError {
+        path,
+        message,
+        line: (line > 0).then_some(line),
+        column: (line > 0).then_some(column),
+    }
 }
 
 /// Parses and validates an article file. `expected_id` is the id the file was requested by: a file
@@ -266,7 +295,13 @@ pub fn parse_article(json: &str, expected_id: Option<&str>) -> Result<Article, F
     article.validate()?;
     if let Some(expected) = expected_id {
         if article.id != expected {
-            return Err(FormatError::at("id", format!("is \"{}\" but the file was requested as \"{expected}\"", article.id)));
+            return Err(FormatError::at(
+                "id",
+                format!(
+                    "is \"{}\" but the file was requested as \"{expected}\"",
+                    article.id
+                ),
+            ));
         }
     }
     Ok(article)
@@ -277,7 +312,9 @@ pub fn parse_article(json: &str, expected_id: Option<&str>) -> Result<Article, F
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 120
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
 }
 
@@ -285,29 +322,50 @@ impl Article {
     /// Checks what the type system cannot: versions, ids, dates, non-empty titles.
     pub fn validate(&self) -> Result<(), FormatError> {
         if self.format != FORMAT {
-            return Err(FormatError::at("format", format!("must be \"{FORMAT}\", found \"{}\"", self.format)));
+            return Err(FormatError::at(
+                "format",
+                format!("must be \"{FORMAT}\", found \"{}\"", self.format),
+            ));
         }
         if !is_valid_id(&self.id) {
-            return Err(FormatError::at("id", "must be lower-case letters, digits and hyphens"));
+            return Err(FormatError::at(
+                "id",
+                "must be lower-case letters, digits and hyphens",
+            ));
         }
         if timestamp::parse_rfc3339(&self.published).is_none() {
-            return Err(FormatError::at("published", "must be an RFC 3339 date-time with offset, like 2024-06-14T10:05:00+03:00"));
+            return Err(FormatError::at(
+                "published",
+                "must be an RFC 3339 date-time with offset, like 2024-06-14T10:05:00+03:00",
+            ));
         }
         if let Some(updated) = &self.updated {
             if timestamp::parse_rfc3339(updated).is_none() {
-                return Err(FormatError::at("updated", "must be null or an RFC 3339 date-time with offset"));
+                return Err(FormatError::at(
+                    "updated",
+                    "must be null or an RFC 3339 date-time with offset",
+                ));
             }
         }
         if self.editions.is_empty() {
-            return Err(FormatError::at("editions", "must hold at least one edition"));
+            return Err(FormatError::at(
+                "editions",
+                "must hold at least one edition",
+            ));
         }
         for (lang, edition) in &self.editions {
             if edition.title.trim().is_empty() {
-                return Err(FormatError::at(format!("editions.{lang}.title"), "must not be empty"));
+                return Err(FormatError::at(
+                    format!("editions.{lang}.title"),
+                    "must not be empty",
+                ));
             }
             if let Some(t) = &edition.translation {
                 if t.from == *lang {
-                    return Err(FormatError::at(format!("editions.{lang}.translation.from"), "cannot be the edition's own language"));
+                    return Err(FormatError::at(
+                        format!("editions.{lang}.translation.from"),
+                        "cannot be the edition's own language",
+                    ));
                 }
             }
         }
@@ -336,14 +394,19 @@ impl Article {
                         out.push(format!("{at}: unknown block type \"{kind}\" skipped"));
                     }
                     Block::Image { src, .. } if !safety::is_safe_image(src) => {
-                        out.push(format!("{at}.src: only http(s) and relative images are shown; image skipped"));
+                        out.push(format!(
+                            "{at}.src: only http(s) and relative images are shown; image skipped"
+                        ));
                     }
                     _ => {}
                 }
                 for inline in block.inlines() {
                     for run in inline.runs() {
                         if run.href.is_some() && run.safe_href().is_none() {
-                            out.push(format!("{at}: link {:?} is not http(s) or mailto; shown as text", run.href.unwrap_or_default()));
+                            out.push(format!(
+                                "{at}: link {:?} is not http(s) or mailto; shown as text",
+                                run.href.unwrap_or_default()
+                            ));
                         }
                     }
                 }
@@ -367,14 +430,20 @@ impl Block {
 impl Edition {
     /// Words a reader reads: title, lead and every text block.
     pub fn word_count(&self) -> usize {
-        let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let words = |s: &str| {
+            s.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        };
         let body: usize = self
             .body
             .iter()
             .map(|b| match b {
                 Block::Paragraph { text } => words(&text.plain_text()),
                 Block::Heading { text } => words(text),
-                Block::Quote { text, attribution } => words(&text.plain_text()) + words(attribution.as_deref().unwrap_or("")),
+                Block::Quote { text, attribution } => {
+                    words(&text.plain_text()) + words(attribution.as_deref().unwrap_or(""))
+                }
                 Block::List { items, .. } => items.iter().map(|i| words(&i.plain_text())).sum(),
                 Block::Image { caption, .. } => words(caption.as_deref().unwrap_or("")),
                 Block::Unsupported(_) => 0,
@@ -391,12 +460,16 @@ impl Edition {
     /// A one-line summary for `<meta name="description">`: the lead, else the first paragraph,
     /// cut at a word boundary near 160 characters.
     pub fn description(&self) -> String {
-        let source = self.lead.clone().filter(|l| !l.trim().is_empty()).or_else(|| {
-            self.body.iter().find_map(|b| match b {
-                Block::Paragraph { text } => Some(text.plain_text()),
-                _ => None,
-            })
-        });
+        let source = self
+            .lead
+            .clone()
+            .filter(|l| !l.trim().is_empty())
+            .or_else(|| {
+                self.body.iter().find_map(|b| match b {
+                    Block::Paragraph { text } => Some(text.plain_text()),
+                    _ => None,
+                })
+            });
         let text = source.unwrap_or_default();
         let text = text.trim();
         if text.chars().count() <= 160 {
@@ -442,7 +515,9 @@ mod tests {
         assert_eq!(a.languages(), vec![Lang::Uk, Lang::En]);
         let uk = &a.editions[&Lang::Uk];
         assert_eq!(uk.body.len(), 5);
-        assert!(matches!(&uk.body[2], Block::Quote { attribution: Some(who), .. } if who == "Хтось"));
+        assert!(
+            matches!(&uk.body[2], Block::Quote { attribution: Some(who), .. } if who == "Хтось")
+        );
         match &uk.body[3] {
             Block::List { ordered, items } => {
                 assert!(!ordered);
@@ -451,7 +526,10 @@ mod tests {
             }
             other => panic!("expected a list, got {other:?}"),
         }
-        assert_eq!(a.editions[&Lang::En].translation.as_ref().unwrap().by, TranslatedBy::Human);
+        assert_eq!(
+            a.editions[&Lang::En].translation.as_ref().unwrap().by,
+            TranslatedBy::Human
+        );
         assert!(a.warnings().is_empty(), "{:?}", a.warnings());
     }
 
@@ -470,28 +548,57 @@ mod tests {
     #[test]
     fn unknown_block_types_are_skipped_with_a_warning_not_an_error() {
         let mut v = sample();
-        v["editions"]["uk"]["body"].as_array_mut().unwrap().push(json!({"type": "poll", "question": "?"}));
+        v["editions"]["uk"]["body"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"type": "poll", "question": "?"}));
         let a = parse(&v).unwrap();
         let last = a.editions[&Lang::Uk].body.last().unwrap();
         assert!(matches!(last, Block::Unsupported(raw) if raw["question"] == "?"));
-        assert_eq!(a.warnings(), vec!["editions.uk.body[5]: unknown block type \"poll\" skipped".to_string()]);
-        assert_eq!(serde_json::to_value(&a).unwrap()["editions"]["uk"]["body"][5]["type"], "poll");
+        assert_eq!(
+            a.warnings(),
+            vec!["editions.uk.body[5]: unknown block type \"poll\" skipped".to_string()]
+        );
+        assert_eq!(
+            serde_json::to_value(&a).unwrap()["editions"]["uk"]["body"][5]["type"],
+            "poll"
+        );
     }
 
     #[test]
     fn malformed_fields_are_named_by_path() {
         let cases: Vec<(fn(&mut Value), &str)> = vec![
-            (|v| v["editions"]["uk"]["body"][0] = json!({"type": "paragraph"}), "editions.uk.body[0]"),
-            (|v| v["editions"]["uk"]["body"][2]["text"] = json!(5), "editions.uk.body[2]"),
+            (
+                |v| v["editions"]["uk"]["body"][0] = json!({"type": "paragraph"}),
+                "editions.uk.body[0]",
+            ),
+            (
+                |v| v["editions"]["uk"]["body"][2]["text"] = json!(5),
+                "editions.uk.body[2]",
+            ),
             (|v| v["views"] = json!("many"), "views"),
             (|v| v["original"] = json!("de"), "original"),
-            (|v| v["editions"]["de"] = json!({"title": "x", "body": []}), "editions.de"),
+            (
+                |v| v["editions"]["de"] = json!({"title": "x", "body": []}),
+                "editions.de",
+            ),
             (|v| v["format"] = json!("trimova.article/2"), "format"),
             (|v| v["published"] = json!("14.06.2024"), "published"),
-            (|v| v["editions"]["en"]["title"] = json!("  "), "editions.en.title"),
+            (
+                |v| v["editions"]["en"]["title"] = json!("  "),
+                "editions.en.title",
+            ),
             (|v| v["id"] = json!("Bad Id"), "id"),
-            (|v| v["editions"]["en"]["translation"]["from"] = json!("en"), "editions.en.translation.from"),
-            (|v| { v.as_object_mut().unwrap().remove("editions"); }, ""),
+            (
+                |v| v["editions"]["en"]["translation"]["from"] = json!("en"),
+                "editions.en.translation.from",
+            ),
+            (
+                |v| {
+                    v.as_object_mut().unwrap().remove("editions");
+                },
+                "",
+            ),
         ];
         for (mutate, path) in cases {
             let mut v = sample();
@@ -504,7 +611,11 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
-        let err = parse_article("{\n  \"format\": \"trimova.article/1\",\n  \"id\": \n}", None).unwrap_err();
+        let err = parse_article(
+            "{\n  \"format\": \"trimova.article/1\",\n  \"id\": \n}",
+            None,
+        )
+        .unwrap_err();
         assert_eq!(err.line, Some(4));
         assert!(err.to_string().contains("line 4"), "{err}");
         let err = parse_article("{} trailing", None).unwrap_err();
@@ -523,11 +634,16 @@ mod tests {
         v["editions"]["uk"]["body"][3]["items"][1][0]["href"] = json!("javascript:alert(1)");
         v["editions"]["uk"]["body"][4]["src"] = json!("data:image/svg+xml,<svg onload=alert(1)>");
         let a = parse(&v).unwrap();
-        let Block::List { items, .. } = &a.editions[&Lang::Uk].body[3] else { panic!() };
+        let Block::List { items, .. } = &a.editions[&Lang::Uk].body[3] else {
+            panic!()
+        };
         assert_eq!(items[1].runs()[0].safe_href(), None);
         let w = a.warnings();
         assert_eq!(w.len(), 2, "{w:?}");
-        assert!(w[0].starts_with("editions.uk.body[3]") && w[1].starts_with("editions.uk.body[4].src"), "{w:?}");
+        assert!(
+            w[0].starts_with("editions.uk.body[3]") && w[1].starts_with("editions.uk.body[4].src"),
+            "{w:?}"
+        );
     }
 
     #[test]
@@ -541,7 +657,9 @@ mod tests {
             dateline: None,
             lead: None,
             authors: vec![],
-            body: vec![Block::Paragraph { text: Inline::Plain("word ".repeat(401)) }],
+            body: vec![Block::Paragraph {
+                text: Inline::Plain("word ".repeat(401)),
+            }],
             translation: None,
             extra: Map::new(),
         };

@@ -54,7 +54,8 @@ const UK: Messages = Messages {
     not_found_body: "Можливо, її прибрали або в адресі помилка.",
     page_not_found_title: "Сторінку не знайдено",
     malformed_title: "Не вдалося прочитати статтю",
-    malformed_body: "Файл статті пошкоджений, тож показати її неможливо. Місце помилки для редакції:",
+    malformed_body:
+        "Файл статті пошкоджений, тож показати її неможливо. Місце помилки для редакції:",
     network_title: "Немає зв’язку із сервером",
     network_body: "Статтю не вдалося завантажити. Перевірте з’єднання та спробуйте ще раз.",
     retry: "Спробувати ще раз",
@@ -173,13 +174,22 @@ mod tests {
 
     #[test]
     fn view_counts_agree_in_number() {
-        assert_eq!(messages(Lang::Uk).views(Lang::Uk, 15772, "15 772"), "15 772 перегляди");
+        assert_eq!(
+            messages(Lang::Uk).views(Lang::Uk, 15772, "15 772"),
+            "15 772 перегляди"
+        );
         assert_eq!(messages(Lang::Uk).views(Lang::Uk, 1, "1"), "1 перегляд");
         assert_eq!(messages(Lang::Uk).views(Lang::Uk, 5, "5"), "5 переглядів");
         assert_eq!(messages(Lang::Ru).views(Lang::Ru, 21, "21"), "21 просмотр");
         assert_eq!(messages(Lang::Ru).views(Lang::Ru, 3, "3"), "3 просмотра");
-        assert_eq!(messages(Lang::Ru).views(Lang::Ru, 11, "11"), "11 просмотров");
-        assert_eq!(messages(Lang::En).views(Lang::En, 15772, "15,772"), "15,772 views");
+        assert_eq!(
+            messages(Lang::Ru).views(Lang::Ru, 11, "11"),
+            "11 просмотров"
+        );
+        assert_eq!(
+            messages(Lang::En).views(Lang::En, 15772, "15,772"),
+            "15,772 views"
+        );
         assert_eq!(messages(Lang::En).views(Lang::En, 1, "1"), "1 view");
     }
 
@@ -188,8 +198,14 @@ mod tests {
         for a in Lang::ALL {
             for b in Lang::ALL {
                 if a != b {
-                    assert_ne!(messages(a).missing_edition_title, messages(b).missing_edition_title);
-                    assert_ne!(messages(a).in_language(Lang::Uk), messages(b).in_language(Lang::Uk));
+                    assert_ne!(
+                        messages(a).missing_edition_title,
+                        messages(b).missing_edition_title
+                    );
+                    assert_ne!(
+                        messages(a).in_language(Lang::Uk),
+                        messages(b).in_language(Lang::Uk)
+                    );
                 }
             }
         }

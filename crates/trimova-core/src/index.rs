@@ -30,8 +30,12 @@ impl IndexEntry {
     /// The title to list for a reader of `lang`: theirs if the edition exists, else the original's
     /// (the `Lang` returned says which, so the view can mark it).
     pub fn title_for(&self, lang: Lang) -> (Lang, &str) {
-        let pick = [lang, self.original].into_iter().chain(self.editions.iter().copied());
-        pick.filter_map(|l| self.titles.get(&l).map(|t| (l, t.as_str()))).next().unwrap_or((lang, self.id.as_str()))
+        let pick = [lang, self.original]
+            .into_iter()
+            .chain(self.editions.iter().copied());
+        pick.filter_map(|l| self.titles.get(&l).map(|t| (l, t.as_str())))
+            .next()
+            .unwrap_or((lang, self.id.as_str()))
     }
 }
 
@@ -46,13 +50,20 @@ impl Index {
                     published: a.published.clone(),
                     original: a.original,
                     editions: a.languages(),
-                    titles: a.editions.iter().map(|(l, e)| (*l, e.title.clone())).collect(),
+                    titles: a
+                        .editions
+                        .iter()
+                        .map(|(l, e)| (*l, e.title.clone()))
+                        .collect(),
                 };
                 (a.published_at(), entry)
             })
             .collect();
         entries.sort_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| a.id.cmp(&b.id)));
-        Index { format: FORMAT.to_string(), articles: entries.into_iter().map(|(_, e)| e).collect() }
+        Index {
+            format: FORMAT.to_string(),
+            articles: entries.into_iter().map(|(_, e)| e).collect(),
+        }
     }
 
     /// Parses an index file; entries are re-sorted newest first whatever order the file has.
@@ -78,15 +89,23 @@ pub fn load_articles(dir: &std::path::Path) -> Result<Vec<Article>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut paths: Vec<_> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json") && p.file_name().is_some_and(|n| n != "index.json"))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && p.file_name().is_some_and(|n| n != "index.json")
+        })
         .collect();
     paths.sort();
     paths
         .iter()
         .map(|path| {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-            crate::article::parse_article(&text, Some(id)).map_err(|e| format!("{}: {e}", path.display()))
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let id = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            crate::article::parse_article(&text, Some(id))
+                .map_err(|e| format!("{}: {e}", path.display()))
         })
         .collect()
 }
@@ -121,7 +140,12 @@ mod tests {
 
     #[test]
     fn titles_fall_back_to_the_original() {
-        let a = article("a", "2024-06-14T10:00:00+03:00", &[("uk", "Укр"), ("en", "Eng")], "uk");
+        let a = article(
+            "a",
+            "2024-06-14T10:00:00+03:00",
+            &[("uk", "Укр"), ("en", "Eng")],
+            "uk",
+        );
         let entry = &Index::from_articles([&a]).articles[0];
         assert_eq!(entry.title_for(Lang::En), (Lang::En, "Eng"));
         assert_eq!(entry.title_for(Lang::Ru), (Lang::Uk, "Укр"));

@@ -52,8 +52,11 @@ impl Lang {
 impl<'de> Deserialize<'de> for Lang {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = String::deserialize(deserializer)?;
-        Lang::from_code(&code)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown language \"{code}\"; expected uk, en or ru")))
+        Lang::from_code(&code).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "unknown language \"{code}\"; expected uk, en or ru"
+            ))
+        })
     }
 }
 
@@ -109,27 +112,43 @@ mod tests {
         assert_eq!(Lang::from_tag("EN_us"), Some(Lang::En));
         assert_eq!(Lang::from_tag("ru"), Some(Lang::Ru));
         assert_eq!(Lang::from_tag("de-DE"), None);
-        assert_eq!(Lang::from_code("UK"), None, "URLs and the format use exact lower-case codes");
+        assert_eq!(
+            Lang::from_code("UK"),
+            None,
+            "URLs and the format use exact lower-case codes"
+        );
     }
 
     #[test]
     fn url_wins_even_when_the_edition_is_missing() {
         let browser = tags(&["en-US"]);
-        let pref = ReaderPreference { url: Some(Lang::Ru), remembered: Some(Lang::En), browser: &browser };
+        let pref = ReaderPreference {
+            url: Some(Lang::Ru),
+            remembered: Some(Lang::En),
+            browser: &browser,
+        };
         assert_eq!(negotiate(&pref, &[Lang::Uk, Lang::En], Lang::Uk), Lang::Ru);
     }
 
     #[test]
     fn remembered_choice_beats_browser_languages() {
         let browser = tags(&["en-US", "uk"]);
-        let pref = ReaderPreference { url: None, remembered: Some(Lang::Uk), browser: &browser };
+        let pref = ReaderPreference {
+            url: None,
+            remembered: Some(Lang::Uk),
+            browser: &browser,
+        };
         assert_eq!(negotiate(&pref, &Lang::ALL, Lang::Ru), Lang::Uk);
     }
 
     #[test]
     fn browser_languages_are_tried_in_order_among_available_editions() {
         let browser = tags(&["de-DE", "ru-RU", "en"]);
-        let pref = ReaderPreference { url: None, remembered: None, browser: &browser };
+        let pref = ReaderPreference {
+            url: None,
+            remembered: None,
+            browser: &browser,
+        };
         assert_eq!(negotiate(&pref, &[Lang::Uk, Lang::En], Lang::Uk), Lang::En);
         assert_eq!(negotiate(&pref, &Lang::ALL, Lang::Uk), Lang::Ru);
     }
@@ -137,8 +156,15 @@ mod tests {
     #[test]
     fn unavailable_preferences_fall_back_to_the_original() {
         let browser = tags(&["fr"]);
-        let pref = ReaderPreference { url: None, remembered: Some(Lang::En), browser: &browser };
+        let pref = ReaderPreference {
+            url: None,
+            remembered: Some(Lang::En),
+            browser: &browser,
+        };
         assert_eq!(negotiate(&pref, &[Lang::Ru], Lang::Ru), Lang::Ru);
-        assert_eq!(negotiate(&ReaderPreference::default(), &[Lang::Uk], Lang::Uk), Lang::Uk);
+        assert_eq!(
+            negotiate(&ReaderPreference::default(), &[Lang::Uk], Lang::Uk),
+            Lang::Uk
+        );
     }
 }

@@ -6,13 +6,16 @@
 //! the top-level crate is a thin layer that renders what this crate decides.
 
 pub mod article;
+pub mod config;
 pub mod i18n;
 pub mod index;
 pub mod lang;
 pub mod plural;
+pub mod provider;
 pub mod route;
 pub mod safety;
 pub mod timestamp;
+pub mod translate;
 
 pub use article::{Article, Block, Edition, FormatError, Inline, Run};
 pub use index::{Index, IndexEntry};

@@ -16,18 +16,26 @@ impl Page {
     /// (`/` for a site root), so the same build works in a sub-directory.
     pub fn parse(path: &str, base: &str) -> Page {
         let base = base.trim_end_matches('/');
-        let Some(rest) = path.strip_prefix(base) else { return Page::NotFound };
+        let Some(rest) = path.strip_prefix(base) else {
+            return Page::NotFound;
+        };
         let rest = rest.strip_suffix("index.html").unwrap_or(rest);
         let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] => Page::List { lang: None },
             [one] => match Lang::from_code(one) {
                 Some(lang) => Page::List { lang: Some(lang) },
-                None if is_valid_id(one) => Page::Article { lang: None, id: one.to_string() },
+                None if is_valid_id(one) => Page::Article {
+                    lang: None,
+                    id: one.to_string(),
+                },
                 None => Page::NotFound,
             },
             [lang, id] => match Lang::from_code(lang) {
-                Some(lang) if is_valid_id(id) => Page::Article { lang: Some(lang), id: id.to_string() },
+                Some(lang) if is_valid_id(id) => Page::Article {
+                    lang: Some(lang),
+                    id: id.to_string(),
+                },
                 _ => Page::NotFound,
             },
             _ => Page::NotFound,
@@ -60,13 +68,32 @@ mod tests {
     fn matches_the_documented_urls() {
         assert_eq!(Page::parse("/", "/"), Page::List { lang: None });
         assert_eq!(Page::parse("/index.html", "/"), Page::List { lang: None });
-        assert_eq!(Page::parse("/en/", "/"), Page::List { lang: Some(Lang::En) });
-        assert_eq!(Page::parse("/ru", "/"), Page::List { lang: Some(Lang::Ru) });
+        assert_eq!(
+            Page::parse("/en/", "/"),
+            Page::List {
+                lang: Some(Lang::En)
+            }
+        );
+        assert_eq!(
+            Page::parse("/ru", "/"),
+            Page::List {
+                lang: Some(Lang::Ru)
+            }
+        );
         assert_eq!(
             Page::parse("/uk/north-korea-shells-2024-06", "/"),
-            Page::Article { lang: Some(Lang::Uk), id: "north-korea-shells-2024-06".into() }
+            Page::Article {
+                lang: Some(Lang::Uk),
+                id: "north-korea-shells-2024-06".into()
+            }
         );
-        assert_eq!(Page::parse("/some-story", "/"), Page::Article { lang: None, id: "some-story".into() });
+        assert_eq!(
+            Page::parse("/some-story", "/"),
+            Page::Article {
+                lang: None,
+                id: "some-story".into()
+            }
+        );
         assert_eq!(Page::parse("/de/some-story", "/"), Page::NotFound);
         assert_eq!(Page::parse("/uk/Bad%20Id", "/"), Page::NotFound);
         assert_eq!(Page::parse("/uk/a/b", "/"), Page::NotFound);
@@ -74,9 +101,21 @@ mod tests {
 
     #[test]
     fn works_under_a_sub_directory() {
-        assert_eq!(Page::parse("/news/trimova/en/x-1", "/news/trimova/"), Page::Article { lang: Some(Lang::En), id: "x-1".into() });
-        assert_eq!(Page::parse("/elsewhere/en/x-1", "/news/trimova/"), Page::NotFound);
-        assert_eq!(article_path("/news/trimova/", Lang::Ru, "x-1"), "/news/trimova/ru/x-1");
+        assert_eq!(
+            Page::parse("/news/trimova/en/x-1", "/news/trimova/"),
+            Page::Article {
+                lang: Some(Lang::En),
+                id: "x-1".into()
+            }
+        );
+        assert_eq!(
+            Page::parse("/elsewhere/en/x-1", "/news/trimova/"),
+            Page::NotFound
+        );
+        assert_eq!(
+            article_path("/news/trimova/", Lang::Ru, "x-1"),
+            "/news/trimova/ru/x-1"
+        );
         assert_eq!(list_path("/", Lang::Uk), "/uk/");
     }
 
@@ -84,8 +123,17 @@ mod tests {
     fn built_paths_parse_back() {
         for lang in Lang::ALL {
             let p = article_path("/", lang, "story-7");
-            assert_eq!(Page::parse(&p, "/"), Page::Article { lang: Some(lang), id: "story-7".into() });
-            assert_eq!(Page::parse(&list_path("/", lang), "/"), Page::List { lang: Some(lang) });
+            assert_eq!(
+                Page::parse(&p, "/"),
+                Page::Article {
+                    lang: Some(lang),
+                    id: "story-7".into()
+                }
+            );
+            assert_eq!(
+                Page::parse(&list_path("/", lang), "/"),
+                Page::List { lang: Some(lang) }
+            );
         }
     }
 }

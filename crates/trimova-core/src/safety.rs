@@ -31,8 +31,13 @@ fn scheme(url: &str) -> Option<String> {
         .collect();
     let colon = cleaned.find(':')?;
     let candidate = &cleaned[..colon];
-    let valid = candidate.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && candidate.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let valid = candidate
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && candidate
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     valid.then(|| candidate.to_ascii_lowercase())
 }
 
@@ -42,7 +47,12 @@ mod tests {
 
     #[test]
     fn links_allow_only_http_https_and_mailto() {
-        for ok in ["https://unn.ua/x", "http://example.org", "HTTPS://EXAMPLE.ORG", "mailto:desk@example.org"] {
+        for ok in [
+            "https://unn.ua/x",
+            "http://example.org",
+            "HTTPS://EXAMPLE.ORG",
+            "mailto:desk@example.org",
+        ] {
             assert!(is_safe_link(ok), "{ok}");
         }
         for bad in [
@@ -61,10 +71,22 @@ mod tests {
 
     #[test]
     fn images_allow_http_https_and_relative() {
-        for ok in ["https://cdn.example.org/a.jpg", "media/map.svg", "/media/map.svg", "../a.png", "a.png?v=1:2"] {
+        for ok in [
+            "https://cdn.example.org/a.jpg",
+            "media/map.svg",
+            "/media/map.svg",
+            "../a.png",
+            "a.png?v=1:2",
+        ] {
             assert!(is_safe_image(ok), "{ok}");
         }
-        for bad in ["data:image/svg+xml,<svg>", "javascript:alert(1)", "//evil.example/a.png", "", "file:///etc/passwd"] {
+        for bad in [
+            "data:image/svg+xml,<svg>",
+            "javascript:alert(1)",
+            "//evil.example/a.png",
+            "",
+            "file:///etc/passwd",
+        ] {
             assert!(!is_safe_image(bad), "{bad:?}");
         }
     }

@@ -15,7 +15,9 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
     }
     let num = |from: usize, to: usize| -> Option<i64> {
         let part = s.get(from..to)?;
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
     let (hour, minute, second) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
@@ -44,7 +46,10 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
             if rest.len() != 6 || rest.as_bytes()[3] != b':' {
                 return None;
             }
-            let (oh, om) = (rest[1..3].parse::<i64>().ok()?, rest[4..6].parse::<i64>().ok()?);
+            let (oh, om) = (
+                rest[1..3].parse::<i64>().ok()?,
+                rest[4..6].parse::<i64>().ok()?,
+            );
             if oh > 23 || om > 59 {
                 return None;
             }
@@ -86,10 +91,22 @@ mod tests {
     #[test]
     fn parses_offsets_to_the_same_instant() {
         assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(parse_rfc3339("2024-06-14T10:05:00+03:00"), Some(1_718_348_700));
-        assert_eq!(parse_rfc3339("2024-06-14T07:05:00Z"), parse_rfc3339("2024-06-14T10:05:00+03:00"));
-        assert_eq!(parse_rfc3339("2024-06-14T07:05:00.250Z"), Some(1_718_348_700));
-        assert_eq!(parse_rfc3339("2024-02-29T00:00:00-05:00"), Some(1_709_182_800));
+        assert_eq!(
+            parse_rfc3339("2024-06-14T10:05:00+03:00"),
+            Some(1_718_348_700)
+        );
+        assert_eq!(
+            parse_rfc3339("2024-06-14T07:05:00Z"),
+            parse_rfc3339("2024-06-14T10:05:00+03:00")
+        );
+        assert_eq!(
+            parse_rfc3339("2024-06-14T07:05:00.250Z"),
+            Some(1_718_348_700)
+        );
+        assert_eq!(
+            parse_rfc3339("2024-02-29T00:00:00-05:00"),
+            Some(1_709_182_800)
+        );
     }
 
     #[test]

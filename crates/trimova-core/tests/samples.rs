@@ -11,7 +11,11 @@ fn samples_dir() -> PathBuf {
 #[test]
 fn every_sample_parses_without_warnings() {
     let articles = load_articles(&samples_dir()).expect("samples must be valid");
-    assert!(articles.len() >= 4, "at least four samples, found {}", articles.len());
+    assert!(
+        articles.len() >= 4,
+        "at least four samples, found {}",
+        articles.len()
+    );
     for a in &articles {
         assert!(a.warnings().is_empty(), "{}: {:?}", a.id, a.warnings());
     }
@@ -21,7 +25,10 @@ fn every_sample_parses_without_warnings() {
 fn samples_cover_the_edition_combinations_the_app_must_handle() {
     let articles = load_articles(&samples_dir()).unwrap();
     let has = |langs: &[Lang]| articles.iter().any(|a| a.languages() == langs);
-    assert!(has(&[Lang::Uk, Lang::En]), "uk + en, ru missing (the seed story)");
+    assert!(
+        has(&[Lang::Uk, Lang::En]),
+        "uk + en, ru missing (the seed story)"
+    );
     assert!(has(&[Lang::Uk, Lang::En, Lang::Ru]), "all three editions");
     assert!(has(&[Lang::Ru]), "Russian only");
     let long = articles
@@ -42,17 +49,34 @@ fn samples_cover_the_edition_combinations_the_app_must_handle() {
             Block::Unsupported(_) => "unsupported",
         })
         .collect();
-    for kind in ["paragraph", "heading", "quote", "ordered list", "list", "image"] {
+    for kind in [
+        "paragraph",
+        "heading",
+        "quote",
+        "ordered list",
+        "list",
+        "image",
+    ] {
         assert!(kinds.contains(&kind), "long sample lacks a {kind}");
     }
-    let runs: Vec<_> = long.body.iter().flat_map(|b| b.inlines()).flat_map(|i| i.runs()).collect();
-    assert!(runs.iter().any(|r| r.strong) && runs.iter().any(|r| r.em) && runs.iter().any(|r| r.safe_href().is_some()));
+    let runs: Vec<_> = long
+        .body
+        .iter()
+        .flat_map(|b| b.inlines())
+        .flat_map(|i| i.runs())
+        .collect();
+    assert!(
+        runs.iter().any(|r| r.strong)
+            && runs.iter().any(|r| r.em)
+            && runs.iter().any(|r| r.safe_href().is_some())
+    );
 }
 
 #[test]
 fn committed_index_matches_the_articles() {
     let articles = load_articles(&samples_dir()).unwrap();
-    let committed = std::fs::read_to_string(samples_dir().join("index.json")).expect("articles/index.json exists");
+    let committed = std::fs::read_to_string(samples_dir().join("index.json"))
+        .expect("articles/index.json exists");
     assert_eq!(
         Index::parse(&committed).unwrap(),
         Index::from_articles(&articles),

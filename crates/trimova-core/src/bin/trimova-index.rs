@@ -8,10 +8,17 @@ use std::process::ExitCode;
 use trimova_core::Index;
 
 fn main() -> ExitCode {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "public/articles".into()));
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "public/articles".into()),
+    );
     match run(&dir) {
         Ok(count) => {
-            println!("wrote {} with {count} articles", dir.join("index.json").display());
+            println!(
+                "wrote {} with {count} articles",
+                dir.join("index.json").display()
+            );
             ExitCode::SUCCESS
         }
         Err(message) => {

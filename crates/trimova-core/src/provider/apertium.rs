@@ -1,0 +1,233 @@
+//! Apertium APy (<https://wiki.apertium.org/wiki/Apertium-apy>).
+//!
+//! `POST /translate` with form fields `langpair=ukr|rus`, `q`, `markUnknown=no`, `format=html`;
+//! answers `{"responseData":{"translatedText":"..."},"responseStatus":200}`, errors
+//! `{"status":"error","code":400,"message":"Bad Request","explanation":"That pair is not installed"}`.
+//! There is no batch form: one text per request. `GET /listPairs` lists the installed pairs.
+
+use super::{
+    form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError,
+};
+use crate::Lang;
+use serde::Deserialize;
+
+pub const LIMITS: Limits = Limits {
+    max_segments: 1,
+    max_chars: 3000,
+    // APy cuts its output at around 10k characters under load, still answering 200; segments are
+    // kept far below that so a cut never happens, and a suspiciously short answer is refused.
+    max_segment_chars: 3000,
+    concurrency: 4,
+};
+
+/// APy names languages by ISO 639-3 codes.
+pub fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Uk => "ukr",
+        Lang::En => "eng",
+        Lang::Ru => "rus",
+    }
+}
+
+fn from_code(code: &str) -> Option<Lang> {
+    Lang::ALL.into_iter().find(|l| self::code(*l) == code)
+}
+
+pub fn translate_request(base: &str, from: Lang, to: Lang, texts: &[String]) -> HttpRequest {
+    let q = texts.first().map(String::as_str).unwrap_or_default();
+    let body = format!(
+        "langpair={}&q={}&markUnknown=no&format=html",
+        form_encode(&format!("{}|{}", code(from), code(to))),
+        form_encode(q)
+    );
+    HttpRequest {
+        method: "POST",
+        url: format!("{base}/translate"),
+        headers: vec![(
+            "content-type",
+            "application/x-www-form-urlencoded; charset=UTF-8".into(),
+        )],
+        body: Some(body),
+    }
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    #[serde(rename = "responseData")]
+    data: Option<Data>,
+    #[serde(rename = "responseStatus")]
+    status: Option<u16>,
+}
+
+#[derive(Deserialize)]
+struct Data {
+    #[serde(rename = "translatedText")]
+    text: String,
+}
+
+#[derive(Deserialize, Default)]
+struct Failure {
+    #[serde(default)]
+    explanation: String,
+    #[serde(default)]
+    message: String,
+}
+
+pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
+    if response.status != 200 {
+        let failure: Failure = serde_json::from_str(&response.body).unwrap_or_default();
+        if response.status == 400 && failure.explanation.contains("not installed") {
+            return Err(ProviderError::PairNotSupported);
+        }
+        let message = [failure.message, failure.explanation]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>();
+        return Err(status_error(response, message.join(": ")));
+    }
+    let answer: Answer = json_body(response)?;
+    match (answer.status, answer.data) {
+        (Some(200) | None, Some(data)) => Ok(vec![data.text]),
+        (status, _) => Err(ProviderError::Malformed(format!(
+            "no responseData.translatedText (responseStatus {status:?})"
+        ))),
+    }
+}
+
+pub fn pairs_request(base: &str) -> HttpRequest {
+    HttpRequest {
+        method: "GET",
+        url: format!("{base}/listPairs"),
+        headers: vec![],
+        body: None,
+    }
+}
+
+#[derive(Deserialize)]
+struct Pairs {
+    #[serde(rename = "responseData")]
+    data: Vec<Pair>,
+}
+
+#[derive(Deserialize)]
+struct Pair {
+    #[serde(rename = "sourceLanguage")]
+    source: String,
+    #[serde(rename = "targetLanguage")]
+    target: String,
+}
+
+pub fn parse_pairs(response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, ProviderError> {
+    if response.status != 200 {
+        return Err(status_error(
+            response,
+            response.body.chars().take(200).collect(),
+        ));
+    }
+    let pairs: Pairs = json_body(response)?;
+    Ok(pairs
+        .data
+        .iter()
+        .filter_map(|p| Some((from_code(&p.source)?, from_code(&p.target)?)))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(status: u16, body: &str) -> HttpResponse {
+        HttpResponse {
+            status,
+            retry_after: None,
+            body: body.into(),
+        }
+    }
+
+    #[test]
+    fn builds_the_documented_form_post() {
+        let r = translate_request(
+            "http://127.0.0.1:2737",
+            Lang::Uk,
+            Lang::Ru,
+            &["Київ & <b>мир</b>".into()],
+        );
+        assert_eq!(r.method, "POST");
+        assert_eq!(r.url, "http://127.0.0.1:2737/translate");
+        assert_eq!(
+            r.body.as_deref(),
+            Some("langpair=ukr%7Crus&q=%D0%9A%D0%B8%D1%97%D0%B2+%26+%3Cb%3E%D0%BC%D0%B8%D1%80%3C%2Fb%3E&markUnknown=no&format=html")
+        );
+        assert!(r.headers[0]
+            .1
+            .starts_with("application/x-www-form-urlencoded"));
+    }
+
+    #[test]
+    fn reads_a_translation() {
+        let ok = response(
+            200,
+            r#"{"responseData": {"translatedText": "Киев"}, "responseDetails": null, "responseStatus": 200}"#,
+        );
+        assert_eq!(parse_translation(&ok), Ok(vec!["Киев".to_string()]));
+    }
+
+    #[test]
+    fn maps_documented_errors() {
+        let pair = response(
+            400,
+            r#"{"status": "error", "code": 400, "message": "Bad Request", "explanation": "That pair is not installed"}"#,
+        );
+        assert_eq!(
+            parse_translation(&pair),
+            Err(ProviderError::PairNotSupported)
+        );
+        let busy = HttpResponse {
+            status: 503,
+            retry_after: Some("2".into()),
+            body: String::new(),
+        };
+        assert_eq!(
+            parse_translation(&busy),
+            Err(ProviderError::Unavailable {
+                retry_after: Some(2.0)
+            })
+        );
+        let other = response(
+            400,
+            r#"{"status": "error", "code": 400, "message": "Bad Request", "explanation": "Missing q"}"#,
+        );
+        assert_eq!(
+            parse_translation(&other),
+            Err(ProviderError::Rejected(
+                400,
+                "Bad Request: Missing q".into()
+            ))
+        );
+        assert!(matches!(
+            parse_translation(&response(200, "<html>")),
+            Err(ProviderError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse_translation(&response(
+                200,
+                r#"{"responseData": null, "responseStatus": 200}"#
+            )),
+            Err(ProviderError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn lists_pairs_among_our_languages() {
+        let r = response(
+            200,
+            r#"{"responseData": [{"sourceLanguage": "rus", "targetLanguage": "ukr"}, {"sourceLanguage": "ukr", "targetLanguage": "rus"},
+                                 {"sourceLanguage": "eng", "targetLanguage": "spa"}], "responseDetails": null, "responseStatus": 200}"#,
+        );
+        assert_eq!(
+            parse_pairs(&r),
+            Ok(vec![(Lang::Ru, Lang::Uk), (Lang::Uk, Lang::Ru)])
+        );
+        assert_eq!(pairs_request("http://h").url, "http://h/listPairs");
+    }
+}

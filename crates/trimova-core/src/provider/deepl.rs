@@ -1,0 +1,157 @@
+//! DeepL API v2, through a proxy the newsroom runs (DeepL refuses calls from browsers).
+//!
+//! `POST /v2/translate` with JSON `{"text": [...], "source_lang": "UK", "target_lang": "RU",
+//! "tag_handling": "html"}` and header `Authorization: DeepL-Auth-Key KEY` answers
+//! `{"translations": [{"detected_source_language": "UK", "text": "..."}]}`. At most 50 texts and
+//! 128 KiB a request; 413 means split, 429 back off, 456 quota exhausted.
+
+use super::{json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError};
+use crate::Lang;
+use serde::Deserialize;
+use serde_json::json;
+
+// 30,000 characters stay under 128 KiB even for Cyrillic (2 bytes each) with JSON escaping.
+pub const LIMITS: Limits = Limits {
+    max_segments: 50,
+    max_chars: 30_000,
+    max_segment_chars: 5000,
+    concurrency: 2,
+};
+
+fn source_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Uk => "UK",
+        Lang::En => "EN",
+        Lang::Ru => "RU",
+    }
+}
+
+/// Targets must name a variant of English.
+fn target_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "EN-GB",
+        other => source_code(other),
+    }
+}
+
+pub fn translate_request(
+    base: &str,
+    key: Option<&str>,
+    from: Lang,
+    to: Lang,
+    texts: &[String],
+) -> HttpRequest {
+    let mut headers = vec![("content-type", "application/json".to_string())];
+    if let Some(key) = key {
+        headers.push(("authorization", format!("DeepL-Auth-Key {key}")));
+    }
+    HttpRequest {
+        method: "POST",
+        url: format!("{base}/v2/translate"),
+        headers,
+        body: Some(
+            json!({ "text": texts, "source_lang": source_code(from), "target_lang": target_code(to), "tag_handling": "html" })
+                .to_string(),
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    translations: Vec<Translation>,
+}
+
+#[derive(Deserialize)]
+struct Translation {
+    text: String,
+}
+
+#[derive(Deserialize, Default)]
+struct Failure {
+    #[serde(default)]
+    message: String,
+}
+
+pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
+    if response.status != 200 {
+        let failure: Failure = serde_json::from_str(&response.body).unwrap_or_default();
+        return Err(match response.status {
+            456 => ProviderError::QuotaExceeded(failure.message),
+            _ => status_error(response, failure.message),
+        });
+    }
+    let answer: Answer = json_body(response)?;
+    Ok(answer.translations.into_iter().map(|t| t.text).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn builds_a_v2_request_with_the_auth_header() {
+        let r = translate_request(
+            "https://proxy.example/deepl",
+            Some("abc:fx"),
+            Lang::Uk,
+            Lang::En,
+            &["а".into()],
+        );
+        assert_eq!(r.url, "https://proxy.example/deepl/v2/translate");
+        assert!(r
+            .headers
+            .contains(&("authorization", "DeepL-Auth-Key abc:fx".into())));
+        let body: Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({"text": ["а"], "source_lang": "UK", "target_lang": "EN-GB", "tag_handling": "html"})
+        );
+        let proxied = translate_request(
+            "https://proxy.example",
+            None,
+            Lang::Ru,
+            Lang::Uk,
+            &["а".into()],
+        );
+        assert_eq!(
+            proxied.headers.len(),
+            1,
+            "a proxy that adds the key itself gets none from the browser"
+        );
+    }
+
+    #[test]
+    fn reads_translations_and_errors() {
+        let ok = HttpResponse {
+            status: 200,
+            retry_after: None,
+            body: r#"{"translations": [{"detected_source_language": "UK", "text": "Kyiv"}]}"#
+                .into(),
+        };
+        assert_eq!(parse_translation(&ok), Ok(vec!["Kyiv".into()]));
+        let with = |status: u16, retry: Option<&str>| HttpResponse {
+            status,
+            retry_after: retry.map(String::from),
+            body: r#"{"message": "m"}"#.into(),
+        };
+        assert_eq!(
+            parse_translation(&with(456, None)),
+            Err(ProviderError::QuotaExceeded("m".into()))
+        );
+        assert_eq!(
+            parse_translation(&with(413, None)),
+            Err(ProviderError::TooLarge)
+        );
+        assert_eq!(
+            parse_translation(&with(429, Some("4"))),
+            Err(ProviderError::RateLimited {
+                retry_after: Some(4.0)
+            })
+        );
+        assert_eq!(
+            parse_translation(&with(403, None)),
+            Err(ProviderError::Forbidden("m".into()))
+        );
+    }
+}

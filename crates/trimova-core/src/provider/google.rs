@@ -1,0 +1,159 @@
+//! Google Cloud Translation, basic edition (v2).
+//!
+//! `POST /language/translate/v2?key=KEY` with JSON `{"q": [...], "source": "uk", "target": "ru",
+//! "format": "html"}` answers `{"data": {"translations": [{"translatedText": "..."}]}}`; at most 128
+//! segments a request and about 5,000 characters recommended. Errors are
+//! `{"error": {"code": 403, "message": "...", "errors": [{"reason": "dailyLimitExceeded"}]}}`.
+
+use super::{
+    form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError,
+};
+use crate::Lang;
+use serde::Deserialize;
+use serde_json::json;
+
+pub const LIMITS: Limits = Limits {
+    max_segments: 128,
+    max_chars: 5000,
+    max_segment_chars: 2500,
+    concurrency: 2,
+};
+
+pub fn translate_request(
+    base: &str,
+    key: Option<&str>,
+    from: Lang,
+    to: Lang,
+    texts: &[String],
+) -> HttpRequest {
+    let query = key
+        .map(|k| format!("?key={}", form_encode(k)))
+        .unwrap_or_default();
+    HttpRequest {
+        method: "POST",
+        url: format!("{base}/language/translate/v2{query}"),
+        headers: vec![("content-type", "application/json".into())],
+        body: Some(
+            json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" })
+                .to_string(),
+        ),
+    }
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    data: Data,
+}
+
+#[derive(Deserialize)]
+struct Data {
+    translations: Vec<Translation>,
+}
+
+#[derive(Deserialize)]
+struct Translation {
+    #[serde(rename = "translatedText")]
+    text: String,
+}
+
+#[derive(Deserialize, Default)]
+struct Failure {
+    #[serde(default)]
+    error: FailureBody,
+}
+
+#[derive(Deserialize, Default)]
+struct FailureBody {
+    #[serde(default)]
+    message: String,
+    #[serde(default)]
+    errors: Vec<Reason>,
+}
+
+#[derive(Deserialize, Default)]
+struct Reason {
+    #[serde(default)]
+    reason: String,
+}
+
+pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
+    if response.status != 200 {
+        let failure: Failure = serde_json::from_str(&response.body).unwrap_or_default();
+        let quota = failure
+            .error
+            .errors
+            .iter()
+            .any(|r| r.reason.contains("LimitExceeded") || r.reason.contains("quota"));
+        return Err(match response.status {
+            403 if quota => ProviderError::QuotaExceeded(failure.error.message),
+            400 if failure.error.message.contains("language pair") => {
+                ProviderError::PairNotSupported
+            }
+            _ => status_error(response, failure.error.message),
+        });
+    }
+    let answer: Answer = json_body(response)?;
+    Ok(answer
+        .data
+        .translations
+        .into_iter()
+        .map(|t| t.text)
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn builds_a_v2_request() {
+        let r = translate_request(
+            "https://translation.googleapis.com",
+            Some("AIza/x"),
+            Lang::Uk,
+            Lang::En,
+            &["а".into()],
+        );
+        assert_eq!(
+            r.url,
+            "https://translation.googleapis.com/language/translate/v2?key=AIza%2Fx"
+        );
+        let body: Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({"q": ["а"], "source": "uk", "target": "en", "format": "html"})
+        );
+    }
+
+    #[test]
+    fn reads_translations_and_errors() {
+        let ok = HttpResponse {
+            status: 200,
+            retry_after: None,
+            body: r#"{"data": {"translations": [{"translatedText": "Kyiv"}, {"translatedText": "peace"}]}}"#.into(),
+        };
+        assert_eq!(
+            parse_translation(&ok),
+            Ok(vec!["Kyiv".into(), "peace".into()])
+        );
+        let quota = HttpResponse {
+            status: 403,
+            retry_after: None,
+            body: r#"{"error": {"code": 403, "message": "Daily Limit Exceeded", "errors": [{"message": "Daily Limit Exceeded", "domain": "usageLimits", "reason": "dailyLimitExceeded"}]}}"#.into(),
+        };
+        assert_eq!(
+            parse_translation(&quota),
+            Err(ProviderError::QuotaExceeded("Daily Limit Exceeded".into()))
+        );
+        let key = HttpResponse {
+            status: 403,
+            retry_after: None,
+            body: r#"{"error": {"code": 403, "message": "The request is missing a valid API key.", "errors": [{"reason": "forbidden"}]}}"#.into(),
+        };
+        assert!(matches!(
+            parse_translation(&key),
+            Err(ProviderError::Forbidden(_))
+        ));
+    }
+}

@@ -1,0 +1,181 @@
+//! LibreTranslate (<https://docs.libretranslate.com>).
+//!
+//! `POST /translate` with JSON `{"q": [...], "source": "uk", "target": "ru", "format": "html",
+//! "api_key": "..."}` answers `{"translatedText": [...]}`; errors are `{"error": "..."}` with status
+//! 400, 403, 429 or 500. `GET /languages` lists `{code, name, targets}`.
+
+use super::{json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError};
+use crate::Lang;
+use serde::Deserialize;
+use serde_json::json;
+
+pub const LIMITS: Limits = Limits {
+    max_segments: 50,
+    max_chars: 5000,
+    max_segment_chars: 2500,
+    concurrency: 2,
+};
+
+pub fn translate_request(
+    base: &str,
+    key: Option<&str>,
+    from: Lang,
+    to: Lang,
+    texts: &[String],
+) -> HttpRequest {
+    let mut body =
+        json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" });
+    if let Some(key) = key {
+        body["api_key"] = json!(key);
+    }
+    HttpRequest {
+        method: "POST",
+        url: format!("{base}/translate"),
+        headers: vec![("content-type", "application/json".into())],
+        body: Some(body.to_string()),
+    }
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    #[serde(rename = "translatedText")]
+    text: Texts,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Texts {
+    Many(Vec<String>),
+    One(String),
+}
+
+#[derive(Deserialize, Default)]
+struct Failure {
+    #[serde(default)]
+    error: String,
+}
+
+pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
+    if response.status != 200 {
+        let failure: Failure = serde_json::from_str(&response.body).unwrap_or_default();
+        if response.status == 400 && failure.error.contains("not supported") {
+            return Err(ProviderError::PairNotSupported);
+        }
+        return Err(status_error(response, failure.error));
+    }
+    let answer: Answer = json_body(response)?;
+    Ok(match answer.text {
+        Texts::Many(texts) => texts,
+        Texts::One(text) => vec![text],
+    })
+}
+
+pub fn pairs_request(base: &str) -> HttpRequest {
+    HttpRequest {
+        method: "GET",
+        url: format!("{base}/languages"),
+        headers: vec![],
+        body: None,
+    }
+}
+
+#[derive(Deserialize)]
+struct Language {
+    code: String,
+    #[serde(default)]
+    targets: Vec<String>,
+}
+
+pub fn parse_pairs(response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, ProviderError> {
+    if response.status != 200 {
+        return Err(status_error(
+            response,
+            response.body.chars().take(200).collect(),
+        ));
+    }
+    let languages: Vec<Language> = json_body(response)?;
+    Ok(languages
+        .iter()
+        .filter_map(|l| Some((Lang::from_code(&l.code)?, &l.targets)))
+        .flat_map(|(from, targets)| {
+            targets
+                .iter()
+                .filter_map(move |t| Lang::from_code(t).filter(|t| *t != from).map(|t| (from, t)))
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn builds_a_batch_request_with_the_key() {
+        let r = translate_request(
+            "https://lt.example",
+            Some("k1"),
+            Lang::En,
+            Lang::Uk,
+            &["a".into(), "<b>b</b>".into()],
+        );
+        assert_eq!(r.url, "https://lt.example/translate");
+        let body: Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({"q": ["a", "<b>b</b>"], "source": "en", "target": "uk", "format": "html", "api_key": "k1"})
+        );
+        let no_key = translate_request(
+            "https://lt.example",
+            None,
+            Lang::En,
+            Lang::Uk,
+            &["a".into()],
+        );
+        assert!(!no_key.body.unwrap().contains("api_key"));
+    }
+
+    #[test]
+    fn reads_translations_and_errors() {
+        let ok = HttpResponse {
+            status: 200,
+            retry_after: None,
+            body: r#"{"translatedText": ["x", "y"]}"#.into(),
+        };
+        assert_eq!(parse_translation(&ok), Ok(vec!["x".into(), "y".into()]));
+        let err = |status: u16, msg: &str| HttpResponse {
+            status,
+            retry_after: None,
+            body: format!(r#"{{"error": "{msg}"}}"#),
+        };
+        assert_eq!(
+            parse_translation(&err(400, "zz is not supported")),
+            Err(ProviderError::PairNotSupported)
+        );
+        assert_eq!(
+            parse_translation(&err(403, "Invalid API key")),
+            Err(ProviderError::Forbidden("Invalid API key".into()))
+        );
+        assert_eq!(
+            parse_translation(&err(429, "Slowdown: 20 per 1 minute")),
+            Err(ProviderError::RateLimited { retry_after: None })
+        );
+        assert_eq!(
+            parse_translation(&err(500, "boom")),
+            Err(ProviderError::Server(500, "boom".into()))
+        );
+    }
+
+    #[test]
+    fn lists_pairs() {
+        let r = HttpResponse {
+            status: 200,
+            retry_after: None,
+            body: r#"[{"code": "en", "name": "English", "targets": ["en", "uk", "de"]}, {"code": "uk", "name": "Ukrainian", "targets": ["en"]}]"#.into(),
+        };
+        assert_eq!(
+            parse_pairs(&r),
+            Ok(vec![(Lang::En, Lang::Uk), (Lang::Uk, Lang::En)])
+        );
+    }
+}

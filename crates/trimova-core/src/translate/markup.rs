@@ -1,0 +1,300 @@
+//! Inline text as the HTML that translation services keep marks in, and back.
+//!
+//! Marks travel as `<b>`, `<i>` and `<a href="N">` (N indexes the edition's own link list, so URLs
+//! are never sent, translated or trusted from the answer). Protected terms (glossary, names) travel
+//! as empty `<span data-k="N"></span>` elements, which services pass through untouched, and come
+//! back as the original term. The answer is untrusted: only these shapes are understood, any other
+//! tag is dropped, and what comes out is runs of text.
+
+use crate::article::Run;
+
+/// Escapes text for an HTML fragment.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Decodes the character references a translation service may send back.
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|e| *e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" | "#39" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ if name.starts_with("#x") || name.starts_with("#X") => {
+                    u32::from_str_radix(&name[2..], 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                }
+                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Escapes `text`, replacing whole-word occurrences of `terms` with placeholders.
+pub fn protect(text: &str, terms: &[String]) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        for (i, term) in terms.iter().enumerate() {
+            if term.is_empty() || !rest.starts_with(term.as_str()) {
+                continue;
+            }
+            let before_ok = !preceded_by_word_char(text, rest);
+            let after_ok = !rest[term.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if before_ok && after_ok {
+                out.push_str(&format!("<span data-k=\"{i}\"></span>"));
+                rest = &rest[term.len()..];
+                continue 'scan;
+            }
+        }
+        let c = rest.chars().next().unwrap_or_default();
+        out.push_str(&escape(&c.to_string()));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Whether the character just before `rest` in `text` is part of a word.
+fn preceded_by_word_char(text: &str, rest: &str) -> bool {
+    let consumed = text.len() - rest.len();
+    text[..consumed]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Runs as an HTML fragment; link targets are appended to `links` and referenced by index.
+pub fn runs_to_html(runs: &[Run], terms: &[String], links: &mut Vec<String>) -> String {
+    let mut out = String::new();
+    for run in runs {
+        let mut piece = protect(&run.text, terms);
+        if run.em {
+            piece = format!("<i>{piece}</i>");
+        }
+        if run.strong {
+            piece = format!("<b>{piece}</b>");
+        }
+        if let Some(href) = run.safe_href() {
+            links.push(href.to_string());
+            piece = format!("<a href=\"{}\">{piece}</a>", links.len() - 1);
+        }
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// Parses a translated fragment back into runs. `links` and `terms` are those the fragment was
+/// made with; unknown tags, unknown link numbers and unknown placeholders are dropped.
+pub fn html_to_runs(html: &str, links: &[String], terms: &[String]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let (mut strong, mut em) = (0u32, 0u32);
+    let mut href: Option<String> = None;
+    let mut rest = html;
+    let mut push = |text: String, strong: bool, em: bool, href: &Option<String>| {
+        if text.is_empty() {
+            return;
+        }
+        match runs.last_mut() {
+            Some(last) if last.strong == strong && last.em == em && last.href == *href => {
+                last.text.push_str(&text)
+            }
+            _ => runs.push(Run {
+                text,
+                strong,
+                em,
+                href: href.clone(),
+            }),
+        }
+    };
+    while !rest.is_empty() {
+        let Some(open) = rest.find('<') else {
+            push(unescape(rest), strong > 0, em > 0, &href);
+            break;
+        };
+        push(unescape(&rest[..open]), strong > 0, em > 0, &href);
+        rest = &rest[open..];
+        let Some(close) = rest.find('>') else {
+            // A stray '<' is text.
+            push(unescape(rest), strong > 0, em > 0, &href);
+            break;
+        };
+        let tag = &rest[1..close];
+        rest = &rest[close + 1..];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        match (name.to_ascii_lowercase().as_str(), closing) {
+            ("b" | "strong", false) => strong += 1,
+            ("b" | "strong", true) => strong = strong.saturating_sub(1),
+            ("i" | "em", false) => em += 1,
+            ("i" | "em", true) => em = em.saturating_sub(1),
+            ("a", false) => {
+                href = attribute(tag, "href")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .and_then(|n| links.get(n).cloned())
+            }
+            ("a", true) => href = None,
+            ("span", false) => {
+                if let Some(term) = attribute(tag, "data-k")
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .and_then(|n| terms.get(n))
+                {
+                    push(term.clone(), strong > 0, em > 0, &href);
+                }
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+/// The text of a fragment, marks dropped (for headings, captions and other plain fields).
+pub fn html_to_text(html: &str, terms: &[String]) -> String {
+    html_to_runs(html, &[], terms)
+        .into_iter()
+        .map(|r| r.text)
+        .collect()
+}
+
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!("{name}="))? + name.len() + 1;
+    let value = &tag[at..];
+    let quote = value.chars().next()?;
+    if quote == '"' || quote == '\'' {
+        value[1..].split(quote).next().map(String::from)
+    } else {
+        value
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .map(String::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Run {
+        Run {
+            text: text.into(),
+            ..Run::default()
+        }
+    }
+
+    #[test]
+    fn marks_and_links_round_trip() {
+        let runs = vec![
+            run("Сказав "),
+            Run {
+                text: "Шін".into(),
+                strong: true,
+                ..Run::default()
+            },
+            run(" для "),
+            Run {
+                text: "Bloomberg".into(),
+                em: true,
+                href: Some("https://bloomberg.com/".into()),
+                ..Run::default()
+            },
+            run(" & <інші>"),
+        ];
+        let terms = vec!["Bloomberg".to_string()];
+        let mut links = vec![];
+        let html = runs_to_html(&runs, &terms, &mut links);
+        assert_eq!(
+            html,
+            "Сказав <b>Шін</b> для <a href=\"0\"><i><span data-k=\"0\"></span></i></a> &amp; &lt;інші&gt;"
+        );
+        assert_eq!(links, ["https://bloomberg.com/"]);
+        assert_eq!(html_to_runs(&html, &links, &terms), runs);
+    }
+
+    #[test]
+    fn unsafe_links_are_not_sent() {
+        let mut links = vec![];
+        let runs = vec![Run {
+            text: "x".into(),
+            href: Some("javascript:alert(1)".into()),
+            ..Run::default()
+        }];
+        assert_eq!(runs_to_html(&runs, &[], &mut links), "x");
+        assert!(links.is_empty());
+    }
+
+    #[test]
+    fn protects_whole_words_only() {
+        let terms = vec!["UNN".to_string(), "Ольга Розгон".to_string()];
+        assert_eq!(
+            protect("UNN, UNNX і Ольга Розгон.", &terms),
+            "<span data-k=\"0\"></span>, UNNX і <span data-k=\"1\"></span>."
+        );
+        assert_eq!(protect("aUNN", &terms), "aUNN");
+    }
+
+    #[test]
+    fn answers_are_untrusted() {
+        let links = vec!["https://ok.example/".to_string()];
+        let runs = html_to_runs(
+            "<script>x</script><img src=x onerror=y><a href=\"7\">no</a> <a href='0'>yes</a> &#1050;&#x438;&nbsp;&bogus; 1 < 2",
+            &links,
+            &[],
+        );
+        let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(text, "xno yes Ки\u{a0}&bogus; 1 < 2");
+        assert_eq!(runs.iter().filter(|r| r.href.is_some()).count(), 1);
+        assert_eq!(runs.iter().find(|r| r.href.is_some()).unwrap().text, "yes");
+    }
+
+    #[test]
+    fn plain_fields_lose_tags_but_keep_terms() {
+        assert_eq!(
+            html_to_text(
+                "Пише <span data-k=\"0\"></span> &amp; інші",
+                &["UNN".into()]
+            ),
+            "Пише UNN & інші"
+        );
+    }
+}
