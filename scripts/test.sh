@@ -12,7 +12,7 @@ scripts/setup.sh
 
 step "format and lint"
 cargo fmt --all -- --check
-cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p trimova --all-targets -- -D warnings
 
 step "native tests (trimova-core)"

@@ -567,7 +567,8 @@ mod tests {
 
     #[test]
     fn malformed_fields_are_named_by_path() {
-        let cases: Vec<(fn(&mut Value), &str)> = vec![
+        type Mutation = fn(&mut Value);
+        let cases: Vec<(Mutation, &str)> = vec![
             (
                 |v| v["editions"]["uk"]["body"][0] = json!({"type": "paragraph"}),
                 "editions.uk.body[0]",
