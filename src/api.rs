@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 use trimova_core::article::{parse_article, FormatError};
+use trimova_core::config::Config;
 use trimova_core::route::{article_file, INDEX_FILE};
 use trimova_core::{Article, Index};
 
@@ -84,4 +85,25 @@ pub async fn index() -> Result<Arc<Index>, LoadError> {
     Index::parse(&text)
         .map(Arc::new)
         .map_err(LoadError::Malformed)
+}
+
+/// The runtime configuration (`config.json` beside `index.html`). None, or one that cannot be
+/// read, means no translation: the app still works, and says why in the console.
+pub async fn config() -> Arc<Config> {
+    let config = match fetch_text("config.json").await {
+        Ok(text) => Config::parse(&text).unwrap_or_else(|e| {
+            web_sys::console::error_1(
+                &format!("config.json: {e}; machine translation is off").into(),
+            );
+            Config::default()
+        }),
+        Err(LoadError::NotFound) => Config::default(),
+        Err(e) => {
+            web_sys::console::warn_1(
+                &format!("config.json: {e:?}; machine translation is off").into(),
+            );
+            Config::default()
+        }
+    };
+    Arc::new(config)
 }

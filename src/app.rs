@@ -1,3 +1,4 @@
+use crate::api;
 use crate::browser::Site;
 use crate::routes::{article::ArticlePage, list::ArticleList, not_found::PageNotFound};
 use leptos::prelude::*;
@@ -13,6 +14,8 @@ pub fn App() -> impl IntoView {
     let site = Site::detect();
     let router_base = site.router_base().unwrap_or_default();
     provide_context(site);
+    // Read once per page load; views wait for it only where translation is concerned.
+    provide_context(LocalResource::new(api::config));
     view! {
         <Router base=router_base>
             <Routes fallback=|| view! { <PageNotFound lang=None /> }>

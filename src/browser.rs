@@ -138,3 +138,23 @@ pub fn intl_plural_keyword(lang: Lang, n: u64) -> Option<String> {
     let rules = Intl::PluralRules::new(&locales(lang), &Object::new());
     rules.select(n as f64).as_string()
 }
+
+/// Adds or removes `<meta name="robots" content="noindex">`: machine translations are not pages
+/// a newsroom wants search engines to index as its own.
+pub fn set_noindex(noindex: bool) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let existing = document.query_selector("meta[name=robots]").ok().flatten();
+    match (existing, noindex) {
+        (None, true) => {
+            if let (Ok(meta), Some(head)) = (document.create_element("meta"), document.head()) {
+                let _ = meta.set_attribute("name", "robots");
+                let _ = meta.set_attribute("content", "noindex");
+                let _ = head.append_child(&meta);
+            }
+        }
+        (Some(meta), false) => meta.remove(),
+        _ => {}
+    }
+}

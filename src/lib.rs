@@ -6,6 +6,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod routes;
+pub mod translation;
 
 pub use app::App;
 

@@ -92,16 +92,19 @@ fn switcher_marks_current_and_missing_editions() {
             lang: Lang::Uk,
             href: "/uk/x".into(),
             available: true,
+            machine: false,
         },
         SwitcherEntry {
             lang: Lang::En,
             href: "/en/x".into(),
             available: true,
+            machine: false,
         },
         SwitcherEntry {
             lang: Lang::Ru,
             href: "/ru/x".into(),
             available: false,
+            machine: false,
         },
     ];
     let root = mount(move || view! { <LanguageSwitcher current=Lang::En entries /> });

@@ -2,8 +2,9 @@ use crate::browser::{format_count, format_datetime};
 use crate::components::blocks::BodyBlock;
 use leptos::prelude::*;
 use std::sync::Arc;
-use trimova_core::article::TranslatedBy;
+use trimova_core::article::{Edition, TranslatedBy};
 use trimova_core::i18n::messages;
+use trimova_core::translate::segment::Slot;
 use trimova_core::{Article, Lang};
 
 /// One edition of an article, as semantic HTML. The caller guarantees the edition exists.
@@ -12,7 +13,35 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
     let Some(edition) = article.editions.get(&lang).cloned() else {
         return ().into_any();
     };
+    let body = edition.body.clone();
+    view! {
+        <article class="article" lang=lang.code()>
+            <ArticleHeader article=Arc::clone(&article) edition=edition.clone() lang />
+            <div class="article-body">
+                {body.into_iter().map(|block| view! { <BodyBlock block /> }).collect_view()}
+            </div>
+            <ArticleFooter article edition lang />
+        </article>
+    }
+    .into_any()
+}
+
+/// Kicker, headline, date, views, reading time and lead. `untranslated` names the fields still
+/// showing the source text of a machine translation, and that text's language.
+#[component]
+pub fn ArticleHeader(
+    article: Arc<Article>,
+    edition: Edition,
+    lang: Lang,
+    #[prop(optional)] untranslated: Option<(Lang, Vec<Slot>)>,
+) -> impl IntoView {
     let text = messages(lang);
+    let lang_of = |slot: Slot| {
+        untranslated
+            .as_ref()
+            .filter(|(_, slots)| slots.contains(&slot))
+            .map(|(source, _)| source.code())
+    };
     let published_label = format_datetime(lang, &article.published);
     let updated = article
         .updated
@@ -22,10 +51,42 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
         .views
         .map(|n| text.views(lang, n, &format_count(lang, n)));
     let reading = text.reading_time(edition.reading_minutes());
-    let kicker = [edition.dateline.clone(), article.source.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>();
+    let dateline = edition
+        .dateline
+        .clone()
+        .map(|d| view! { <span class="dateline" lang=lang_of(Slot::Dateline)>{d}</span> });
+    let source = article
+        .source
+        .clone()
+        .map(|s| view! { <span class="source">{s}</span> });
+    let separator = (dateline.is_some() && source.is_some()).then_some(" · ");
+    let has_kicker = dateline.is_some() || source.is_some();
+    view! {
+        <header class="article-header">
+            {has_kicker.then(|| view! { <p class="kicker">{dateline}{separator}{source}</p> })}
+            <h1 lang=lang_of(Slot::Title)>{edition.title.clone()}</h1>
+            <p class="meta">
+                <time datetime=article.published.clone()>{published_label}</time>
+                {updated
+                    .map(|(label, iso)| {
+                        view! {
+                            <span class="updated">
+                                {text.updated} " " <time datetime=iso>{label}</time>
+                            </span>
+                        }
+                    })}
+                {views.map(|v| view! { <span class="views">{v}</span> })}
+                <span class="reading-time">{reading}</span>
+            </p>
+            {edition.lead.clone().map(|lead| view! { <p class="lead" lang=lang_of(Slot::Lead)>{lead}</p> })}
+        </header>
+    }
+}
+
+/// Byline, the note on a human translation, and tags.
+#[component]
+pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> impl IntoView {
+    let text = messages(lang);
     let human_translation = edition
         .translation
         .as_ref()
@@ -33,44 +94,19 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
         .map(|t| text.translated_from(t.from));
     let authors = (!edition.authors.is_empty()).then(|| edition.authors.join(", "));
     let tags = article.tags.clone();
-
     view! {
-        <article class="article" lang=lang.code()>
-            <header class="article-header">
-                {(!kicker.is_empty()).then(|| view! { <p class="kicker">{kicker.join(" · ")}</p> })}
-                <h1>{edition.title.clone()}</h1>
-                <p class="meta">
-                    <time datetime=article.published.clone()>{published_label}</time>
-                    {updated
-                        .map(|(label, iso)| {
-                            view! {
-                                <span class="updated">
-                                    {text.updated} " " <time datetime=iso>{label}</time>
-                                </span>
-                            }
-                        })}
-                    {views.map(|v| view! { <span class="views">{v}</span> })}
-                    <span class="reading-time">{reading}</span>
-                </p>
-                {edition.lead.clone().map(|lead| view! { <p class="lead">{lead}</p> })}
-            </header>
-            <div class="article-body">
-                {edition.body.iter().cloned().map(|block| view! { <BodyBlock block /> }).collect_view()}
-            </div>
-            <footer class="article-footer">
-                {authors.map(|a| view! { <p class="byline">{text.by} " " <span class="author">{a}</span></p> })}
-                {human_translation.map(|t| view! { <p class="translation-note">{t}</p> })}
-                {(!tags.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="tags">
-                                <h2 class="visually-hidden">{text.tags}</h2>
-                                <ul>{tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                            </div>
-                        }
-                    })}
-            </footer>
-        </article>
+        <footer class="article-footer">
+            {authors.map(|a| view! { <p class="byline">{text.by} " " <span class="author">{a}</span></p> })}
+            {human_translation.map(|t| view! { <p class="translation-note">{t}</p> })}
+            {(!tags.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="tags">
+                            <h2 class="visually-hidden">{text.tags}</h2>
+                            <ul>{tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                })}
+        </footer>
     }
-    .into_any()
 }

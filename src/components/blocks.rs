@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use trimova_core::article::{Block, Inline, Run};
 use trimova_core::safety::is_safe_image;
+use trimova_core::Lang;
 
 /// One run: its text, emphasised, strong and linked as marked.
 fn run_view(run: Run) -> AnyView {
@@ -26,13 +27,16 @@ pub fn InlineText(text: Inline) -> impl IntoView {
     text.runs().into_iter().map(run_view).collect_view()
 }
 
+/// One body block. `lang` is set on its element when its text is not in the article's language
+/// (machine translation in progress, or an original shown beside a translation).
 #[component]
-pub fn BodyBlock(block: Block) -> impl IntoView {
+pub fn BodyBlock(block: Block, #[prop(optional)] lang: Option<Lang>) -> impl IntoView {
+    let lang = lang.map(Lang::code);
     match block {
-        Block::Paragraph { text } => view! { <p><InlineText text /></p> }.into_any(),
-        Block::Heading { text } => view! { <h2>{text}</h2> }.into_any(),
+        Block::Paragraph { text } => view! { <p lang=lang><InlineText text /></p> }.into_any(),
+        Block::Heading { text } => view! { <h2 lang=lang>{text}</h2> }.into_any(),
         Block::Quote { text, attribution } => view! {
-            <figure class="quote">
+            <figure class="quote" lang=lang>
                 <blockquote>
                     <p><InlineText text /></p>
                 </blockquote>
@@ -46,9 +50,9 @@ pub fn BodyBlock(block: Block) -> impl IntoView {
                 .map(|text| view! { <li><InlineText text /></li> })
                 .collect_view();
             if ordered {
-                view! { <ol>{items}</ol> }.into_any()
+                view! { <ol lang=lang>{items}</ol> }.into_any()
             } else {
-                view! { <ul>{items}</ul> }.into_any()
+                view! { <ul lang=lang>{items}</ul> }.into_any()
             }
         }
         Block::Image {
@@ -59,7 +63,7 @@ pub fn BodyBlock(block: Block) -> impl IntoView {
         } if is_safe_image(&src) => {
             let has_caption = caption.is_some() || credit.is_some();
             view! {
-                <figure class="image">
+                <figure class="image" lang=lang>
                     <img src=src alt=alt loading="lazy" decoding="async" />
                     {has_caption
                         .then(|| {

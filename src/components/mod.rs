@@ -1,5 +1,6 @@
 pub mod article;
 pub mod blocks;
+pub mod machine;
 pub mod masthead;
 pub mod notice;
 pub mod switcher;

@@ -10,6 +10,8 @@ pub struct SwitcherEntry {
     pub href: String,
     /// Whether an edition in this language exists (a missing one still links to its explanation).
     pub available: bool,
+    /// A missing edition that the configured service will machine-translate.
+    pub machine: bool,
 }
 
 /// Links to the other editions, each named in its own language, with `hreflang` and `lang` so
@@ -25,6 +27,7 @@ pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl Into
                     .map(|entry| {
                         let lang = entry.lang;
                         let is_current = lang == current;
+                        let note = entry.machine.then_some(messages(current).machine_translation);
                         view! {
                             <li>
                                 <a
@@ -32,10 +35,13 @@ pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl Into
                                     hreflang=lang.code()
                                     lang=lang.code()
                                     aria-current=is_current.then_some("page")
-                                    class:missing=!entry.available
+                                    class:missing=!entry.available && !entry.machine
+                                    class:machine=entry.machine
+                                    title=note
                                     on:click=move |_| remember_lang(lang)
                                 >
                                     {lang.native_name()}
+                                    {note.map(|n| view! { <span class="visually-hidden">" (" {n} ")"</span> })}
                                 </a>
                             </li>
                         }

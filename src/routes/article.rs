@@ -1,15 +1,19 @@
 use crate::api::{self, LoadError};
 use crate::browser::{choose_lang, set_document_head, Site};
 use crate::components::article::ArticleView;
+use crate::components::machine::MachineEdition;
 use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
+use crate::translation;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
+use trimova_core::config::Config;
 use trimova_core::i18n::messages;
 use trimova_core::route::{article_path, list_path};
+use trimova_core::translate::source::{choose_source, NoSource};
 use trimova_core::{Article, Lang};
 
 /// `/<lang>/<id>` (and `/<id>`): one article, in the edition the URL or the reader asks for.
@@ -45,28 +49,47 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         }
     });
 
+    // Machine translation: the configured service, the pairs it has (asked once), and the edition
+    // a missing one would be translated from.
+    let config = expect_context::<LocalResource<Arc<Config>>>();
+    let pairs = LocalResource::new(move || async move {
+        let config = config.await;
+        match config.translator() {
+            Some(t) => Some(translation::pairs(t).await),
+            None => None,
+        }
+    });
+    let machine_source = Memo::new(move |_| {
+        let Some(Ok(a)) = article.get() else {
+            return None;
+        };
+        let lang = lang.get();
+        if a.editions.contains_key(&lang) {
+            return None;
+        }
+        let pairs = pairs.get().flatten()?.ok()?;
+        choose_source(&a, lang, &pairs).ok()
+    });
+
     Effect::new(move |_| {
         let lang = lang.get();
         let text = messages(lang);
+        let title = |t: &str| format!("{t} — Trimova");
         match article.get() {
             Some(Ok(a)) => match a.editions.get(&lang) {
-                Some(e) => {
-                    set_document_head(lang, &format!("{} — Trimova", e.title), &e.description())
-                }
-                None => set_document_head(
-                    lang,
-                    &format!("{} — Trimova", text.missing_edition_title),
-                    "",
-                ),
+                Some(e) => set_document_head(lang, &title(&e.title), &e.description()),
+                // The machine edition sets the head itself as its title arrives.
+                None if machine_source.get().is_some() => {}
+                None => set_document_head(lang, &title(text.missing_edition_title), ""),
             },
             Some(Err(LoadError::NotFound)) => {
-                set_document_head(lang, &format!("{} — Trimova", text.not_found_title), "")
+                set_document_head(lang, &title(text.not_found_title), "")
             }
             Some(Err(LoadError::Malformed(_))) => {
-                set_document_head(lang, &format!("{} — Trimova", text.malformed_title), "")
+                set_document_head(lang, &title(text.malformed_title), "")
             }
             Some(Err(LoadError::Network(_))) => {
-                set_document_head(lang, &format!("{} — Trimova", text.network_title), "")
+                set_document_head(lang, &title(text.network_title), "")
             }
             None => {}
         }
@@ -76,73 +99,139 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         let lang = lang.get();
         let text = messages(lang);
         let base = site.base.clone();
-        let switcher = |available: &[Lang]| -> Vec<SwitcherEntry> {
+        let known_pairs: Option<Vec<(Lang, Lang)>> = pairs.get().flatten().and_then(Result::ok);
+        let switcher = |article: Option<&Article>| -> Vec<SwitcherEntry> {
             Lang::ALL
                 .into_iter()
-                .map(|l| SwitcherEntry {
-                    lang: l,
-                    href: article_path(&base, l, &id),
-                    available: available.contains(&l),
+                .map(|l| {
+                    let available = article.is_none_or(|a| a.editions.contains_key(&l));
+                    let machine = !available
+                        && article
+                            .zip(known_pairs.as_ref())
+                            .is_some_and(|(a, p)| choose_source(a, l, p).is_ok());
+                    SwitcherEntry {
+                        lang: l,
+                        href: article_path(&base, l, &id),
+                        available,
+                        machine,
+                    }
                 })
                 .collect()
         };
+        let loading = || {
+            view! {
+                <main id="content" aria-busy="true">
+                    <p class="loading" role="status">{text.loading}</p>
+                </main>
+            }
+            .into_any()
+        };
         let all_articles = view! { <p><a href=list_path(&base, lang)>{text.all_articles}</a></p> };
-        let content = match article.get() {
-            None => {
+        let loaded = match article.get() {
+            None => None,
+            Some(Ok(a)) => Some(a),
+            Some(Err(e)) => {
+                let content = match e {
+                    LoadError::NotFound => view! {
+                        <Notice title=text.not_found_title body=text.not_found_body>{all_articles}</Notice>
+                    }
+                    .into_any(),
+                    LoadError::Malformed(e) => view! {
+                        <Notice title=text.malformed_title body=text.malformed_body detail=e.to_string()>
+                            {all_articles}
+                        </Notice>
+                    }
+                    .into_any(),
+                    LoadError::Network(e) => {
+                        let retry = Callback::new(move |_| article.refetch());
+                        view! {
+                            <Notice title=text.network_title body=text.network_body detail=e retry=(text.retry, retry)>
+                                {all_articles}
+                            </Notice>
+                        }
+                        .into_any()
+                    }
+                };
                 return view! {
-                    <Masthead lang entries=switcher(&Lang::ALL) />
-                    <main id="content" aria-busy="true">
-                        <p class="loading" role="status">{text.loading}</p>
-                    </main>
+                    <Masthead lang entries=switcher(None) />
+                    <main id="content">{content}</main>
                 }
                 .into_any();
-            }
-            Some(Ok(a)) if a.editions.contains_key(&lang) => {
-                let entries = switcher(&a.languages());
-                return view! {
-                    <Masthead lang entries />
-                    <main id="content">
-                        <ArticleView article=a lang />
-                        {all_articles}
-                    </main>
-                }
-                .into_any();
-            }
-            Some(Ok(a)) => missing_edition(&a, lang, &base),
-            Some(Err(LoadError::NotFound)) => {
-                view! { <Notice title=text.not_found_title body=text.not_found_body>{all_articles}</Notice> }.into_any()
-            }
-            Some(Err(LoadError::Malformed(e))) => view! {
-                <Notice title=text.malformed_title body=text.malformed_body detail=e.to_string()>
-                    {all_articles}
-                </Notice>
-            }
-            .into_any(),
-            Some(Err(LoadError::Network(e))) => {
-                let retry = Callback::new(move |_| article.refetch());
-                view! {
-                    <Notice title=text.network_title body=text.network_body detail=e retry=(text.retry, retry)>
-                        {all_articles}
-                    </Notice>
-                }
-                .into_any()
             }
         };
-        let entries = match article.get() {
-            Some(Ok(a)) => switcher(&a.languages()),
-            _ => switcher(&Lang::ALL),
+        let entries = switcher(loaded.as_deref());
+        let main = match loaded {
+            None => loading(),
+            Some(a) if a.editions.contains_key(&lang) => view! {
+                <main id="content">
+                    <ArticleView article=a lang />
+                    {all_articles}
+                </main>
+            }
+            .into_any(),
+            Some(a) => match (config.get(), pairs.get()) {
+                (None, _) => loading(),
+                (Some(c), _) if c.translator().is_none() => {
+                    view! { <main id="content">{missing_edition(&a, lang, &base, None)}</main> }
+                        .into_any()
+                }
+                (Some(_), None | Some(None)) => loading(),
+                (Some(_), Some(Some(Err(e)))) => {
+                    let retry = Callback::new(move |_| pairs.refetch());
+                    let note = MissingNote {
+                        text: text.translation_error(&e).to_string(),
+                        detail: Some(e.to_string()),
+                        retry: Some(retry),
+                    };
+                    view! { <main id="content">{missing_edition(&a, lang, &base, Some(note))}</main> }.into_any()
+                }
+                (Some(c), Some(Some(Ok(p)))) => {
+                    match (choose_source(&a, lang, &p), c.translator().cloned()) {
+                        (Ok(from), Some(t)) => {
+                            let original = a.editions[&from].clone();
+                            view! {
+                            <main id="content">
+                                <MachineEdition article=a original from to=lang config=t base=base.clone() />
+                                {all_articles}
+                            </main>
+                        }
+                        .into_any()
+                        }
+                        (Err(NoSource::PairMissing { from }), _) | (Ok(from), None) => {
+                            let note = MissingNote {
+                                text: text.cannot_translate_from(from),
+                                detail: None,
+                                retry: None,
+                            };
+                            view! { <main id="content">{missing_edition(&a, lang, &base, Some(note))}</main> }.into_any()
+                        }
+                    }
+                }
+            },
         };
         view! {
             <Masthead lang entries />
-            <main id="content">{content}</main>
+            {main}
         }
         .into_any()
     }
 }
 
-/// The requested edition does not exist: say so in that language and link to those that do.
-/// (Machine translation will take this place when a provider is configured.)
-fn missing_edition(article: &Arc<Article>, lang: Lang, base: &str) -> AnyView {
+/// Why a missing edition is not machine-translated, when a service is configured.
+struct MissingNote {
+    text: String,
+    detail: Option<String>,
+    retry: Option<Callback<()>>,
+}
+
+/// The requested edition does not exist (and is not being translated): say so in that language
+/// and link to those that do.
+fn missing_edition(
+    article: &Arc<Article>,
+    lang: Lang,
+    base: &str,
+    note: Option<MissingNote>,
+) -> AnyView {
     let text = messages(lang);
     let links = article
         .editions
@@ -160,9 +249,19 @@ fn missing_edition(article: &Arc<Article>, lang: Lang, base: &str) -> AnyView {
             }
         })
         .collect_view();
+    let note = note.map(|n| {
+        view! {
+            <div class="mt-error" role="alert">
+                <p>{n.text}</p>
+                {n.detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
+                {n.retry.map(|r| view! { <button type="button" class="retry" on:click=move |_| r.run(())>{text.retry}</button> })}
+            </div>
+        }
+    });
     view! {
         <section class="notice missing-edition" lang=lang.code()>
             <h1>{text.missing_edition_title}</h1>
+            {note}
             <p>{text.missing_edition_body}</p>
             <ul class="edition-links">{links}</ul>
         </section>

@@ -35,6 +35,7 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
                 lang: l,
                 href: list_path(&base, l),
                 available: true,
+                machine: false,
             })
             .collect::<Vec<_>>();
         let content = match index.get() {

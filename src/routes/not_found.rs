@@ -24,6 +24,7 @@ pub fn PageNotFound(lang: Option<Lang>) -> impl IntoView {
             lang: l,
             href: list_path(&site.base, l),
             available: true,
+            machine: false,
         })
         .collect::<Vec<_>>();
     view! {

@@ -34,6 +34,27 @@ pub struct Messages {
     /// How a language is named in running text: "in Ukrainian", "українською".
     in_language: [&'static str; 3],
     translated_from: &'static str,
+    /// "from Ukrainian", in the form that follows "translation".
+    from_language: [&'static str; 3],
+    pub machine_translation: &'static str,
+    pub machine_edition: &'static str,
+    pub read_original: &'static str,
+    pub show_original: &'static str,
+    pub hide_original: &'static str,
+    pub side_by_side: &'static str,
+    pub not_yet_translated: &'static str,
+    translating: [&'static str; 2],
+    cannot_translate_from: &'static str,
+    pub translation_failed: &'static str,
+    pub mt_pair_missing: &'static str,
+    pub mt_forbidden: &'static str,
+    pub mt_quota: &'static str,
+    pub mt_busy: &'static str,
+    pub mt_server: &'static str,
+    pub mt_bad_answer: &'static str,
+    pub mt_unreachable: &'static str,
+    pub mt_timeout: &'static str,
+    pub mt_too_large: &'static str,
 }
 
 const UK: Messages = Messages {
@@ -64,6 +85,26 @@ const UK: Messages = Messages {
     minutes_read: "хв читання",
     in_language: ["українською", "англійською", "російською"],
     translated_from: "Переклад з мови:",
+    from_language: ["з української", "з англійської", "з російської"],
+    machine_translation: "Машинний переклад",
+    machine_edition: "машинний переклад",
+    read_original: "Читати оригінал",
+    show_original: "Показати оригінал",
+    hide_original: "Сховати оригінал",
+    side_by_side: "Поруч з оригіналом",
+    not_yet_translated: "ще не перекладено",
+    translating: ["Перекладаємо:", "з"],
+    cannot_translate_from: "Служба перекладу не вміє перекладати",
+    translation_failed: "Переклад не вдався. Нижче — текст оригіналу.",
+    mt_pair_missing: "Служба перекладу не підтримує цю пару мов.",
+    mt_forbidden: "Служба перекладу відхилила запит (перевірте ключ доступу).",
+    mt_quota: "Ліміт служби перекладу на цей період вичерпано.",
+    mt_busy: "Служба перекладу зараз перевантажена.",
+    mt_server: "У службі перекладу сталася помилка.",
+    mt_bad_answer: "Служба перекладу надіслала відповідь, яку неможливо використати.",
+    mt_unreachable: "Не вдалося зв’язатися зі службою перекладу.",
+    mt_timeout: "Служба перекладу не відповіла вчасно.",
+    mt_too_large: "Текст завеликий для служби перекладу.",
 };
 
 const EN: Messages = Messages {
@@ -93,6 +134,26 @@ const EN: Messages = Messages {
     minutes_read: "min read",
     in_language: ["in Ukrainian", "in English", "in Russian"],
     translated_from: "Translated from",
+    from_language: ["from Ukrainian", "from English", "from Russian"],
+    machine_translation: "Machine translation",
+    machine_edition: "machine translation",
+    read_original: "Read the original",
+    show_original: "Show original",
+    hide_original: "Hide original",
+    side_by_side: "Side by side",
+    not_yet_translated: "not translated yet",
+    translating: ["Translating", "of"],
+    cannot_translate_from: "This translation service cannot translate",
+    translation_failed: "The translation did not work. The original text is shown below.",
+    mt_pair_missing: "The translation service does not support this language pair.",
+    mt_forbidden: "The translation service refused the request (check the access key).",
+    mt_quota: "The translation service's quota is used up for now.",
+    mt_busy: "The translation service is busy right now.",
+    mt_server: "The translation service had an error.",
+    mt_bad_answer: "The translation service sent an answer that cannot be used.",
+    mt_unreachable: "The translation service could not be reached.",
+    mt_timeout: "The translation service did not answer in time.",
+    mt_too_large: "The text is too large for the translation service.",
 };
 
 const RU: Messages = Messages {
@@ -122,6 +183,26 @@ const RU: Messages = Messages {
     minutes_read: "мин чтения",
     in_language: ["на украинском", "на английском", "на русском"],
     translated_from: "Перевод с языка:",
+    from_language: ["с украинского", "с английского", "с русского"],
+    machine_translation: "Машинный перевод",
+    machine_edition: "машинный перевод",
+    read_original: "Читать оригинал",
+    show_original: "Показать оригинал",
+    hide_original: "Скрыть оригинал",
+    side_by_side: "Рядом с оригиналом",
+    not_yet_translated: "ещё не переведено",
+    translating: ["Переводим:", "из"],
+    cannot_translate_from: "Сервис перевода не умеет переводить",
+    translation_failed: "Перевести не удалось. Ниже — текст оригинала.",
+    mt_pair_missing: "Сервис перевода не поддерживает эту пару языков.",
+    mt_forbidden: "Сервис перевода отклонил запрос (проверьте ключ доступа).",
+    mt_quota: "Лимит сервиса перевода на этот период исчерпан.",
+    mt_busy: "Сервис перевода сейчас перегружен.",
+    mt_server: "В сервисе перевода произошла ошибка.",
+    mt_bad_answer: "Сервис перевода прислал ответ, который нельзя использовать.",
+    mt_unreachable: "Не удалось связаться с сервисом перевода.",
+    mt_timeout: "Сервис перевода не ответил вовремя.",
+    mt_too_large: "Текст слишком велик для сервиса перевода.",
 };
 
 pub fn messages(lang: Lang) -> &'static Messages {
@@ -160,6 +241,48 @@ impl Messages {
     /// "in Russian", "російською": the language named in running text.
     pub fn in_language(&self, lang: Lang) -> &'static str {
         self.in_language[lang_slot(lang)]
+    }
+
+    /// "Machine translation from Ukrainian (Apertium)".
+    pub fn machine_notice(&self, from: Lang, provider: &str) -> String {
+        format!(
+            "{} {} ({provider})",
+            self.machine_translation,
+            self.from_language[lang_slot(from)]
+        )
+    }
+
+    /// "Translating 12 of 30".
+    pub fn translating(&self, done: usize, total: usize) -> String {
+        format!(
+            "{} {done} {} {total}",
+            self.translating[0], self.translating[1]
+        )
+    }
+
+    /// "This translation service cannot translate from English."
+    pub fn cannot_translate_from(&self, from: Lang) -> String {
+        format!(
+            "{} {}.",
+            self.cannot_translate_from,
+            self.from_language[lang_slot(from)]
+        )
+    }
+
+    /// The reader-facing explanation of a failed translation.
+    pub fn translation_error(&self, error: &crate::provider::ProviderError) -> &'static str {
+        use crate::provider::ProviderError as E;
+        match error {
+            E::PairNotSupported => self.mt_pair_missing,
+            E::Forbidden(_) => self.mt_forbidden,
+            E::QuotaExceeded(_) => self.mt_quota,
+            E::RateLimited { .. } | E::Unavailable { .. } => self.mt_busy,
+            E::Rejected(..) | E::Server(..) => self.mt_server,
+            E::Malformed(_) | E::WrongCount { .. } | E::Truncated => self.mt_bad_answer,
+            E::Network(_) => self.mt_unreachable,
+            E::Timeout => self.mt_timeout,
+            E::TooLarge => self.mt_too_large,
+        }
     }
 
     /// "Translated from Ukrainian" style note for a human translation.
@@ -210,5 +333,29 @@ mod tests {
             }
         }
         assert_eq!(messages(Lang::En).in_language(Lang::Ru), "in Russian");
+    }
+
+    #[test]
+    fn machine_translation_wording() {
+        assert_eq!(
+            messages(Lang::En).machine_notice(Lang::Uk, "Apertium"),
+            "Machine translation from Ukrainian (Apertium)"
+        );
+        assert_eq!(
+            messages(Lang::Ru).machine_notice(Lang::Uk, "Apertium"),
+            "Машинный перевод с украинского (Apertium)"
+        );
+        assert_eq!(
+            messages(Lang::Uk).translating(12, 30),
+            "Перекладаємо: 12 з 30"
+        );
+        assert_eq!(
+            messages(Lang::En).translating(12, 30),
+            "Translating 12 of 30"
+        );
+        assert_eq!(
+            messages(Lang::Ru).cannot_translate_from(Lang::En),
+            "Сервис перевода не умеет переводить с английского."
+        );
     }
 }
