@@ -15,7 +15,7 @@ build: setup
 
 ## Build, then serve dist/ on 127.0.0.1 with the sample articles.
 run: build
-	node scripts/serve.mjs dist --port $(PORT)
+	@PORT=$(PORT) scripts/run.sh
 
 ## Every test: native, browser (wasm-bindgen-test in headless Chromium) and end to end (Playwright).
 test: setup

@@ -81,10 +81,11 @@ export function serve(roots, { port = 0, host = '127.0.0.1', log = false } = {})
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // serve.mjs [--port N] [--log] DIR [MORE_DIRS...]: later directories fill in what earlier ones lack.
   const args = process.argv.slice(2);
-  const root = args.find((a) => !a.startsWith('--')) ?? 'dist';
   const portArg = args.indexOf('--port');
   const port = portArg >= 0 ? Number(args[portArg + 1]) : 8080;
-  const { url } = await serve(root, { port, log: args.includes('--log') });
-  console.log(`Trimova is being served from ${root}/ at ${url}/  (Ctrl+C to stop)`);
+  const roots = args.filter((a, i) => !a.startsWith('--') && !(portArg >= 0 && i === portArg + 1));
+  const { url } = await serve(roots.length ? roots : ['dist'], { port, log: args.includes('--log') });
+  console.log(`Trimova is being served from ${roots.join(' + ')} at ${url}/  (Ctrl+C to stop)`);
 }

@@ -12,10 +12,14 @@ WASM_BINDGEN_VERSION=0.2.130
 log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: the browser and its driver for the tests.
+# Debian packages: the browser and its driver for the tests; Apertium APy with the Ukrainian-Russian
+# pair for translation (the tests use a real one; `make run` offers it to readers).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v curl >/dev/null || missing+=(curl)
+/usr/bin/python3 -c 'import apertium_apy' 2>/dev/null || missing+=(apertium-apy)
+[ -f /usr/share/apertium/modes/ukr-rus.mode ] || missing+=(apertium-rus-ukr)
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt-get install ${missing[*]}"
   as_root apt-get update -qq

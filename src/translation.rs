@@ -19,8 +19,6 @@ use trimova_core::translate::segment::{Segment, Slot};
 use trimova_core::{Article, Lang};
 use web_sys::AbortController;
 
-/// Per request; APy needs a few seconds for a long paragraph on a busy two-core machine.
-const REQUEST_TIMEOUT_MS: u32 = 20_000;
 const CACHE_STORAGE_KEY: &str = "trimova.translations.v1";
 const PAIRS_STORAGE_KEY: &str = "trimova.pairs.v1";
 /// About 3 MB of localStorage (UTF-16), well inside browsers' 5 MB per origin.
@@ -96,7 +94,11 @@ fn cancelled() -> ProviderError {
 }
 
 /// Sends one request, giving up after the timeout.
-async fn send(request: &HttpRequest, cancel: &Cancel) -> Result<HttpResponse, ProviderError> {
+async fn send(
+    request: &HttpRequest,
+    cancel: &Cancel,
+    timeout_ms: u32,
+) -> Result<HttpResponse, ProviderError> {
     if cancel.is_cancelled() {
         return Err(cancelled());
     }
@@ -133,7 +135,7 @@ async fn send(request: &HttpRequest, cancel: &Cancel) -> Result<HttpResponse, Pr
             body,
         })
     };
-    match select(Box::pin(exchange), TimeoutFuture::new(REQUEST_TIMEOUT_MS)).await {
+    match select(Box::pin(exchange), TimeoutFuture::new(timeout_ms)).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => {
             controller.abort();
@@ -156,13 +158,17 @@ fn translate_texts<'a>(
         loop {
             attempt += 1;
             let request = kind.translate_request(config, from, to, &texts);
-            let result = send(&request, cancel)
+            let result = send(&request, cancel, config.timeout_ms)
                 .await
                 .and_then(|r| kind.parse_translation(&r, texts.len()))
                 .and_then(
                     |out| match texts.iter().zip(&out).any(|(s, t)| looks_truncated(s, t)) {
                         true => Err(ProviderError::Truncated),
-                        false => Ok(out),
+                        false => Ok(out
+                            .iter()
+                            .zip(&texts)
+                            .map(|(t, s)| kind.clean_output(s, t))
+                            .collect()),
                     },
                 );
             match result {
@@ -205,7 +211,7 @@ pub async fn pairs(config: &TranslationConfig) -> Result<Vec<(Lang, Lang)>, Prov
         }
     }
     let response = match config.provider.pairs_request(config) {
-        Some(request) => Some(send(&request, &Cancel::default()).await?),
+        Some(request) => Some(send(&request, &Cancel::default(), config.timeout_ms).await?),
         None => None,
     };
     let pairs = config.provider.parse_pairs(response.as_ref())?;

@@ -28,6 +28,14 @@ pub struct TranslationConfig {
     /// Terms sent through untranslated (names of outlets, brands).
     #[serde(default)]
     pub glossary: Vec<String>,
+    /// How long one request may take before it is abandoned (and retried).
+    #[serde(default = "default_timeout_ms")]
+    pub timeout_ms: u32,
+}
+
+fn default_timeout_ms() -> u32 {
+    // APy needs a few seconds for a long paragraph on a busy two-core server.
+    20_000
 }
 
 fn all_languages() -> Vec<Lang> {
@@ -105,6 +113,7 @@ mod tests {
         assert_eq!(t.provider, ProviderKind::Apertium);
         assert_eq!(t.base_url(), "http://127.0.0.1:2737");
         assert_eq!(t.glossary, ["UNN", "Bloomberg"]);
+        assert_eq!(t.timeout_ms, 20_000);
     }
 
     #[test]

@@ -94,6 +94,27 @@ pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, Provide
     }
 }
 
+/// Apertium prefixes a word it could not generate with `#` (and, with `markUnknown=yes`, unknown
+/// ones with `*`), even with `markUnknown=no` for the former. Readers should not see the marks;
+/// a `#` that was in the source (a hashtag) is left alone.
+pub fn clean_output(source: &str, translated: &str) -> String {
+    if source.contains('#') {
+        return translated.to_string();
+    }
+    let mut out = String::with_capacity(translated.len());
+    let mut prev = ' ';
+    for c in translated.chars() {
+        let word_start = !prev.is_alphanumeric();
+        if c == '#' && word_start {
+            prev = c;
+            continue;
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
 pub fn pairs_request(base: &str) -> HttpRequest {
     HttpRequest {
         method: "GET",
@@ -215,6 +236,16 @@ mod tests {
             )),
             Err(ProviderError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn generation_marks_are_removed_but_hashtags_kept() {
+        assert_eq!(
+            clean_output("що", "#что Путин, #который"),
+            "что Путин, который"
+        );
+        assert_eq!(clean_output("тег #мир", "тег #мир"), "тег #мир");
+        assert_eq!(clean_output("a", "<b>#что</b>"), "<b>что</b>");
     }
 
     #[test]

@@ -258,6 +258,14 @@ impl ProviderKind {
         Ok(texts)
     }
 
+    /// Removes a service's own annotations from a translation of `source`.
+    pub fn clean_output(self, source: &str, translated: &str) -> String {
+        match self {
+            ProviderKind::Apertium => apertium::clean_output(source, translated),
+            _ => translated.to_string(),
+        }
+    }
+
     /// The request asking which pairs the service has, if it can be asked.
     pub fn pairs_request(self, config: &TranslationConfig) -> Option<HttpRequest> {
         let base = config.base_url();
