@@ -1,7 +1,9 @@
 // Shared set-up for the end-to-end suites: Debian's Chromium driven by playwright-core, and the
 // release build in dist/ served like a plain static host (with test fixtures layered on top).
 import { chromium } from 'playwright-core';
-import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { readFile, readdir, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
@@ -25,10 +27,25 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Serves dist/ (and the fixtures) on a free port; returns { url, close }. */
-export async function startSite() {
-  const { server, url } = await serve([DIST, FIXTURES]);
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+/**
+ * Serves dist/ (and the fixtures) on a free port; returns { url, close }. With `config`, a
+ * `config.json` holding it is served too (without, the site has none: translation is off).
+ */
+export async function startSite({ config } = {}) {
+  const layers = [DIST, FIXTURES];
+  if (config) {
+    const dir = await mkdtemp(join(tmpdir(), 'trimova-site-'));
+    await writeFile(join(dir, 'config.json'), JSON.stringify(config));
+    layers.unshift(dir);
+  }
+  const { server, url } = await serve(layers);
+  return { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+}
+
+/** A real Apertium APy on 127.0.0.1 (APY_URL if the caller started one, else scripts/apy.sh). */
+export function apyUrl() {
+  if (process.env.APY_URL) return process.env.APY_URL;
+  return execFileSync(join(ROOT, 'scripts', 'apy.sh'), [process.env.APY_PORT ?? '2737'], { encoding: 'utf8' }).trim();
 }
 
 /** A fresh reader: own storage, a language and a time zone, console errors collected. */

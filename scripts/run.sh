@@ -13,4 +13,5 @@ else
   printf '{ "languages": ["uk", "en", "ru"], "translation": { "provider": "none" } }\n' > "$site/config.json"
   echo "Machine translation: off (Apertium APy could not be started; see above)"
 fi
-exec node scripts/serve.mjs --port "$port" dist "$site"
+# The generated config.json is served in place of the one in dist/.
+exec node scripts/serve.mjs --port "$port" "$site" dist

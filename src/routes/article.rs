@@ -95,18 +95,60 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         }
     });
 
-    move || {
+    // What the main area shows. A memo of plain data, so that resources settling again on equal
+    // values, or the switcher's data arriving, never re-create the view (and never restart a
+    // translation job); only a real change does, and that cancels the job in flight.
+    let shown = Memo::new(move |_| {
         let lang = lang.get();
+        let Some(loaded) = article.get() else {
+            return Shown::Loading;
+        };
+        let a = match loaded {
+            Ok(a) => a,
+            Err(e) => return Shown::Failed(lang, e),
+        };
+        if a.editions.contains_key(&lang) {
+            return Shown::Edition(lang);
+        }
         let text = messages(lang);
-        let base = site.base.clone();
-        let known_pairs: Option<Vec<(Lang, Lang)>> = pairs.get().flatten().and_then(Result::ok);
-        let switcher = |article: Option<&Article>| -> Vec<SwitcherEntry> {
-            Lang::ALL
+        match (config.get(), pairs.get()) {
+            (None, _) => Shown::Loading,
+            (Some(c), _) if c.translator().is_none() => Shown::Missing(lang, None),
+            (Some(_), None | Some(None)) => Shown::Loading,
+            (Some(_), Some(Some(Err(e)))) => Shown::Missing(
+                lang,
+                Some(MissingNote {
+                    text: text.translation_error(&e).to_string(),
+                    detail: Some(e.to_string()),
+                    retry: true,
+                }),
+            ),
+            (Some(_), Some(Some(Ok(p)))) => match choose_source(&a, lang, &p) {
+                Ok(from) => Shown::Machine { from, to: lang },
+                Err(NoSource::PairMissing { from }) => Shown::Missing(
+                    lang,
+                    Some(MissingNote {
+                        text: text.cannot_translate_from(from),
+                        detail: None,
+                        retry: false,
+                    }),
+                ),
+            },
+        }
+    });
+
+    let masthead = {
+        let (base, id) = (site.base.clone(), id.clone());
+        move || {
+            let known_pairs: Option<Vec<(Lang, Lang)>> = pairs.get().flatten().and_then(Result::ok);
+            let loaded = article.get().and_then(Result::ok);
+            let entries = Lang::ALL
                 .into_iter()
                 .map(|l| {
-                    let available = article.is_none_or(|a| a.editions.contains_key(&l));
+                    let available = loaded.as_ref().is_none_or(|a| a.editions.contains_key(&l));
                     let machine = !available
-                        && article
+                        && loaded
+                            .as_ref()
                             .zip(known_pairs.as_ref())
                             .is_some_and(|(a, p)| choose_source(a, l, p).is_ok());
                     SwitcherEntry {
@@ -116,21 +158,45 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                         machine,
                     }
                 })
-                .collect()
-        };
-        let loading = || {
-            view! {
-                <main id="content" aria-busy="true">
-                    <p class="loading" role="status">{text.loading}</p>
+                .collect::<Vec<_>>();
+            view! { <Masthead lang=lang.get() entries /> }
+        }
+    };
+
+    let main = move || {
+        let base = site.base.clone();
+        let state = shown.get();
+        let lang = lang.get_untracked();
+        let text = messages(lang);
+        let all_articles = view! { <p><a href=list_path(&base, lang)>{text.all_articles}</a></p> };
+        let a = article.get_untracked().and_then(Result::ok);
+        match (state, a) {
+            (Shown::Edition(lang), Some(a)) => view! {
+                <main id="content">
+                    <ArticleView article=a lang />
+                    {all_articles}
                 </main>
             }
-            .into_any()
-        };
-        let all_articles = view! { <p><a href=list_path(&base, lang)>{text.all_articles}</a></p> };
-        let loaded = match article.get() {
-            None => None,
-            Some(Ok(a)) => Some(a),
-            Some(Err(e)) => {
+            .into_any(),
+            (Shown::Machine { from, to }, Some(a)) => {
+                let config = config.get_untracked().and_then(|c| c.translator().cloned());
+                match (a.editions.get(&from).cloned(), config) {
+                    (Some(original), Some(config)) => view! {
+                        <main id="content">
+                            <MachineEdition article=a original from to config base=base.clone() />
+                            {all_articles}
+                        </main>
+                    }
+                    .into_any(),
+                    _ => loading(text),
+                }
+            }
+            (Shown::Missing(lang, note), Some(a)) => {
+                let retry = Callback::new(move |_| pairs.refetch());
+                view! { <main id="content">{missing_edition(&a, lang, &base, note, retry)}</main> }
+                    .into_any()
+            }
+            (Shown::Failed(_, e), _) => {
                 let content = match e {
                     LoadError::NotFound => view! {
                         <Notice title=text.not_found_title body=text.not_found_body>{all_articles}</Notice>
@@ -152,76 +218,43 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                         .into_any()
                     }
                 };
-                return view! {
-                    <Masthead lang entries=switcher(None) />
-                    <main id="content">{content}</main>
-                }
-                .into_any();
+                view! { <main id="content">{content}</main> }.into_any()
             }
-        };
-        let entries = switcher(loaded.as_deref());
-        let main = match loaded {
-            None => loading(),
-            Some(a) if a.editions.contains_key(&lang) => view! {
-                <main id="content">
-                    <ArticleView article=a lang />
-                    {all_articles}
-                </main>
-            }
-            .into_any(),
-            Some(a) => match (config.get(), pairs.get()) {
-                (None, _) => loading(),
-                (Some(c), _) if c.translator().is_none() => {
-                    view! { <main id="content">{missing_edition(&a, lang, &base, None)}</main> }
-                        .into_any()
-                }
-                (Some(_), None | Some(None)) => loading(),
-                (Some(_), Some(Some(Err(e)))) => {
-                    let retry = Callback::new(move |_| pairs.refetch());
-                    let note = MissingNote {
-                        text: text.translation_error(&e).to_string(),
-                        detail: Some(e.to_string()),
-                        retry: Some(retry),
-                    };
-                    view! { <main id="content">{missing_edition(&a, lang, &base, Some(note))}</main> }.into_any()
-                }
-                (Some(c), Some(Some(Ok(p)))) => {
-                    match (choose_source(&a, lang, &p), c.translator().cloned()) {
-                        (Ok(from), Some(t)) => {
-                            let original = a.editions[&from].clone();
-                            view! {
-                            <main id="content">
-                                <MachineEdition article=a original from to=lang config=t base=base.clone() />
-                                {all_articles}
-                            </main>
-                        }
-                        .into_any()
-                        }
-                        (Err(NoSource::PairMissing { from }), _) | (Ok(from), None) => {
-                            let note = MissingNote {
-                                text: text.cannot_translate_from(from),
-                                detail: None,
-                                retry: None,
-                            };
-                            view! { <main id="content">{missing_edition(&a, lang, &base, Some(note))}</main> }.into_any()
-                        }
-                    }
-                }
-            },
-        };
-        view! {
-            <Masthead lang entries />
-            {main}
+            _ => loading(text),
         }
-        .into_any()
+    };
+
+    view! {
+        {masthead}
+        {main}
     }
 }
 
+#[derive(Clone, Debug, PartialEq)]
+enum Shown {
+    Loading,
+    Edition(Lang),
+    Machine { from: Lang, to: Lang },
+    Missing(Lang, Option<MissingNote>),
+    Failed(Lang, LoadError),
+}
+
+fn loading(text: &'static trimova_core::i18n::Messages) -> AnyView {
+    view! {
+        <main id="content" aria-busy="true">
+            <p class="loading" role="status">{text.loading}</p>
+        </main>
+    }
+    .into_any()
+}
+
 /// Why a missing edition is not machine-translated, when a service is configured.
+#[derive(Clone, Debug, PartialEq)]
 struct MissingNote {
     text: String,
     detail: Option<String>,
-    retry: Option<Callback<()>>,
+    /// Asking the service again may help (it could not be reached).
+    retry: bool,
 }
 
 /// The requested edition does not exist (and is not being translated): say so in that language
@@ -231,6 +264,7 @@ fn missing_edition(
     lang: Lang,
     base: &str,
     note: Option<MissingNote>,
+    retry: Callback<()>,
 ) -> AnyView {
     let text = messages(lang);
     let links = article
@@ -254,7 +288,7 @@ fn missing_edition(
             <div class="mt-error" role="alert">
                 <p>{n.text}</p>
                 {n.detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
-                {n.retry.map(|r| view! { <button type="button" class="retry" on:click=move |_| r.run(())>{text.retry}</button> })}
+                {n.retry.then(|| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>{text.retry}</button> })}
             </div>
         }
     });

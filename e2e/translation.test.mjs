@@ -1,0 +1,329 @@
+// Machine translation end to end: the release build in Chromium, a real Apertium APy on
+// 127.0.0.1 behind a fault-injecting proxy, and stubs speaking LibreTranslate's, Google's and
+// DeepL's wire formats (translating through the same APy).
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, startSite, newReader, sampleArticles, plain, squash, apyUrl } from './helpers.mjs';
+import { startProviders } from './providers.mjs';
+
+let browser, stub, articles;
+const sites = [];
+
+before(async () => {
+  browser = await launchBrowser();
+  stub = await startProviders(apyUrl());
+  articles = await sampleArticles();
+});
+after(async () => {
+  await browser?.close();
+  await Promise.all(sites.map((s) => s.close()));
+  await stub?.close();
+});
+
+const SEED = 'north-korea-shells-2024-06';
+const LONG = 'winter-blackout-building-guide-2026-11';
+const byId = (id) => articles.find((a) => a.id === id);
+const CYRILLIC = /[а-яёіїєґ]/i;
+const RUSSIAN_ONLY = /[ыэъё]/i;
+
+async function site(translation = {}) {
+  const s = await startSite({
+    config: {
+      languages: ['uk', 'en', 'ru'],
+      translation: { provider: 'apertium', endpoint: `${stub.url}/apy`, glossary: ['UNN', 'Bloomberg'], timeout_ms: 1500, ...translation },
+    },
+  });
+  sites.push(s);
+  return s;
+}
+
+/** The texts an edition is translated as (one segment each), as the app cuts them. */
+function segmentsOf(edition) {
+  const out = [edition.title, edition.dateline, edition.lead];
+  for (const b of edition.body) {
+    if (b.type === 'paragraph' || b.type === 'heading') out.push(plain(b.text));
+    if (b.type === 'quote') out.push(plain(b.text), b.attribution);
+    if (b.type === 'list') out.push(...b.items.map(plain));
+    if (b.type === 'image') out.push(b.alt, b.caption);
+  }
+  return out.filter((t) => t && t.trim());
+}
+
+/** Waits until the translation has finished (or failed). */
+async function settledTranslation(page) {
+  await page.waitForSelector('article.machine');
+  await page.waitForFunction(() => !document.querySelector('.mt-progress'), null, { timeout: 60_000 });
+}
+
+const translateCalls = (prefix = '/apy/translate') => stub.log.filter((e) => e.path === prefix);
+
+describe('through a real Apertium APy', () => {
+  test('the seed article reads in Russian, translated from Ukrainian, structure kept and labelled', async () => {
+    stub.reset();
+    const s = await site();
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await settledTranslation(page);
+    const uk = byId(SEED).editions.uk;
+
+    assert.equal(await page.getAttribute('article', 'lang'), 'ru');
+    assert.equal(await page.getAttribute('article', 'data-machine-translated'), 'uk');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ru');
+    assert.equal(squash(await page.textContent('.mt-label')), 'Машинный перевод с украинского (Apertium)');
+    assert.equal(await page.getAttribute('.mt-actions a', 'href'), `/uk/${SEED}`);
+    assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');
+    assert.ok(await page.$('.switcher a.machine[hreflang=ru][aria-current=page]'), 'switcher marks the machine edition');
+
+    const title = squash(await page.textContent('article h1'));
+    assert.notEqual(title, squash(uk.title));
+    assert.match(title, CYRILLIC);
+    assert.ok(title.includes('Bloomberg'), `glossary term kept: ${title}`);
+    assert.equal(await page.title(), `${title} — Trimova`);
+
+    // One block per source block, each showing Russian now.
+    assert.equal(await page.$$eval('.mt-block', (b) => b.length), uk.body.length);
+    const shown = await page.$$eval('.mt-shown > [lang]', (els) => els.map((e) => [e.lang, e.textContent]));
+    assert.equal(shown.length, uk.body.length);
+    assert.ok(shown.every(([lang]) => lang === 'ru'), JSON.stringify(shown.map(([l]) => l)));
+    const paragraphs = uk.body.map((b, i) => [b, i]).filter(([b]) => b.type === 'paragraph');
+    for (const [block, i] of paragraphs) {
+      const [, text] = shown[i];
+      assert.notEqual(squash(text), squash(plain(block.text)), `block ${i} translated`);
+      assert.match(text, CYRILLIC);
+    }
+    assert.ok(shown.some(([, t]) => RUSSIAN_ONLY.test(t)), 'real Russian output');
+    const quote = await page.$eval('figure.quote', (f) => [f.lang, f.querySelector('figcaption').textContent]);
+    assert.equal(quote[0], 'ru');
+    assert.match(quote[1], /Шин|Шін/);
+    assert.ok((await page.textContent('.byline')).includes('Ольга Розгон'), 'author names unchanged');
+
+    // One request per segment (APy has no batch form), plus the pairs, asked once.
+    assert.equal(translateCalls().length, segmentsOf(uk).length);
+    assert.equal(stub.log.filter((e) => e.path === '/apy/listPairs').length, 1);
+    const sent = new URLSearchParams(translateCalls()[0].body);
+    assert.equal(sent.get('langpair'), 'ukr|rus');
+    assert.equal(sent.get('markUnknown'), 'no');
+    assert.equal(sent.get('format'), 'html');
+
+    // The original of any paragraph, in place.
+    await page.click('.mt-block:first-child .mt-toggle');
+    assert.equal(await page.getAttribute('.mt-block:first-child .mt-toggle', 'aria-expanded'), 'true');
+    assert.equal(squash(await page.textContent('.mt-block:first-child .mt-original [lang=uk]')), squash(plain(uk.body[0].text)));
+
+    // Side by side: every block shows both.
+    await page.click('.mt-parallel');
+    assert.equal(await page.$$eval('.article-body.parallel .mt-block .mt-original', (o) => o.length), uk.body.length);
+
+    // Leaving the machine edition drops the noindex.
+    await page.click('.switcher a[hreflang=uk]');
+    await page.waitForSelector('article[lang=uk]:not(.machine)');
+    assert.equal(await page.$('meta[name=robots]'), null);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('marks and links survive; a cached re-view makes no request', async () => {
+    stub.reset();
+    const s = await site();
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${LONG}`);
+    await settledTranslation(page);
+    const uk = byId(LONG).editions.uk;
+    const runs = uk.body.flatMap((b) => [b.text, ...(b.items ?? [])]).filter(Array.isArray).flat();
+    const hrefs = await page.$$eval('.mt-shown a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(hrefs, runs.filter((r) => r.href).map((r) => r.href));
+    assert.equal(await page.$$eval('.mt-shown strong', (s) => s.length), runs.filter((r) => r.strong).length);
+    assert.equal(await page.$$eval('.mt-shown em', (s) => s.length), runs.filter((r) => r.em).length);
+    assert.match(await page.textContent('.mt-shown a[href="https://eefund.org.ua/"]'), CYRILLIC);
+    const first = stub.log.length;
+    assert.ok(first > 50, `${first} requests for the long article`);
+
+    await page.reload();
+    await settledTranslation(page);
+    assert.equal(stub.log.length, first, 'reload: everything from the cache, no request');
+    assert.equal(await page.$$eval('.mt-block.pending', (b) => b.length), 0);
+    await context.close();
+  });
+
+  test('renders as segments arrive, cancels on switching away, and never shows a late answer', async () => {
+    stub.reset();
+    stub.setDelay(300);
+    const s = await site();
+    const { context, page } = await newReader(browser);
+    const aborted = [];
+    page.on('requestfailed', (r) => r.url().includes('/apy/translate') && aborted.push(r.failure()?.errorText));
+    await page.goto(`${s.url}/ru/${LONG}`);
+    await page.waitForFunction(() => /Переводим: [1-9]\d* из \d+/.test(document.querySelector('.mt-progress')?.textContent ?? ''));
+    assert.ok(await page.$('.mt-block.pending [lang=uk]'), 'untranslated blocks show the original, marked');
+    assert.ok(await page.$('.mt-block:not(.pending) [lang=ru]'), 'translated blocks already shown');
+
+    await page.click('.switcher a[hreflang=uk]');
+    await page.waitForSelector('article[lang=uk]:not(.machine)');
+    await page.waitForTimeout(1000);
+    assert.ok(aborted.length >= 1, 'requests in flight were aborted');
+    assert.ok(aborted.every((e) => /ABORTED/.test(e)), aborted.join());
+    assert.equal(await page.$('main [lang=ru]'), null, 'no Russian on the Ukrainian page');
+
+    // Fast back and forth: whatever arrives late must not land on the page shown last.
+    for (const lang of ['ru', 'uk', 'ru', 'uk']) await page.click(`.switcher a[hreflang=${lang}]`);
+    await page.waitForURL(`${s.url}/uk/${LONG}`);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getAttribute('article', 'lang'), 'uk');
+    assert.equal(squash(await page.textContent('article h1')), squash(byId(LONG).editions.uk.title));
+    assert.equal(await page.$('main [lang=ru], .mt-notice'), null);
+    assert.equal(await page.title(), `${byId(LONG).editions.uk.title} — Trimova`);
+    stub.setDelay(0);
+    await context.close();
+  });
+
+  test('a service without the pair says so instead of failing', async () => {
+    stub.reset();
+    const s = await site();
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/en-only-sample`);
+    await page.waitForSelector('.missing-edition');
+    assert.equal(squash(await page.textContent('.missing-edition .mt-error')), 'Сервис перевода не умеет переводить с английского.');
+    assert.deepEqual(await page.$$eval('.edition-links a', (as) => as.map((a) => a.hreflang)), ['en']);
+    assert.ok(await page.$('.switcher a.missing[hreflang=ru]'));
+    assert.equal(translateCalls().length, 0);
+    await context.close();
+  });
+});
+
+describe('faults', () => {
+  const pairMissing = { status: 400, body: { status: 'error', code: 400, message: 'Bad Request', explanation: 'That pair is not installed' } };
+  const cases = [
+    ['400 pair not installed', { ...pairMissing, times: 99 }, 'Сервис перевода не поддерживает эту пару языков.'],
+    ['403', { status: 403, body: { status: 'error', code: 403, message: 'Forbidden' }, times: 99 }, 'Сервис перевода отклонил запрос (проверьте ключ доступа).'],
+    ['500', { status: 500, body: { status: 'error', code: 500, message: 'Internal Server Error' }, times: 99 }, 'В сервисе перевода произошла ошибка.'],
+    ['malformed body', { status: 200, body: '<html>oops</html>', times: 99 }, 'Сервис перевода прислал ответ, который нельзя использовать.'],
+    ['503 that never ends', { status: 503, headers: { 'retry-after': '0' }, times: 999 }, 'Сервис перевода сейчас перегружен.'],
+    ['timeout', { hang: true, name: 'hang', times: 999 }, 'Сервис перевода не ответил вовремя.'],
+    ['CORS refused', { noCors: true, name: 'no-cors', times: 99 }, 'Не удалось связаться с сервисом перевода.'],
+    ['cut-off answers', { truncate: true, name: 'truncate', times: 999, match: (e) => (new URLSearchParams(e.body).get('q') ?? '').length >= 200 },
+      'Сервис перевода прислал ответ, который нельзя использовать.'],
+  ];
+  for (const [name, fault, message] of cases) {
+    test(`${name}: a clear message, the original readable, and a retry that works`, async () => {
+      stub.reset();
+      stub.fault(fault);
+      const s = await site();
+      const { context, page } = await newReader(browser);
+      await page.goto(`${s.url}/ru/${SEED}`);
+      await page.waitForSelector('.mt-error', { timeout: 60_000 });
+      assert.equal(squash(await page.textContent('.mt-error strong')), message);
+      // Everything not translated shows the Ukrainian original, marked as such.
+      const uk = byId(SEED).editions.uk;
+      const pending = await page.$$eval('.mt-block.pending .mt-shown > [lang=uk]', (e) => e.length);
+      assert.ok(pending >= 1, 'the original stays readable');
+      assert.equal(await page.$$eval('.mt-block', (b) => b.length), uk.body.length);
+      stub.clearFaults();
+      await page.click('.mt-error button.retry');
+      await settledTranslation(page);
+      assert.equal(await page.$('.mt-error'), null);
+      assert.equal(await page.$$eval('.mt-block.pending', (b) => b.length), 0);
+      // The browser itself reports refused CORS requests on the console; nothing else may appear.
+      assert.deepEqual(page.errors.filter((e) => !/CORS policy|net::ERR_FAILED/.test(e)), []);
+      await context.close();
+    });
+  }
+
+  test('429 and 503 are retried after Retry-After, with no message when a retry succeeds', async () => {
+    stub.reset();
+    stub.fault({ status: 429, headers: { 'retry-after': '1' }, body: { status: 'error', code: 429, message: 'Too Many Requests' }, times: 1 });
+    stub.fault({ status: 503, headers: { 'retry-after': '0' }, body: '', times: 2 });
+    const s = await site();
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await settledTranslation(page);
+    assert.equal(await page.$('.mt-error'), null);
+    const limited = stub.log.find((e) => e.fault === 429);
+    const retried = stub.log.filter((e) => e.body === limited.body && e !== limited && !e.fault);
+    assert.equal(retried.length, 1, 'the limited text was sent again once it succeeded');
+    assert.ok(retried[0].at - limited.at >= 1000, `waited ${retried[0].at - limited.at} ms for Retry-After: 1`);
+    assert.equal(stub.log.filter((e) => e.fault === 503).length, 2);
+    await context.close();
+  });
+});
+
+describe('other providers (stubs with their exact wire formats)', () => {
+  test('LibreTranslate: one batched request with the key, /languages asked once', async () => {
+    stub.reset();
+    const s = await site({ provider: 'libretranslate', endpoint: `${stub.url}/libretranslate`, api_key: 'lt-key' });
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await settledTranslation(page);
+    const calls = translateCalls('/libretranslate/translate');
+    assert.equal(calls.length, 1);
+    const body = JSON.parse(calls[0].body);
+    assert.equal(body.q.length, segmentsOf(byId(SEED).editions.uk).length);
+    assert.deepEqual([body.source, body.target, body.format, body.api_key], ['uk', 'ru', 'html', 'lt-key']);
+    assert.equal(stub.log.filter((e) => e.path === '/libretranslate/languages').length, 1);
+    assert.equal(squash(await page.textContent('.mt-label')), 'Машинный перевод с украинского (LibreTranslate)');
+    assert.match(await page.textContent('article h1'), RUSSIAN_ONLY);
+    await context.close();
+  });
+
+  test('LibreTranslate: a wrong number of translations is refused', async () => {
+    stub.reset();
+    stub.fault({ status: 200, body: { translatedText: ['только одна'] }, times: 9 });
+    const s = await site({ provider: 'libretranslate', endpoint: `${stub.url}/libretranslate` });
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await page.waitForSelector('.mt-error');
+    assert.match(await page.textContent('.mt-error code'), /sent \d+ texts, got 1 translations/);
+    assert.equal(await page.$('text=только одна'), null, 'a mismatched answer is never shown');
+    await context.close();
+  });
+
+  test('Google v2: one request, key in the query, html format; quota errors are named', async () => {
+    stub.reset();
+    const s = await site({ provider: 'google', endpoint: `${stub.url}/google`, api_key: 'g-key' });
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await settledTranslation(page);
+    const calls = translateCalls('/google/language/translate/v2');
+    assert.equal(calls.length, 1);
+    assert.equal(new URLSearchParams(calls[0].query).get('key'), 'g-key');
+    assert.equal(JSON.parse(calls[0].body).format, 'html');
+    await context.close();
+
+    stub.reset();
+    stub.fault({
+      status: 403,
+      body: { error: { code: 403, message: 'Daily Limit Exceeded', errors: [{ message: 'Daily Limit Exceeded', domain: 'usageLimits', reason: 'dailyLimitExceeded' }] } },
+      times: 9,
+    });
+    const other = await newReader(browser);
+    await other.page.goto(`${s.url}/ru/${SEED}`);
+    await other.page.waitForSelector('.mt-error');
+    assert.equal(squash(await other.page.textContent('.mt-error strong')), 'Лимит сервиса перевода на этот период исчерпан.');
+    await other.context.close();
+  });
+
+  test('DeepL through a proxy: auth header, 413 splits and resends, 456 is a quota message', async () => {
+    stub.reset();
+    stub.fault({ status: 413, body: { message: 'Request Entity Too Large' }, times: 1 });
+    const s = await site({ provider: 'deepl', endpoint: `${stub.url}/deepl`, api_key: 'd-key:fx' });
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await settledTranslation(page);
+    const calls = translateCalls('/deepl/v2/translate');
+    const sizes = calls.map((c) => JSON.parse(c.body).text.length);
+    const total = segmentsOf(byId(SEED).editions.uk).length;
+    assert.deepEqual(sizes, [total, Math.floor(total / 2), total - Math.floor(total / 2)], 'split in halves after 413');
+    assert.ok(calls.every((c) => c.authorization === 'DeepL-Auth-Key d-key:fx'));
+    const body = JSON.parse(calls[0].body);
+    assert.deepEqual([body.source_lang, body.target_lang, body.tag_handling], ['UK', 'RU', 'html']);
+    assert.equal(await page.$('.mt-error'), null);
+    await context.close();
+
+    stub.reset();
+    stub.fault({ status: 456, body: { message: 'Quota exceeded' }, times: 9 });
+    const other = await newReader(browser);
+    await other.page.goto(`${s.url}/ru/${SEED}`);
+    await other.page.waitForSelector('.mt-error');
+    assert.equal(squash(await other.page.textContent('.mt-error strong')), 'Лимит сервиса перевода на этот период исчерпан.');
+    await other.context.close();
+  });
+});
