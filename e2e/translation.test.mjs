@@ -327,3 +327,32 @@ describe('other providers (stubs with their exact wire formats)', () => {
     await other.context.close();
   });
 });
+
+describe('configuration', () => {
+  test('config.json chooses and orders the switcher languages without a rebuild', async () => {
+    const s = await startSite({ config: { languages: ['ru', 'uk'], translation: { provider: 'none' } } });
+    sites.push(s);
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/uk/${SEED}`);
+    await page.waitForSelector('article[lang=uk]');
+    await page.waitForFunction(() => document.querySelectorAll('.switcher a').length === 2);
+    assert.deepEqual(await page.$$eval('.switcher a', (as) => as.map((a) => a.hreflang)), ['ru', 'uk']);
+    // Translation is off: the missing edition is explained, nothing is asked of any service.
+    await page.click('.switcher a[hreflang=ru]');
+    await page.waitForSelector('.missing-edition');
+    assert.equal(await page.$('.mt-error'), null);
+    await context.close();
+  });
+
+  test('a broken config.json leaves the reader working, translation off', async () => {
+    const s = await startSite({ config: { translation: { provider: 'yandex' } } });
+    sites.push(s);
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await page.waitForSelector('.missing-edition');
+    assert.ok(page.errors.some((e) => e.includes('config.json: translation.provider')), page.errors.join('\n'));
+    await page.click('.switcher a[hreflang=uk]');
+    await page.waitForSelector('article[lang=uk]');
+    await context.close();
+  });
+});

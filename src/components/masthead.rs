@@ -3,13 +3,25 @@ use crate::components::switcher::{LanguageSwitcher, SwitcherEntry};
 use leptos::prelude::*;
 use trimova_core::i18n::messages;
 use trimova_core::route::list_path;
+use std::sync::Arc;
+use trimova_core::config::Config;
 use trimova_core::Lang;
 
 /// The site header: skip link, name, tagline and the language switcher.
 #[component]
 pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     let site = expect_context::<Site>();
+    let config = use_context::<LocalResource<Arc<Config>>>();
     let text = messages(lang);
+    // The newsroom's `languages` (config.json) choose and order the switcher; the language on
+    // screen is always listed.
+    let switcher = move || {
+        let order = config.and_then(|c| c.get()).map_or_else(|| Lang::ALL.to_vec(), |c| c.languages.clone());
+        let mut shown: Vec<SwitcherEntry> =
+            entries.iter().filter(|e| order.contains(&e.lang) || e.lang == lang).cloned().collect();
+        shown.sort_by_key(|e| order.iter().position(|l| *l == e.lang).unwrap_or(usize::MAX));
+        view! { <LanguageSwitcher current=lang entries=shown /> }
+    };
     view! {
         <a class="skip-link" href="#content">{text.skip_to_content}</a>
         <header class="masthead">
@@ -17,7 +29,7 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
                 <span class="brand-name">"Trimova"</span>
                 <span class="brand-tagline">{text.tagline}</span>
             </a>
-            <LanguageSwitcher current=lang entries />
+            {switcher}
         </header>
     }
 }
