@@ -1,11 +1,14 @@
 // Trimova's benchmark (not a test: it prints figures, it asserts nothing).
 //   node bench/run.mjs [--runs N]       (after `make build`; `make bench` does both)
 // Reports the release bundle sizes (raw, gzip, brotli), time to first article paint, edition-switch
-// latency and requests per article view, measured in headless Chromium against dist/ served over HTTP.
+// latency and requests per article view, measured in headless Chromium against dist/ served over HTTP;
+// then, for the long sample article translated uk -> ru through a real local Apertium APy: requests
+// made, the translation's wall time in the browser against the sum of the same API calls made
+// directly one after another, and the time to the first translated paragraph.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { launchBrowser, startSite, DIST } from '../e2e/helpers.mjs';
+import { launchBrowser, startSite, apyUrl, DIST } from '../e2e/helpers.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
@@ -86,11 +89,67 @@ async function timings(browser, url) {
   console.log(`requests per cold article view (document, js, wasm, css, article json): ${median(requests)}`);
 }
 
+// In the page: when the first paragraph is shown translated, and when the translation is complete.
+const TRANSLATION_PROBE = () => {
+  new MutationObserver(() => {
+    if (window.__firstTranslated === undefined && document.querySelector('.mt-block:not(.pending) .mt-shown p[lang=ru]')) {
+      window.__firstTranslated = performance.now();
+    }
+    if (window.__translated === undefined && document.querySelector('article.machine') && !document.querySelector('.mt-progress')) {
+      window.__translated = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+};
+
+async function translation(browser) {
+  const apy = apyUrl();
+  const site = await startSite({ config: { translation: { provider: 'apertium', endpoint: apy, glossary: ['UNN', 'Bloomberg'] } } });
+  const runs = [];
+  try {
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const context = await browser.newContext({ locale: 'ru-RU' });
+      const page = await context.newPage();
+      await page.addInitScript(TRANSLATION_PROBE);
+      const sent = [];
+      page.on('request', (r) => r.url().startsWith(apy) && sent.push({ url: r.url(), method: r.method(), body: r.postData() }));
+      await page.goto(`${site.url}/ru/${LONG}`);
+      await page.waitForFunction(() => window.__translated !== undefined, null, { timeout: 120_000 });
+      const [first, done, start] = await page.evaluate(() => [
+        window.__firstTranslated,
+        window.__translated,
+        performance.getEntriesByType('resource').find((e) => e.name.endsWith('.json') && e.name.includes('/articles/'))?.responseEnd ?? 0,
+      ]);
+      await context.close();
+      // The same calls, made directly from here one after another.
+      let direct = 0;
+      for (const call of sent) {
+        const t0 = performance.now();
+        const r = await fetch(call.url, call.method === 'POST'
+          ? { method: 'POST', body: call.body, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' } }
+          : {});
+        await r.text();
+        direct += performance.now() - t0;
+      }
+      runs.push({ requests: sent.length, first: first - start, wall: done - start, direct });
+    }
+  } finally {
+    await site.close();
+  }
+  const m = (k) => median(runs.map((r) => r[k]));
+  console.log(`\nMachine translation of ${LONG} (uk -> ru, real APy on 127.0.0.1, cold cache, median of ${runs.length})`);
+  console.log(`requests to the service: ${m('requests')} (1 listPairs + 1 per segment; APy has no batch form)`);
+  console.log(`wall time in the browser, article loaded -> last segment shown: ${ms(m('wall'))}`);
+  console.log(`sum of the same calls made directly, one at a time: ${ms(m('direct'))}`);
+  console.log(`ratio browser / direct: ${(m('wall') / m('direct')).toFixed(2)} (below 1: the browser overlaps requests)`);
+  console.log(`time to the first translated paragraph: ${ms(m('first'))}`);
+}
+
 await bundleSizes();
 const browser = await launchBrowser();
 const site = await startSite();
 try {
   await timings(browser, site.url);
+  await translation(browser);
 } finally {
   await browser.close();
   await site.close();

@@ -10,7 +10,8 @@ import tornado.tcpserver
 
 port, pairs = sys.argv[1], sys.argv[2]
 # Set before importing apy: its parse_args() binds sys.argv as a default argument at import time.
-sys.argv = ["apertium-apy", "--port", port, "--num-processes", "1", "--timeout", "30", pairs]
+# Two pipelines per pair: one per core, so concurrent requests do not queue behind one another.
+sys.argv = ["apertium-apy", "--port", port, "--num-processes", "1", "--max-pipes-per-pair", "2", "--timeout", "30", pairs]
 from apertium_apy import apy  # noqa: E402
 
 _bind = tornado.tcpserver.TCPServer.bind

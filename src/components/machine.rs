@@ -152,6 +152,29 @@ pub fn MachineEdition(
         })
         .collect_view();
 
+    // The header re-renders only when one of its own fields arrives, not with every paragraph.
+    let header = Memo::new({
+        let original = original.clone();
+        move |_| {
+            let (title, dateline, lead) =
+                edition.with(|e| (e.title.clone(), e.dateline.clone(), e.lead.clone()));
+            let untranslated = pending.with(|p| {
+                p.iter()
+                    .copied()
+                    .filter(|s| s.block().is_none())
+                    .collect::<Vec<_>>()
+            });
+            (
+                Edition {
+                    title,
+                    dateline,
+                    lead,
+                    ..original.clone()
+                },
+                untranslated,
+            )
+        }
+    });
     let header_article = Arc::clone(&article);
     view! {
         <article class="article machine" lang=to.code() data-machine-translated=from.code()>
@@ -168,10 +191,8 @@ pub fn MachineEdition(
                 {failure}
             </aside>
             {move || {
-                let untranslated = pending.with(|p| p.iter().copied().filter(|s| s.block().is_none()).collect::<Vec<_>>());
-                view! {
-                    <ArticleHeader article=Arc::clone(&header_article) edition=edition.get() lang=to untranslated=(from, untranslated) />
-                }
+                let (edition, untranslated) = header.get();
+                view! { <ArticleHeader article=Arc::clone(&header_article) edition lang=to untranslated=(from, untranslated) /> }
             }}
             <div class="article-body" class:parallel=move || parallel.get()>{blocks}</div>
             <ArticleFooter article=Arc::clone(&article) edition=original.clone() lang=to />

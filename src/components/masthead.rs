@@ -1,10 +1,10 @@
 use crate::browser::Site;
 use crate::components::switcher::{LanguageSwitcher, SwitcherEntry};
 use leptos::prelude::*;
-use trimova_core::i18n::messages;
-use trimova_core::route::list_path;
 use std::sync::Arc;
 use trimova_core::config::Config;
+use trimova_core::i18n::messages;
+use trimova_core::route::list_path;
 use trimova_core::Lang;
 
 /// The site header: skip link, name, tagline and the language switcher.
@@ -16,10 +16,20 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     // The newsroom's `languages` (config.json) choose and order the switcher; the language on
     // screen is always listed.
     let switcher = move || {
-        let order = config.and_then(|c| c.get()).map_or_else(|| Lang::ALL.to_vec(), |c| c.languages.clone());
-        let mut shown: Vec<SwitcherEntry> =
-            entries.iter().filter(|e| order.contains(&e.lang) || e.lang == lang).cloned().collect();
-        shown.sort_by_key(|e| order.iter().position(|l| *l == e.lang).unwrap_or(usize::MAX));
+        let order = config
+            .and_then(|c| c.get())
+            .map_or_else(|| Lang::ALL.to_vec(), |c| c.languages.clone());
+        let mut shown: Vec<SwitcherEntry> = entries
+            .iter()
+            .filter(|e| order.contains(&e.lang) || e.lang == lang)
+            .cloned()
+            .collect();
+        shown.sort_by_key(|e| {
+            order
+                .iter()
+                .position(|l| *l == e.lang)
+                .unwrap_or(usize::MAX)
+        });
         view! { <LanguageSwitcher current=lang entries=shown /> }
     };
     view! {
