@@ -5,6 +5,7 @@ use crate::browser::{set_document_head, set_noindex};
 use crate::components::article::{ArticleFooter, ArticleHeader};
 use crate::components::blocks::BodyBlock;
 use crate::translation::{translate_segments, Cancel};
+use leptos::prelude::request_animation_frame;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
@@ -49,6 +50,14 @@ pub fn MachineEdition(
     let attempt = RwSignal::new(0u32);
     let parallel = RwSignal::new(false);
     let cancel = StoredValue::new_local(Cancel::default());
+    let arrived = StoredValue::new(Vec::<(Slot, String)>::new());
+    let flush = move || {
+        if let Some(batch) = arrived.try_update_value(std::mem::take) {
+            if !batch.is_empty() {
+                translated.try_update(|m| m.extend(batch));
+            }
+        }
+    };
 
     // (Re)start the job on mount and on every retry; a new job cancels the one before.
     Effect::new({
@@ -73,11 +82,22 @@ pub fn MachineEdition(
                     config,
                     job.clone(),
                     |slot, fragment, done, total| {
-                        translated.try_update(|m| m.insert(slot, fragment));
+                        // Segments arriving within one frame are shown together: one render per
+                        // frame, not one per answer.
+                        let first = arrived.try_update_value(|a| {
+                            a.push((slot, fragment));
+                            a.len() == 1
+                        });
                         status.try_set(Status::Running { done, total });
+                        if first == Some(true) {
+                            request_animation_frame(flush);
+                        }
                     },
                 )
                 .await;
+                if !job.is_cancelled() {
+                    flush();
+                }
                 // A job cancelled by leaving (or by a retry) must not touch what is on screen.
                 if !job.is_cancelled() {
                     status.try_set(match result {
