@@ -6,10 +6,18 @@
 # Debian's rus-ukr pair is broken as shipped: its apertium-tagger step crashes on most input and APy
 # answers 503. We run it from a modes directory of our own in which that step is replaced by a
 # constraint-grammar disambiguation pass (cg-proc -1 -n -w), which translates every paragraph.
+#
+# `apy.sh stop PORT` stops an APy that this script started on PORT.
 set -euo pipefail
-port=${1:-2737}
 here=$(cd "$(dirname "$0")/.." && pwd)
 state="$here/target/apy"
+if [ "${1:-}" = stop ]; then
+  pidfile="$state/apy-${2:-2737}.pid"
+  [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  rm -f "$pidfile"
+  exit 0
+fi
+port=${1:-2737}
 url="http://127.0.0.1:$port"
 
 if curl -fsS -m 2 "$url/listPairs" >/dev/null 2>&1; then

@@ -27,5 +27,12 @@ step "release build"
 cargo fetch --locked
 trunk build --release --offline
 
-step "end-to-end tests (Playwright + Chromium against dist/)"
+step "Apertium APy on 127.0.0.1 for the translation tests"
+# A port of its own, stopped afterwards, so a developer's `make run` APy is left alone.
+APY_URL=$(scripts/apy.sh 2738)
+export APY_URL
+trap 'scripts/apy.sh stop 2738' EXIT
+echo "$APY_URL"
+
+step "end-to-end tests (Playwright + Chromium against dist/, translation through APy)"
 node --test --test-concurrency=1 e2e/
