@@ -31,14 +31,14 @@ export async function launchBrowser() {
  * Serves dist/ (and the fixtures) on a free port; returns { url, close }. With `config`, a
  * `config.json` holding it is served too (without, the site has none: translation is off).
  */
-export async function startSite({ config } = {}) {
+export async function startSite({ config, headers } = {}) {
   const layers = [DIST, FIXTURES];
   if (config) {
     const dir = await mkdtemp(join(tmpdir(), 'trimova-site-'));
     await writeFile(join(dir, 'config.json'), JSON.stringify(config));
     layers.unshift(dir);
   }
-  const { server, url } = await serve(layers);
+  const { server, url } = await serve(layers, { headers });
   return { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
 

@@ -286,6 +286,26 @@ describe('safety', () => {
   });
 });
 
+describe('hosting', () => {
+  test('runs under a strict Content-Security-Policy', async () => {
+    const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
+      + "connect-src 'self'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+    const strict = await startSite({ headers: { 'content-security-policy': csp } });
+    const { context, page } = await newReader(browser);
+    const violations = [];
+    page.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
+    await page.goto(`${strict.url}/uk/winter-blackout-building-guide-2026-11`);
+    await settled(page);
+    assert.ok(await page.$('article figure.image img'));
+    await page.click('.switcher a[hreflang=en]');
+    await settled(page);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+    await strict.close();
+  });
+});
+
 describe('looks', () => {
   test('screenshots of one article in each language, light and dark, desktop and phone', async () => {
     for (const colorScheme of ['light', 'dark']) {

@@ -50,7 +50,7 @@ async function firstFile(roots, urlPath) {
  * Starts serving `roots` (one directory, or several layered: the first that has a path wins) on
  * 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }.
  */
-export function serve(roots, { port = 0, host = '127.0.0.1', log = false } = {}) {
+export function serve(roots, { port = 0, host = '127.0.0.1', log = false, headers = {} } = {}) {
   roots = [roots].flat().map((r) => resolve(r));
   const server = createServer(async (req, res) => {
     const urlPath = new URL(req.url, 'http://x').pathname;
@@ -69,6 +69,7 @@ export function serve(roots, { port = 0, host = '127.0.0.1', log = false } = {})
     res.writeHead(status, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      ...headers,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
