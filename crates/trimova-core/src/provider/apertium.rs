@@ -116,12 +116,7 @@ pub fn clean_output(source: &str, translated: &str) -> String {
 }
 
 pub fn pairs_request(base: &str) -> HttpRequest {
-    HttpRequest {
-        method: "GET",
-        url: format!("{base}/listPairs"),
-        headers: vec![],
-        body: None,
-    }
+    HttpRequest::get(format!("{base}/listPairs"))
 }
 
 #[derive(Deserialize)]

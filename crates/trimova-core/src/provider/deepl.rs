@@ -41,19 +41,14 @@ pub fn translate_request(
     to: Lang,
     texts: &[String],
 ) -> HttpRequest {
-    let mut headers = vec![("content-type", "application/json".to_string())];
+    let body = json!({ "text": texts, "source_lang": source_code(from), "target_lang": target_code(to), "tag_handling": "html" });
+    let mut request = HttpRequest::post_json(format!("{base}/v2/translate"), &body);
     if let Some(key) = key {
-        headers.push(("authorization", format!("DeepL-Auth-Key {key}")));
+        request
+            .headers
+            .push(("authorization", format!("DeepL-Auth-Key {key}")));
     }
-    HttpRequest {
-        method: "POST",
-        url: format!("{base}/v2/translate"),
-        headers,
-        body: Some(
-            json!({ "text": texts, "source_lang": source_code(from), "target_lang": target_code(to), "tag_handling": "html" })
-                .to_string(),
-        ),
-    }
+    request
 }
 
 #[derive(Deserialize)]

@@ -29,15 +29,10 @@ pub fn translate_request(
     let query = key
         .map(|k| format!("?key={}", form_encode(k)))
         .unwrap_or_default();
-    HttpRequest {
-        method: "POST",
-        url: format!("{base}/language/translate/v2{query}"),
-        headers: vec![("content-type", "application/json".into())],
-        body: Some(
-            json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" })
-                .to_string(),
-        ),
-    }
+    HttpRequest::post_json(
+        format!("{base}/language/translate/v2{query}"),
+        &json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" }),
+    )
 }
 
 #[derive(Deserialize)]

@@ -28,12 +28,7 @@ pub fn translate_request(
     if let Some(key) = key {
         body["api_key"] = json!(key);
     }
-    HttpRequest {
-        method: "POST",
-        url: format!("{base}/translate"),
-        headers: vec![("content-type", "application/json".into())],
-        body: Some(body.to_string()),
-    }
+    HttpRequest::post_json(format!("{base}/translate"), &body)
 }
 
 #[derive(Deserialize)]
@@ -71,12 +66,7 @@ pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, Provide
 }
 
 pub fn pairs_request(base: &str) -> HttpRequest {
-    HttpRequest {
-        method: "GET",
-        url: format!("{base}/languages"),
-        headers: vec![],
-        body: None,
-    }
+    HttpRequest::get(format!("{base}/languages"))
 }
 
 #[derive(Deserialize)]

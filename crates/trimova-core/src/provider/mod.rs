@@ -30,6 +30,28 @@ pub struct HttpRequest {
     pub body: Option<String>,
 }
 
+impl HttpRequest {
+    /// `POST url` with a JSON body.
+    pub fn post_json(url: String, body: &serde_json::Value) -> HttpRequest {
+        HttpRequest {
+            method: "POST",
+            url,
+            headers: vec![("content-type", "application/json".into())],
+            body: Some(body.to_string()),
+        }
+    }
+
+    /// `GET url`.
+    pub fn get(url: String) -> HttpRequest {
+        HttpRequest {
+            method: "GET",
+            url,
+            headers: vec![],
+            body: None,
+        }
+    }
+}
+
 /// What came back: status, the `Retry-After` header if any, and the body text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HttpResponse {
