@@ -95,11 +95,9 @@ pub fn MachineEdition(
                     },
                 )
                 .await;
-                if !job.is_cancelled() {
-                    flush();
-                }
                 // A job cancelled by leaving (or by a retry) must not touch what is on screen.
                 if !job.is_cancelled() {
+                    flush();
                     status.try_set(match result {
                         Ok(()) => Status::Done,
                         Err(e) => Status::Failed(e),

@@ -59,42 +59,6 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
             None => None,
         }
     });
-    let machine_source = Memo::new(move |_| {
-        let Some(Ok(a)) = article.get() else {
-            return None;
-        };
-        let lang = lang.get();
-        if a.editions.contains_key(&lang) {
-            return None;
-        }
-        let pairs = pairs.get().flatten()?.ok()?;
-        choose_source(&a, lang, &pairs).ok()
-    });
-
-    Effect::new(move |_| {
-        let lang = lang.get();
-        let text = messages(lang);
-        let title = |t: &str| format!("{t} — Trimova");
-        match article.get() {
-            Some(Ok(a)) => match a.editions.get(&lang) {
-                Some(e) => set_document_head(lang, &title(&e.title), &e.description()),
-                // The machine edition sets the head itself as its title arrives.
-                None if machine_source.get().is_some() => {}
-                None => set_document_head(lang, &title(text.missing_edition_title), ""),
-            },
-            Some(Err(LoadError::NotFound)) => {
-                set_document_head(lang, &title(text.not_found_title), "")
-            }
-            Some(Err(LoadError::Malformed(_))) => {
-                set_document_head(lang, &title(text.malformed_title), "")
-            }
-            Some(Err(LoadError::Network(_))) => {
-                set_document_head(lang, &title(text.network_title), "")
-            }
-            None => {}
-        }
-    });
-
     // What the main area shows. A memo of plain data, so that resources settling again on equal
     // values, or the switcher's data arriving, never re-create the view (and never restart a
     // translation job); only a real change does, and that cancels the job in flight.
@@ -134,6 +98,30 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                     }),
                 ),
             },
+        }
+    });
+
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let text = messages(lang);
+        let title = |t: &str| format!("{t} — Trimova");
+        match article.get() {
+            Some(Ok(a)) => match a.editions.get(&lang) {
+                Some(e) => set_document_head(lang, &title(&e.title), &e.description()),
+                // The machine edition sets the head itself as its title arrives.
+                None if matches!(shown.get(), Shown::Machine { .. }) => {}
+                None => set_document_head(lang, &title(text.missing_edition_title), ""),
+            },
+            Some(Err(LoadError::NotFound)) => {
+                set_document_head(lang, &title(text.not_found_title), "")
+            }
+            Some(Err(LoadError::Malformed(_))) => {
+                set_document_head(lang, &title(text.malformed_title), "")
+            }
+            Some(Err(LoadError::Network(_))) => {
+                set_document_head(lang, &title(text.network_title), "")
+            }
+            None => {}
         }
     });
 
