@@ -48,9 +48,19 @@ export function apyUrl() {
   return execFileSync(join(ROOT, 'scripts', 'apy.sh'), [process.env.APY_PORT ?? '2737'], { encoding: 'utf8' }).trim();
 }
 
+const openContexts = new Set();
+
+/** Closes the readers a test left open (a failing test stops before its own clean-up). */
+export async function closeReaders() {
+  await Promise.all([...openContexts].map((c) => c.close().catch(() => {})));
+  openContexts.clear();
+}
+
 /** A fresh reader: own storage, a language and a time zone, console errors collected. */
 export async function newReader(browser, { locale = 'uk-UA', colorScheme = 'light', viewport } = {}) {
   const context = await browser.newContext({ locale, timezoneId: 'Europe/Kyiv', colorScheme, viewport });
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   const page = await context.newPage();
   page.errors = [];
   page.warnings = [];

@@ -1,7 +1,8 @@
 // The reader, end to end: the release build in Chromium, served like a plain static host.
-import { test, before, after, describe } from 'node:test';
+import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  closeReaders,
   launchBrowser, startSite, newReader, sampleArticles, settled, screenshot, plain, squash,
   LANGS, NATIVE_NAMES,
 } from './helpers.mjs';
@@ -13,6 +14,7 @@ before(async () => {
   site = await startSite();
   articles = await sampleArticles();
 });
+afterEach(closeReaders);
 after(async () => {
   await browser?.close();
   await site?.close();

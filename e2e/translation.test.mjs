@@ -1,9 +1,9 @@
 // Machine translation end to end: the release build in Chromium, a real Apertium APy on
 // 127.0.0.1 behind a fault-injecting proxy, and stubs speaking LibreTranslate's, Google's and
 // DeepL's wire formats (translating through the same APy).
-import { test, before, after, describe } from 'node:test';
+import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startSite, newReader, sampleArticles, plain, squash, apyUrl } from './helpers.mjs';
+import { closeReaders, launchBrowser, startSite, newReader, sampleArticles, plain, squash, apyUrl } from './helpers.mjs';
 import { startProviders } from './providers.mjs';
 
 let browser, stub, articles;
@@ -14,6 +14,7 @@ before(async () => {
   stub = await startProviders(apyUrl());
   articles = await sampleArticles();
 });
+afterEach(closeReaders);
 after(async () => {
   await browser?.close();
   await Promise.all(sites.map((s) => s.close()));
@@ -145,9 +146,10 @@ describe('through a real Apertium APy', () => {
     await context.close();
   });
 
-  test('renders as segments arrive, cancels on switching away, and never shows a late answer', async () => {
+  test('renders as segments arrive, cancels on switching away, and never shows a late answer', async (t) => {
     stub.reset();
     stub.setDelay(300);
+    t.after(() => stub.setDelay(0));
     const s = await site();
     const { context, page } = await newReader(browser);
     const aborted = [];
@@ -155,7 +157,7 @@ describe('through a real Apertium APy', () => {
     await page.goto(`${s.url}/ru/${LONG}`);
     await page.waitForFunction(() => /Переводим: [1-9]\d* из \d+/.test(document.querySelector('.mt-progress')?.textContent ?? ''));
     assert.ok(await page.$('.mt-block.pending [lang=uk]'), 'untranslated blocks show the original, marked');
-    assert.ok(await page.$('.mt-block:not(.pending) [lang=ru]'), 'translated blocks already shown');
+    assert.ok(await page.$('.mt-block:not(.pending) .mt-shown > [lang=ru]'), 'translated blocks already shown');
 
     await page.click('.switcher a[hreflang=uk]');
     await page.waitForSelector('article[lang=uk]:not(.machine)');

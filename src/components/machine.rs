@@ -51,11 +51,17 @@ pub fn MachineEdition(
     let parallel = RwSignal::new(false);
     let cancel = StoredValue::new_local(Cancel::default());
     let arrived = StoredValue::new(Vec::<(Slot, String)>::new());
+    // Shows the segments that arrived since the last frame, and counts what is shown.
     let flush = move || {
-        if let Some(batch) = arrived.try_update_value(std::mem::take) {
-            if !batch.is_empty() {
-                translated.try_update(|m| m.extend(batch));
-            }
+        let batch = arrived.try_update_value(std::mem::take).unwrap_or_default();
+        if batch.is_empty() {
+            return;
+        }
+        if let Some(done) = translated.try_update(|m| {
+            m.extend(batch);
+            m.len()
+        }) {
+            status.try_set(Status::Running { done, total });
         }
     };
 
@@ -81,14 +87,13 @@ pub fn MachineEdition(
                     to,
                     config,
                     job.clone(),
-                    |slot, fragment, done, total| {
+                    |slot, fragment, _done, _total| {
                         // Segments arriving within one frame are shown together: one render per
                         // frame, not one per answer.
                         let first = arrived.try_update_value(|a| {
                             a.push((slot, fragment));
                             a.len() == 1
                         });
-                        status.try_set(Status::Running { done, total });
                         if first == Some(true) {
                             request_animation_frame(flush);
                         }
