@@ -18,7 +18,7 @@ run: build
 	@PORT=$(PORT) scripts/run.sh
 
 ## Every test: native, browser (wasm-bindgen-test in headless Chromium) and end to end (Playwright).
-test: setup
+test:
 	@scripts/test.sh
 
 ## Bundle sizes and timings of the release build (not a test).
