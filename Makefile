@@ -3,7 +3,7 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: setup build run test bench fmt lint
+.PHONY: setup build run test bench fmt
 
 setup:
 	@scripts/setup.sh
@@ -13,7 +13,7 @@ build: setup
 	cargo fetch --locked
 	trunk build --release --offline
 
-## Build, then serve dist/ on 127.0.0.1 with the sample articles.
+## Build, then serve dist/ on 127.0.0.1 with the sample articles (and a local APy where it can).
 run: build
 	@PORT=$(PORT) scripts/run.sh
 

@@ -193,6 +193,21 @@ describe('through a real Apertium APy', () => {
 });
 
 describe('faults', () => {
+  test('a service that cannot be reached at all: the edition is explained, with a retry', async () => {
+    stub.reset();
+    // Port 9 (discard) on loopback: nothing listens there.
+    const s = await site({ endpoint: 'http://127.0.0.1:9' });
+    const { page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await page.waitForSelector('.missing-edition .mt-error');
+    assert.equal(squash(await page.textContent('.missing-edition .mt-error p')), 'Не удалось связаться с сервисом перевода.');
+    assert.deepEqual(await page.$$eval('.edition-links a', (as) => as.map((a) => a.hreflang)), ['uk', 'en']);
+    await page.click('.missing-edition button.retry');
+    await page.waitForSelector('.missing-edition .mt-error');
+    await page.click('.switcher a[hreflang=uk]');
+    await page.waitForSelector('article[lang=uk]');
+  });
+
   const pairMissing = { status: 400, body: { status: 'error', code: 400, message: 'Bad Request', explanation: 'That pair is not installed' } };
   const cases = [
     ['400 pair not installed', { ...pairMissing, times: 99 }, 'Сервис перевода не поддерживает эту пару языков.'],
