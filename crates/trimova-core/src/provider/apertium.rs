@@ -6,7 +6,8 @@
 //! There is no batch form: one text per request. `GET /listPairs` lists the installed pairs.
 
 use super::{
-    form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError,
+    error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits,
+    ProviderError,
 };
 use crate::Lang;
 use serde::Deserialize;
@@ -75,7 +76,7 @@ struct Failure {
 
 pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
     if response.status != 200 {
-        let failure: Failure = serde_json::from_str(&response.body).unwrap_or_default();
+        let failure: Failure = error_body(response);
         if response.status == 400 && failure.explanation.contains("not installed") {
             return Err(ProviderError::PairNotSupported);
         }

@@ -5,7 +5,9 @@
 //! `{"translations": [{"detected_source_language": "UK", "text": "..."}]}`. At most 50 texts and
 //! 128 KiB a request; 413 means split, 429 back off, 456 quota exhausted.
 
-use super::{json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError};
+use super::{
+    error_body, json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError,
+};
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
@@ -69,7 +71,7 @@ struct Failure {
 
 pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
     if response.status != 200 {
-        let failure: Failure = serde_json::from_str(&response.body).unwrap_or_default();
+        let failure: Failure = error_body(response);
         return Err(match response.status {
             456 => ProviderError::QuotaExceeded(failure.message),
             _ => status_error(response, failure.message),

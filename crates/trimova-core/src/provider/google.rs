@@ -6,7 +6,8 @@
 //! `{"error": {"code": 403, "message": "...", "errors": [{"reason": "dailyLimitExceeded"}]}}`.
 
 use super::{
-    form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError,
+    error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits,
+    ProviderError,
 };
 use crate::Lang;
 use serde::Deserialize;
@@ -73,7 +74,7 @@ struct Reason {
 
 pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
     if response.status != 200 {
-        let failure: Failure = serde_json::from_str(&response.body).unwrap_or_default();
+        let failure: Failure = error_body(response);
         let quota = failure
             .error
             .errors

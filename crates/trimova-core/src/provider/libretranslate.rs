@@ -4,7 +4,9 @@
 //! "api_key": "..."}` answers `{"translatedText": [...]}`; errors are `{"error": "..."}` with status
 //! 400, 403, 429 or 500. `GET /languages` lists `{code, name, targets}`.
 
-use super::{json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError};
+use super::{
+    error_body, json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError,
+};
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
@@ -52,7 +54,7 @@ struct Failure {
 
 pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
     if response.status != 200 {
-        let failure: Failure = serde_json::from_str(&response.body).unwrap_or_default();
+        let failure: Failure = error_body(response);
         if response.status == 400 && failure.error.contains("not supported") {
             return Err(ProviderError::PairNotSupported);
         }

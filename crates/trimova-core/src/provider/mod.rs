@@ -316,6 +316,12 @@ impl ProviderKind {
     }
 }
 
+/// The error body of a failed call in the provider's shape, or an empty one when it has none (a
+/// proxy's HTML page, an empty 503): the status alone then decides.
+pub(crate) fn error_body<T: serde::de::DeserializeOwned + Default>(response: &HttpResponse) -> T {
+    serde_json::from_str(&response.body).unwrap_or_default()
+}
+
 /// Parses a JSON body, mapping failure to [`ProviderError::Malformed`].
 pub(crate) fn json_body<T: serde::de::DeserializeOwned>(
     response: &HttpResponse,
