@@ -2,10 +2,13 @@
 //  1. moves Trunk's inline start-up script into a content-hashed file, so the site runs under a
 //     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline');
 //  2. copies index.html to 404.html, so that hosts serving 404.html for unknown paths serve the app
-//     for deep links like /en/some-article.
+//     for any path;
+//  3. runs trimova-pages, which writes `<lang>/<id>/index.html` for every edition of every article,
+//     with its language, title and description, so known deep links are answered with 200.
 import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build.mjs runs as a Trunk hook (TRUNK_STAGING_DIR is not set)');
@@ -26,3 +29,4 @@ html = html.replace(inline, `<script type="module" src="${publicUrl}${file}" int
 await writeFile(indexPath, html);
 await writeFile(join(dir, '404.html'), html);
 console.log(`post-build: start-up script -> ${file}; index.html copied to 404.html`);
+execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-core', '--bin', 'trimova-pages', '--', dir], { stdio: 'inherit' });

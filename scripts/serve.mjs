@@ -1,9 +1,11 @@
 // A static file server that behaves like a plain static host (GitHub Pages, S3 website, nginx
-// with `error_page 404 /404.html`): files are served as they are, a directory serves its
-// index.html, and anything else gets 404.html with status 404. Used by `make run` and the tests.
+// with `error_page 404 /404.html`): files are served as they are (compressed with brotli or gzip
+// when the client accepts it, as such hosts do), a directory serves its index.html, and anything
+// else gets 404.html with status 404. Used by `make run`, the tests and the benchmark.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +21,22 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt']);
+const compressed = new Map(); // `${encoding}:${file}:${mtime}` -> Buffer
+
+async function encode(file, body, acceptEncoding) {
+  if (!COMPRESSIBLE.has(extname(file))) return null;
+  const encoding = /\bbr\b/.test(acceptEncoding) ? 'br' : /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
+  if (!encoding) return null;
+  const key = `${encoding}:${file}:${(await stat(file)).mtimeMs}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return { encoding, body: compressed.get(key) };
+}
 
 async function fileAt(root, urlPath) {
   let path;
@@ -65,10 +83,14 @@ export function serve(roots, { port = 0, host = '127.0.0.1', log = false, header
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    const body = await readFile(file);
+    let body = await readFile(file);
+    const encoded = await encode(file, body, req.headers['accept-encoding'] ?? '');
+    if (encoded) body = encoded.body;
     res.writeHead(status, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
+      vary: 'accept-encoding',
+      ...(encoded ? { 'content-encoding': encoded.encoding } : {}),
       ...headers,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
