@@ -31,9 +31,10 @@ async function encode(file, body, acceptEncoding) {
   if (!encoding) return null;
   const key = `${encoding}:${file}:${(await stat(file)).mtimeMs}`;
   if (!compressed.has(key)) {
+    // Moderate levels, as hosts compressing on the fly use (quality 11 takes seconds on the wasm).
     compressed.set(key, encoding === 'br'
-      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
-      : gzipSync(body, { level: 9 }));
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+      : gzipSync(body, { level: 6 }));
   }
   return { encoding, body: compressed.get(key) };
 }
