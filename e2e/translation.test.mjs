@@ -156,8 +156,9 @@ describe('through a real Apertium APy', () => {
     page.on('requestfailed', (r) => r.url().includes('/apy/translate') && aborted.push(r.failure()?.errorText));
     await page.goto(`${s.url}/ru/${LONG}`);
     await page.waitForFunction(() => /Переводим: [1-9]\d* из \d+/.test(document.querySelector('.mt-progress')?.textContent ?? ''));
-    assert.ok(await page.$('.mt-block.pending [lang=uk]'), 'untranslated blocks show the original, marked');
-    assert.ok(await page.$('.mt-block:not(.pending) .mt-shown > [lang=ru]'), 'translated blocks already shown');
+    await page.waitForSelector('.mt-block:not(.pending) .mt-shown > [lang=ru]');
+    assert.ok(await page.$('.mt-block.pending .mt-shown > [lang=uk]'), 'untranslated blocks show the original, marked');
+    assert.ok(await page.$('.mt-progress'), 'still translating while the first blocks are shown');
 
     await page.click('.switcher a[hreflang=uk]');
     await page.waitForSelector('article[lang=uk]:not(.machine)');
@@ -176,6 +177,20 @@ describe('through a real Apertium APy', () => {
     assert.equal(await page.title(), `${byId(LONG).editions.uk.title} — Trimova`);
     stub.setDelay(0);
     await context.close();
+  });
+
+  test('a reader of Russian opening a link without a language gets the Russian machine edition', async () => {
+    stub.reset();
+    const s = await site();
+    const { page } = await newReader(browser, { locale: 'ru-RU' });
+    await page.goto(`${s.url}/${SEED}`);
+    await page.waitForURL(`${s.url}/ru/${SEED}`);
+    await settledTranslation(page);
+    assert.equal(await page.getAttribute('article', 'data-machine-translated'), 'uk');
+    // A human edition in a language the reader asked for still wins over a machine one.
+    await page.goto(`${s.url}/lviv-tram-depot-library-2026-10`);
+    await page.waitForURL(`${s.url}/ru/lviv-tram-depot-library-2026-10`);
+    await page.waitForSelector('article[lang=ru]:not(.machine)');
   });
 
   test('a service without the pair says so instead of failing', async () => {

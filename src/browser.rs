@@ -2,7 +2,7 @@
 //! languages and remembered choice, the document head, and `Intl` formatting.
 
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
-use trimova_core::lang::{negotiate, ReaderPreference};
+use trimova_core::lang::{negotiate, negotiate_edition, ReaderPreference};
 use trimova_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -73,6 +73,17 @@ pub fn choose_lang(url: Option<Lang>, available: &[Lang], fallback: Lang) -> Lan
         browser: &browser,
     };
     negotiate(&pref, available, fallback)
+}
+
+/// The edition of an article to show: see `trimova_core::lang::negotiate_edition`.
+pub fn choose_edition(url: Option<Lang>, human: &[Lang], machine: &[Lang], original: Lang) -> Lang {
+    let browser = browser_languages();
+    let pref = ReaderPreference {
+        url,
+        remembered: remembered_lang(),
+        browser: &browser,
+    };
+    negotiate_edition(&pref, human, machine, original)
 }
 
 /// Makes `<html lang>`, `<title>` and `<meta name=description>` describe what is on screen.

@@ -1,5 +1,5 @@
 use crate::api::{self, LoadError};
-use crate::browser::{choose_lang, set_document_head, Site};
+use crate::browser::{choose_edition, choose_lang, set_document_head, Site};
 use crate::components::article::ArticleView;
 use crate::components::machine::MachineEdition;
 use crate::components::masthead::Masthead;
@@ -25,10 +25,38 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         move || api::article(id.clone())
     });
 
+    // Machine translation: the configured service and the pairs it has (asked once).
+    let config = expect_context::<LocalResource<Arc<Config>>>();
+    let pairs = LocalResource::new(move || async move {
+        let config = config.await;
+        match config.translator() {
+            Some(t) => Some(translation::pairs(t).await),
+            None => None,
+        }
+    });
+    // The editions a reader can get: (human, machine-translatable, original). `None` until that
+    // is known (for the machine ones, until the service has said what it has).
+    let readable = Memo::new(move |_| {
+        let Some(Ok(a)) = article.get() else {
+            return None;
+        };
+        let machine = match (config.get()?.translator(), pairs.get()) {
+            (Some(_), None) => return None,
+            (Some(_), Some(Some(Ok(p)))) => Lang::ALL
+                .into_iter()
+                .filter(|l| !a.editions.contains_key(l) && choose_source(&a, *l, &p).is_ok())
+                .collect(),
+            _ => Vec::new(),
+        };
+        Some((a.languages(), machine, a.original))
+    });
+
     // The edition language on screen: the URL's, or (for `/<id>`) the negotiated one.
-    let lang = Memo::new(move |_| match article.get() {
-        Some(Ok(a)) => choose_lang(url_lang.get(), &a.languages(), a.original),
-        _ => choose_lang(url_lang.get(), &Lang::ALL, Lang::Uk),
+    let lang = Memo::new(move |_| match readable.get() {
+        Some((human, machine, original)) => {
+            choose_edition(url_lang.get(), &human, &machine, original)
+        }
+        None => choose_lang(url_lang.get(), &Lang::ALL, Lang::Uk),
     });
 
     // `/<id>` becomes `/<lang>/<id>` once the language is known, so the URL always names it.
@@ -36,7 +64,7 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
     Effect::new({
         let (id, base) = (id.clone(), site.base.clone());
         move |_| {
-            if url_lang.get().is_none() && matches!(article.get(), Some(Ok(_))) {
+            if url_lang.get().is_none() && readable.get().is_some() {
                 let to = article_path(&base, lang.get(), &id);
                 navigate(
                     &to,
@@ -49,16 +77,6 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         }
     });
 
-    // Machine translation: the configured service, the pairs it has (asked once), and the edition
-    // a missing one would be translated from.
-    let config = expect_context::<LocalResource<Arc<Config>>>();
-    let pairs = LocalResource::new(move || async move {
-        let config = config.await;
-        match config.translator() {
-            Some(t) => Some(translation::pairs(t).await),
-            None => None,
-        }
-    });
     // What the main area shows. A memo of plain data, so that resources settling again on equal
     // values, or the switcher's data arriving, never re-create the view (and never restart a
     // translation job); only a real change does, and that cancels the job in flight.
@@ -71,6 +89,10 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
             Ok(a) => a,
             Err(e) => return Shown::Failed(lang, e),
         };
+        if url_lang.get().is_none() {
+            // `/<id>`: the redirect to `/<lang>/<id>` is on its way; render nothing twice.
+            return Shown::Loading;
+        }
         if a.editions.contains_key(&lang) {
             return Shown::Edition(lang);
         }

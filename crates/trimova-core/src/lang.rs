@@ -77,22 +77,41 @@ pub struct ReaderPreference<'a> {
     pub browser: &'a [String],
 }
 
-/// Chooses the edition language to show.
-///
-/// Order: the URL; else the remembered choice; else the browser's languages; else `fallback` (the
-/// article's original, or the site default for the article list). Apart from the URL, which is
-/// always honoured (it is an explicit request), a candidate is taken only if it is in `available`,
-/// so a reader who prefers Russian but opens an article with no Russian edition gets the original
-/// rather than an apology page.
-pub fn negotiate(pref: &ReaderPreference<'_>, available: &[Lang], fallback: Lang) -> Lang {
-    if let Some(lang) = pref.url {
-        return lang;
-    }
+/// The reader's languages, most wanted first: the remembered choice, then the browser's.
+fn wanted<'a>(pref: &'a ReaderPreference<'_>) -> impl Iterator<Item = Lang> + 'a {
     pref.remembered
         .into_iter()
         .chain(pref.browser.iter().filter_map(|t| Lang::from_tag(t)))
-        .find(|l| available.contains(l))
-        .unwrap_or(fallback)
+}
+
+/// Chooses the language to show among `available` ones.
+///
+/// Order: the URL; else the remembered choice; else the browser's languages; else `fallback` (the
+/// site default for the article list). Apart from the URL, which is always honoured (it is an
+/// explicit request), a candidate is taken only if it is in `available`.
+pub fn negotiate(pref: &ReaderPreference<'_>, available: &[Lang], fallback: Lang) -> Lang {
+    negotiate_edition(pref, available, &[], fallback)
+}
+
+/// Chooses the edition of an article to show: the URL's; else the first of the reader's
+/// languages (remembered, then browser) that has a human edition; else the first that the
+/// configured service can machine-translate into; else the original. So a reader of Russian and
+/// Ukrainian gets the Ukrainian original of a uk/en article rather than a machine translation into
+/// Russian, and a reader of Russian alone gets the machine translation rather than a language they
+/// did not ask for.
+pub fn negotiate_edition(
+    pref: &ReaderPreference<'_>,
+    human: &[Lang],
+    machine: &[Lang],
+    original: Lang,
+) -> Lang {
+    if let Some(lang) = pref.url {
+        return lang;
+    }
+    wanted(pref)
+        .find(|l| human.contains(l))
+        .or_else(|| wanted(pref).find(|l| machine.contains(l)))
+        .unwrap_or(original)
 }
 
 #[cfg(test)]
@@ -151,6 +170,34 @@ mod tests {
         };
         assert_eq!(negotiate(&pref, &[Lang::Uk, Lang::En], Lang::Uk), Lang::En);
         assert_eq!(negotiate(&pref, &Lang::ALL, Lang::Uk), Lang::Ru);
+    }
+
+    #[test]
+    fn human_editions_in_any_wanted_language_beat_machine_ones() {
+        let browser = tags(&["ru-RU", "uk"]);
+        let pref = ReaderPreference {
+            url: None,
+            remembered: None,
+            browser: &browser,
+        };
+        assert_eq!(
+            negotiate_edition(&pref, &[Lang::Uk, Lang::En], &[Lang::Ru], Lang::Uk),
+            Lang::Uk
+        );
+        let only_ru = tags(&["ru"]);
+        let pref = ReaderPreference {
+            url: None,
+            remembered: None,
+            browser: &only_ru,
+        };
+        assert_eq!(
+            negotiate_edition(&pref, &[Lang::Uk, Lang::En], &[Lang::Ru], Lang::Uk),
+            Lang::Ru
+        );
+        assert_eq!(
+            negotiate_edition(&pref, &[Lang::En], &[], Lang::En),
+            Lang::En
+        );
     }
 
     #[test]
