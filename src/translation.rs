@@ -222,8 +222,8 @@ pub async fn pairs(config: &TranslationConfig) -> Result<Vec<(Lang, Lang)>, Prov
     Ok(pairs)
 }
 
-/// Translates `segments` of `article` from `from` to `to`, calling `on_segment(slot, fragment,
-/// done, total)` for each as it is ready: cached ones at once, the others as answers arrive.
+/// Translates `segments` of `article` from `from` to `to`, calling `on_segment(slot, fragment)`
+/// for each as it is ready: cached ones at once, the others as answers arrive.
 /// Returns when all are done, on the first error that retries did not cure, or when cancelled.
 pub async fn translate_segments(
     article: Arc<Article>,
@@ -232,21 +232,18 @@ pub async fn translate_segments(
     to: Lang,
     config: TranslationConfig,
     cancel: Cancel,
-    mut on_segment: impl FnMut(Slot, String, usize, usize),
+    mut on_segment: impl FnMut(Slot, String),
 ) -> Result<(), ProviderError> {
     let kind = config.provider;
-    let total = segments.len();
     let keys: Vec<String> = segments
         .iter()
         .map(|s| cache_key(&article.id, &s.html, from, to, kind.code()))
         .collect();
-    let mut done = 0;
     let mut todo = Vec::new();
     for (i, segment) in segments.iter().enumerate() {
         match with_cache(|c| c.get(&keys[i])) {
             Some(hit) => {
-                done += 1;
-                on_segment(segment.slot, hit, done, total);
+                on_segment(segment.slot, hit);
             }
             None => todo.push(i),
         }
@@ -302,8 +299,7 @@ pub async fn translate_segments(
                 .join(" ");
             let index = todo[local];
             with_cache(|c| c.insert(keys[index].clone(), joined.clone()));
-            done += 1;
-            on_segment(segments[index].slot, joined, done, total);
+            on_segment(segments[index].slot, joined);
         }
     }
     drop(answers);

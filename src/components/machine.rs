@@ -87,7 +87,7 @@ pub fn MachineEdition(
                     to,
                     config,
                     job.clone(),
-                    |slot, fragment, _done, _total| {
+                    |slot, fragment| {
                         // Segments arriving within one frame are shown together: one render per
                         // frame, not one per answer.
                         let first = arrived.try_update_value(|a| {
