@@ -254,10 +254,6 @@ pub async fn translate_segments(
 
     let texts: Vec<&str> = todo.iter().map(|i| segments[*i].html.as_str()).collect();
     let plan = plan(&texts, &kind.limits());
-    let mut pieces_left: Vec<usize> = vec![0; todo.len()];
-    for piece in &plan.pieces {
-        pieces_left[piece.segment] += 1;
-    }
     let mut piece_text: Vec<Option<String>> = vec![None; plan.pieces.len()];
     let requests = plan.batches.iter().map(|batch| {
         let texts: Vec<String> = batch.iter().map(|p| plan.pieces[*p].html.clone()).collect();
@@ -285,18 +281,10 @@ pub async fn translate_segments(
         for (p, text) in batch.iter().zip(translated) {
             piece_text[*p] = Some(text);
             let local = plan.pieces[*p].segment;
-            pieces_left[local] -= 1;
-            if pieces_left[local] > 0 {
+            // A segment split in pieces is complete when its last piece is in.
+            let Some(joined) = plan.segment_text(local, &piece_text) else {
                 continue;
-            }
-            let joined = plan
-                .pieces
-                .iter()
-                .zip(&piece_text)
-                .filter(|(piece, _)| piece.segment == local)
-                .filter_map(|(_, t)| t.as_deref().map(str::trim))
-                .collect::<Vec<_>>()
-                .join(" ");
+            };
             let index = todo[local];
             with_cache(|c| c.insert(keys[index].clone(), joined.clone()));
             on_segment(segments[index].slot, joined);

@@ -53,23 +53,19 @@ pub fn plan(texts: &[&str], limits: &Limits) -> Plan {
     Plan { pieces, batches }
 }
 
-/// Joins translated pieces back into one text per segment (`segments` of them).
-pub fn assemble(
-    plan: &Plan,
-    translated: &[Option<String>],
-    segments: usize,
-) -> Vec<Option<String>> {
-    let mut out: Vec<Option<Vec<&str>>> = vec![Some(vec![]); segments];
-    for (piece, text) in plan.pieces.iter().zip(translated) {
-        match (text, &mut out[piece.segment]) {
-            (Some(t), Some(parts)) => parts.push(t.trim()),
-            (None, slot) => *slot = None,
-            _ => {}
-        }
+impl Plan {
+    /// The translation of `segment`, its pieces joined, once every piece of it is in `translated`
+    /// (indexed like `pieces`).
+    pub fn segment_text(&self, segment: usize, translated: &[Option<String>]) -> Option<String> {
+        let parts: Option<Vec<&str>> = self
+            .pieces
+            .iter()
+            .zip(translated)
+            .filter(|(piece, _)| piece.segment == segment)
+            .map(|(_, text)| text.as_deref().map(str::trim))
+            .collect();
+        parts.filter(|p| !p.is_empty()).map(|p| p.join(" "))
     }
-    out.into_iter()
-        .map(|parts| parts.map(|p| p.join(" ")))
-        .collect()
 }
 
 /// Splits an HTML fragment into pieces of at most `max` characters, preferring sentence ends, then
@@ -187,16 +183,14 @@ mod tests {
             .map(|x| Some(x.html.to_uppercase()))
             .collect();
         assert_eq!(
-            assemble(&p, &translated, 2),
-            vec![
-                Some("ОДИН ДВА. ТРИ ЧОТИРИ! П'ЯТЬ.".into()),
-                Some("X".into())
-            ]
+            p.segment_text(0, &translated).as_deref(),
+            Some("ОДИН ДВА. ТРИ ЧОТИРИ! П'ЯТЬ.")
         );
+        assert_eq!(p.segment_text(1, &translated).as_deref(), Some("X"));
         let mut missing = translated.clone();
         missing[1] = None;
         assert_eq!(
-            assemble(&p, &missing, 2)[0],
+            p.segment_text(0, &missing),
             None,
             "a segment with a missing piece is not complete"
         );
