@@ -1,7 +1,7 @@
 // Shared set-up for the end-to-end suites: Debian's Chromium driven by playwright-core, and the
 // release build in dist/ served like a plain static host (with test fixtures layered on top).
 import { chromium } from 'playwright-core';
-import { readFile, readdir, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { readFile, readdir, mkdir, mkdtemp, writeFile, symlink, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -39,6 +39,18 @@ export async function startSite({ config, headers } = {}) {
     layers.unshift(dir);
   }
   const { server, url } = await serve(layers, { headers });
+  return { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+}
+
+/**
+ * Serves the build made with `--public-url /news/` (target/dist-news) under /news/ of a host
+ * whose root has nothing else but the 404.html fallback, as a CMS sub-directory would.
+ */
+export async function startSubdirectorySite() {
+  const root = await mkdtemp(join(tmpdir(), 'trimova-host-'));
+  await symlink(join(ROOT, 'target', 'dist-news'), join(root, 'news'));
+  await copyFile(join(ROOT, 'target', 'dist-news', '404.html'), join(root, '404.html'));
+  const { server, url } = await serve([root]);
   return { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
 

@@ -2,9 +2,8 @@
 import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  closeReaders,
-  launchBrowser, startSite, newReader, sampleArticles, settled, screenshot, plain, squash,
-  LANGS, NATIVE_NAMES,
+  closeReaders, launchBrowser, startSite, startSubdirectorySite, newReader, sampleArticles, settled,
+  screenshot, plain, squash, LANGS, NATIVE_NAMES,
 } from './helpers.mjs';
 
 let browser, site, articles;
@@ -300,6 +299,27 @@ describe('safety', () => {
 });
 
 describe('hosting', () => {
+  test('the same app built for a sub-directory works there, deep links and all', async () => {
+    const sub = await startSubdirectorySite();
+    const { page } = await newReader(browser, { locale: 'en-US' });
+    await page.goto(`${sub.url}/news/`);
+    await settled(page);
+    const hrefs = await page.$$eval('.article-item h2 a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length >= 4 && hrefs.every((h) => /^\/news\/(uk|en|ru)\/[a-z0-9-]+$/.test(h)), hrefs.join());
+    await page.click(`.article-item a[href="/news/en/${SEED}"]`);
+    await page.waitForURL(`${sub.url}/news/en/${SEED}`);
+    await page.click('.switcher a[hreflang=uk]');
+    await page.waitForURL(`${sub.url}/news/uk/${SEED}`);
+    const response = await page.reload();
+    assert.equal(response.status(), 200);
+    await settled(page);
+    assert.equal(squash(await page.textContent('article h1')), squash(byId(SEED).editions.uk.title));
+    assert.equal(await page.getAttribute('.brand', 'href'), '/news/uk/');
+    assert.deepEqual(page.failedRequests, []);
+    assert.deepEqual(page.errors, []);
+    await sub.close();
+  });
+
   test('runs under a strict Content-Security-Policy', async () => {
     const csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; "
       + "connect-src 'self'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";

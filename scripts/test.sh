@@ -23,9 +23,10 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --locked --target wasm32-unknown-unknown -p trimova
 
-step "release build"
+step "release build (and one for a sub-directory, /news/)"
 cargo fetch --locked
 trunk build --release --offline
+trunk build --release --offline --public-url /news/ --dist target/dist-news
 
 step "Apertium APy on 127.0.0.1 for the translation tests"
 # A port of its own, stopped afterwards, so a developer's `make run` APy is left alone.
