@@ -150,17 +150,15 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
     let masthead = {
         let (base, id) = (site.base.clone(), id.clone());
         move || {
-            let known_pairs: Option<Vec<(Lang, Lang)>> = pairs.get().flatten().and_then(Result::ok);
-            let loaded = article.get().and_then(Result::ok);
+            // Before the article is known every language is offered as a plain link.
+            let editions = readable.get();
             let entries = Lang::ALL
                 .into_iter()
                 .map(|l| {
-                    let available = loaded.as_ref().is_none_or(|a| a.editions.contains_key(&l));
-                    let machine = !available
-                        && loaded
-                            .as_ref()
-                            .zip(known_pairs.as_ref())
-                            .is_some_and(|(a, p)| choose_source(a, l, p).is_ok());
+                    let (available, machine) = match &editions {
+                        Some((human, machine, _)) => (human.contains(&l), machine.contains(&l)),
+                        None => (true, false),
+                    };
                     SwitcherEntry {
                         lang: l,
                         href: article_path(&base, l, &id),

@@ -29,17 +29,26 @@ pub fn cache_key(
     )
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Size-bounded translation store. Looking up and storing cost O(1); evicting (only when full)
+/// scans for the least recently used entry.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TranslationCache {
     /// Upper bound on stored characters (keys and values).
     max_chars: usize,
-    /// Least recently used first.
-    #[serde(rename = "entries")]
-    order: Vec<(String, String)>,
-    #[serde(skip)]
-    index: HashMap<String, usize>,
-    #[serde(skip)]
+    /// key -> (translation, when last used)
+    entries: HashMap<String, (String, u64)>,
+    clock: u64,
     chars: usize,
+}
+
+/// The persisted form: entries least recently used first, so loading restores their order.
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    entries: Vec<(String, String)>,
+}
+
+fn size(key: &str, value: &str) -> usize {
+    key.chars().count() + value.chars().count()
 }
 
 impl TranslationCache {
@@ -51,63 +60,70 @@ impl TranslationCache {
     }
 
     pub fn len(&self) -> usize {
-        self.order.len()
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.entries.is_empty()
+    }
+
+    fn tick(&mut self) -> u64 {
+        self.clock += 1;
+        self.clock
     }
 
     /// The cached translation, marked as just used.
     pub fn get(&mut self, key: &str) -> Option<String> {
-        let at = *self.index.get(key)?;
-        let entry = self.order.remove(at);
-        let value = entry.1.clone();
-        self.order.push(entry);
-        self.reindex();
-        Some(value)
+        let now = self.tick();
+        let (value, used) = self.entries.get_mut(key)?;
+        *used = now;
+        Some(value.clone())
     }
 
     /// Stores a translation, evicting the least recently used ones beyond the size bound.
     pub fn insert(&mut self, key: String, value: String) {
-        if let Some(at) = self.index.get(&key).copied() {
-            self.order.remove(at);
+        let now = self.tick();
+        self.chars += size(&key, &value);
+        if let Some((old, _)) = self.entries.insert(key.clone(), (value, now)) {
+            self.chars -= size(&key, &old);
         }
-        self.order.push((key, value));
-        self.chars = self
-            .order
-            .iter()
-            .map(|(k, v)| k.chars().count() + v.chars().count())
-            .sum();
-        while self.chars > self.max_chars && !self.order.is_empty() {
-            let (k, v) = self.order.remove(0);
-            self.chars -= k.chars().count() + v.chars().count();
+        while self.chars > self.max_chars {
+            let Some(oldest) = self
+                .entries
+                .iter()
+                .min_by_key(|(_, (_, used))| *used)
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            if let Some((v, _)) = self.entries.remove(&oldest) {
+                self.chars -= size(&oldest, &v);
+            }
         }
-        self.reindex();
-    }
-
-    fn reindex(&mut self) {
-        self.index = self
-            .order
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| (k.clone(), i))
-            .collect();
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut entries: Vec<(&String, &(String, u64))> = self.entries.iter().collect();
+        entries.sort_by_key(|(_, (_, used))| *used);
+        let saved = Saved {
+            entries: entries
+                .into_iter()
+                .map(|(k, (v, _))| (k.clone(), v.clone()))
+                .collect(),
+        };
+        serde_json::to_string(&saved).unwrap_or_default()
     }
 
     /// Restores a persisted cache; anything unreadable starts empty (it is only a cache).
     pub fn from_json(json: &str, max_chars: usize) -> Self {
-        let mut cache: TranslationCache = serde_json::from_str(json).unwrap_or_default();
-        let entries = std::mem::take(&mut cache.order);
-        let mut fresh = TranslationCache::new(max_chars);
-        for (k, v) in entries {
-            fresh.insert(k, v);
+        let saved: Saved = serde_json::from_str(json).unwrap_or(Saved {
+            entries: Vec::new(),
+        });
+        let mut cache = TranslationCache::new(max_chars);
+        for (k, v) in saved.entries {
+            cache.insert(k, v);
         }
-        fresh
+        cache
     }
 }
 
