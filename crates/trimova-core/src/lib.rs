@@ -7,11 +7,13 @@
 
 pub mod article;
 pub mod config;
+pub mod format;
 pub mod i18n;
 pub mod index;
 pub mod lang;
 pub mod plural;
 pub mod provider;
+pub mod publish;
 pub mod route;
 pub mod safety;
 pub mod timestamp;

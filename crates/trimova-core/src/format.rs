@@ -1,0 +1,239 @@
+//! Dates and counts as a reader of each language expects them, computed natively.
+//!
+//! The pre-rendered page and the app that hydrates it must print exactly the same text, so this
+//! cannot be the browser's `Intl` (unknown when the page is built, and different per reader).
+//! Times are shown as the newsroom wrote them: the wall-clock time of the article's own UTC
+//! offset, which is also what a pre-rendered page can know. The strings follow CLDR's `long`
+//! date + `short` time and `medium` date patterns, which the browser tests check against
+//! Chromium's `Intl` for the same instant in UTC.
+
+use crate::Lang;
+
+/// The wall-clock fields of an RFC 3339 timestamp, in its own offset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct WallClock {
+    year: u32,
+    month: usize,
+    day: u32,
+    hour: u32,
+    minute: u32,
+}
+
+fn wall_clock(rfc3339: &str) -> Option<WallClock> {
+    crate::timestamp::parse_rfc3339(rfc3339)?;
+    let num = |from: usize, to: usize| rfc3339.get(from..to)?.parse::<u32>().ok();
+    Some(WallClock {
+        year: num(0, 4)?,
+        month: num(5, 7)? as usize,
+        day: num(8, 10)?,
+        hour: num(11, 13)?,
+        minute: num(14, 16)?,
+    })
+}
+
+/// Month names in the genitive, as they follow a day number in Ukrainian and Russian.
+const UK_MONTHS: [&str; 12] = [
+    "січня",
+    "лютого",
+    "березня",
+    "квітня",
+    "травня",
+    "червня",
+    "липня",
+    "серпня",
+    "вересня",
+    "жовтня",
+    "листопада",
+    "грудня",
+];
+const UK_MONTHS_SHORT: [&str; 12] = [
+    "січ.",
+    "лют.",
+    "бер.",
+    "квіт.",
+    "трав.",
+    "черв.",
+    "лип.",
+    "серп.",
+    "вер.",
+    "жовт.",
+    "лист.",
+    "груд.",
+];
+const RU_MONTHS: [&str; 12] = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+const RU_MONTHS_SHORT: [&str; 12] = [
+    "янв.",
+    "февр.",
+    "мар.",
+    "апр.",
+    "мая",
+    "июн.",
+    "июл.",
+    "авг.",
+    "сент.",
+    "окт.",
+    "нояб.",
+    "дек.",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Publication time: long date and short time ("14 червня 2024 р. о 10:05",
+/// "June 14, 2024 at 10:05 AM", "14 июня 2024 г. в 10:05"). Text that is not a valid timestamp is
+/// returned as it is (validation has already warned about it).
+pub fn datetime_long(lang: Lang, rfc3339: &str) -> String {
+    let Some(t) = wall_clock(rfc3339) else {
+        return rfc3339.to_string();
+    };
+    let m = t.month - 1;
+    match lang {
+        Lang::Uk => format!(
+            "{} {} {} р. о {:02}:{:02}",
+            t.day, UK_MONTHS[m], t.year, t.hour, t.minute
+        ),
+        Lang::Ru => format!(
+            "{} {} {} г. в {:02}:{:02}",
+            t.day, RU_MONTHS[m], t.year, t.hour, t.minute
+        ),
+        Lang::En => {
+            let (hour, half) = match t.hour {
+                0 => (12, "AM"),
+                1..=11 => (t.hour, "AM"),
+                12 => (12, "PM"),
+                _ => (t.hour - 12, "PM"),
+            };
+            // CLDR has a narrow no-break space before AM/PM; browsers print a plain space
+            // (Chromium reverted the change for compatibility), and so does this.
+            format!(
+                "{} {}, {} at {hour}:{:02} {half}",
+                EN_MONTHS[m], t.day, t.year, t.minute
+            )
+        }
+    }
+}
+
+/// A date alone, for lists ("14 черв. 2024 р.", "Jun 14, 2024", "14 июн. 2024 г.").
+pub fn date_medium(lang: Lang, rfc3339: &str) -> String {
+    let Some(t) = wall_clock(rfc3339) else {
+        return rfc3339.to_string();
+    };
+    let m = t.month - 1;
+    match lang {
+        Lang::Uk => format!("{} {} {} р.", t.day, UK_MONTHS_SHORT[m], t.year),
+        Lang::Ru => format!("{} {} {} г.", t.day, RU_MONTHS_SHORT[m], t.year),
+        Lang::En => format!("{} {}, {}", &EN_MONTHS[m][..3], t.day, t.year),
+    }
+}
+
+/// A count with the language's digit grouping: "15 772" (no-break space) in Ukrainian and
+/// Russian, "15,772" in English.
+pub fn count(lang: Lang, n: u64) -> String {
+    let separator = match lang {
+        Lang::En => ',',
+        Lang::Uk | Lang::Ru => '\u{a0}',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_dates_in_each_language() {
+        let t = "2024-06-14T10:05:00+03:00";
+        assert_eq!(datetime_long(Lang::Uk, t), "14 червня 2024 р. о 10:05");
+        assert_eq!(datetime_long(Lang::Ru, t), "14 июня 2024 г. в 10:05");
+        assert_eq!(datetime_long(Lang::En, t), "June 14, 2024 at 10:05\u{20}AM");
+        assert_eq!(
+            datetime_long(Lang::En, "2024-01-02T00:05:00Z"),
+            "January 2, 2024 at 12:05\u{20}AM"
+        );
+        assert_eq!(
+            datetime_long(Lang::En, "2024-01-02T12:05:00Z"),
+            "January 2, 2024 at 12:05\u{20}PM"
+        );
+        assert_eq!(
+            datetime_long(Lang::En, "2024-01-02T15:45:00-05:00"),
+            "January 2, 2024 at 3:45\u{20}PM"
+        );
+    }
+
+    #[test]
+    fn the_time_is_the_newsrooms_own() {
+        // The offset in the file is the newsroom's; the date does not move to UTC's.
+        assert_eq!(
+            date_medium(Lang::Uk, "2026-11-01T00:30:00+02:00"),
+            "1 лист. 2026 р."
+        );
+    }
+
+    #[test]
+    fn medium_dates() {
+        assert_eq!(
+            date_medium(Lang::Uk, "2024-05-05T12:00:00Z"),
+            "5 трав. 2024 р."
+        );
+        assert_eq!(
+            date_medium(Lang::Ru, "2024-05-05T12:00:00Z"),
+            "5 мая 2024 г."
+        );
+        assert_eq!(
+            date_medium(Lang::Ru, "2024-09-05T12:00:00Z"),
+            "5 сент. 2024 г."
+        );
+        assert_eq!(date_medium(Lang::En, "2024-09-05T12:00:00Z"), "Sep 5, 2024");
+    }
+
+    #[test]
+    fn invalid_timestamps_are_shown_as_written() {
+        assert_eq!(datetime_long(Lang::Uk, "вчора"), "вчора");
+        assert_eq!(
+            date_medium(Lang::En, "2024-13-01T00:00:00Z"),
+            "2024-13-01T00:00:00Z"
+        );
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(count(Lang::Uk, 7), "7");
+        assert_eq!(count(Lang::Uk, 1234), "1\u{a0}234");
+        assert_eq!(count(Lang::Ru, 15772), "15\u{a0}772");
+        assert_eq!(count(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(count(Lang::En, 100), "100");
+        assert_eq!(count(Lang::En, u64::MAX), "18,446,744,073,709,551,615");
+    }
+}
