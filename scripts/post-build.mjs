@@ -3,8 +3,9 @@
 //     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline');
 //  2. copies index.html to 404.html, so that hosts serving 404.html for unknown paths serve the app
 //     for any path;
-//  3. runs trimova-pages, which writes `<lang>/<id>/index.html` for every edition of every article,
-//     with its language, title and description, so known deep links are answered with 200.
+//  3. runs `trimova pages`, which pre-renders every human edition (`<lang>/<id>/index.html`) and
+//     the lists (`index.html`, `<lang>/index.html`) with the app's own components, and writes the
+//     sitemap and feeds; 404.html stays the bare app shell for everything else.
 import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -29,4 +30,4 @@ html = html.replace(inline, `<script type="module" src="${publicUrl}${file}" int
 await writeFile(indexPath, html);
 await writeFile(join(dir, '404.html'), html);
 console.log(`post-build: start-up script -> ${file}; index.html copied to 404.html`);
-execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-core', '--bin', 'trimova-pages', '--', dir], { stdio: 'inherit' });
+execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], { stdio: 'inherit' });

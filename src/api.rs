@@ -1,4 +1,8 @@
 //! The fetch layer: article files and the index, with an in-memory cache and abort-on-cleanup.
+//!
+//! A pre-rendered page carries the data it was rendered from (`<script type="application/json">`);
+//! the app adopts it into the same cache before its first render, so hydration finds the article
+//! without a second download, and the pre-renderer fills the cache the same way natively.
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
@@ -26,6 +30,67 @@ thread_local! {
     // Articles already loaded in this page's life: going back to one, or switching its editions,
     // costs no request.
     static ARTICLES: RefCell<HashMap<String, Arc<Article>>> = RefCell::new(HashMap::new());
+    static INDEX: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
+}
+
+/// The id of the `<script type="application/json">` holding a page's article file.
+pub const EMBEDDED_ARTICLE: &str = "trimova-article";
+/// The id of the `<script type="application/json">` holding a list page's index.
+pub const EMBEDDED_INDEX: &str = "trimova-index";
+
+/// Puts an article into the cache, as if it had been fetched.
+pub fn preload_article(article: Arc<Article>) {
+    ARTICLES.with(|cache| cache.borrow_mut().insert(article.id.clone(), article));
+}
+
+/// Puts the index into the cache, as if it had been fetched.
+pub fn preload_index(index: Arc<Index>) {
+    INDEX.with(|cache| *cache.borrow_mut() = Some(index));
+}
+
+/// The article, if it is already here (no request, no waiting: hydration needs it at once).
+pub fn cached_article(id: &str) -> Option<Arc<Article>> {
+    ARTICLES.with(|cache| cache.borrow().get(id).cloned())
+}
+
+/// The index, if it is already here.
+pub fn cached_index() -> Option<Arc<Index>> {
+    INDEX.with(|cache| cache.borrow().clone())
+}
+
+/// Adopts the data a pre-rendered page carries. `Some(true)`: the page has it and it is now in the
+/// cache; `Some(false)`: the page claims pre-rendered data that cannot be read (the app then
+/// renders afresh); `None`: a plain app shell.
+#[cfg(target_arch = "wasm32")]
+pub fn adopt_embedded() -> Option<bool> {
+    let document = web_sys::window()?.document()?;
+    if let Some(script) = document.get_element_by_id(EMBEDDED_ARTICLE) {
+        let id = script.get_attribute("data-id")?;
+        let text = script.text_content().unwrap_or_default();
+        return Some(match parse_article(&text, Some(&id)) {
+            Ok(article) => {
+                preload_article(Arc::new(article));
+                true
+            }
+            Err(e) => {
+                web_sys::console::error_1(&format!("embedded article {id}: {e}").into());
+                false
+            }
+        });
+    }
+    let script = document.get_element_by_id(EMBEDDED_INDEX)?;
+    Some(
+        match Index::parse(&script.text_content().unwrap_or_default()) {
+            Ok(index) => {
+                preload_index(Arc::new(index));
+                true
+            }
+            Err(e) => {
+                web_sys::console::error_1(&format!("embedded index: {e}").into());
+                false
+            }
+        },
+    )
 }
 
 /// GETs `path` (relative to the document base) as text. The request is aborted if the reactive
@@ -67,7 +132,7 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
 
 /// The article with this id, validated, from the cache or the server.
 pub async fn article(id: String) -> Result<Arc<Article>, LoadError> {
-    if let Some(hit) = ARTICLES.with(|cache| cache.borrow().get(&id).cloned()) {
+    if let Some(hit) = cached_article(&id) {
         return Ok(hit);
     }
     let text = fetch_text(&article_file(&id)).await?;
@@ -75,16 +140,19 @@ pub async fn article(id: String) -> Result<Arc<Article>, LoadError> {
     for warning in article.warnings() {
         web_sys::console::warn_1(&format!("article {id}: {warning}").into());
     }
-    ARTICLES.with(|cache| cache.borrow_mut().insert(id, Arc::clone(&article)));
+    preload_article(Arc::clone(&article));
     Ok(article)
 }
 
 /// The list of articles, newest first.
 pub async fn index() -> Result<Arc<Index>, LoadError> {
+    if let Some(hit) = cached_index() {
+        return Ok(hit);
+    }
     let text = fetch_text(INDEX_FILE).await?;
-    Index::parse(&text)
-        .map(Arc::new)
-        .map_err(LoadError::Malformed)
+    let index = Arc::new(Index::parse(&text).map_err(LoadError::Malformed)?);
+    preload_index(Arc::clone(&index));
+    Ok(index)
 }
 
 /// The runtime configuration (`config.json` beside `index.html`). None, or one that cannot be

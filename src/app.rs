@@ -10,8 +10,7 @@ use trimova_core::Lang;
 
 /// The whole app: one router, and a page chosen from the URL by `trimova_core::route`.
 #[component]
-pub fn App() -> impl IntoView {
-    let site = Site::detect();
+pub fn App(site: Site) -> impl IntoView {
     let router_base = site.router_base().unwrap_or_default();
     provide_context(site);
     // Read once per page load; views wait for it only where translation is concerned.

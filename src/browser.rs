@@ -1,10 +1,11 @@
 //! The few things the app asks of the browser directly: where it is served from, the reader's
-//! languages and remembered choice, the document head, and `Intl` formatting.
+//! languages and remembered choice, and the document head.
+//!
+//! When the same components render natively (the build's pre-rendering, `ssr`) there is no
+//! browser: every function here then answers "nothing known" and changes nothing.
 
-use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use trimova_core::lang::{negotiate, negotiate_edition, ReaderPreference};
 use trimova_core::Lang;
-use wasm_bindgen::{JsCast, JsValue};
 
 const REMEMBERED_LANG_KEY: &str = "trimova.lang";
 
@@ -13,17 +14,27 @@ const REMEMBERED_LANG_KEY: &str = "trimova.lang";
 #[derive(Clone, Debug)]
 pub struct Site {
     pub base: String,
+    /// The language of the pre-rendered page the app adopted, if it adopted one. The list at `/`
+    /// is pre-rendered in it, so the app's first render must use it too (then it moves on to the
+    /// reader's own language).
+    pub adopted_lang: Option<Lang>,
 }
 
 impl Site {
-    pub fn detect() -> Site {
-        let base = web_sys::window()
-            .and_then(|w| w.document())
+    /// The site as the browser sees it; `adopted` when the app hydrates a pre-rendered page.
+    pub fn detect(adopted: bool) -> Site {
+        let document = window().and_then(|w| w.document());
+        let base = document
+            .as_ref()
             .and_then(|d| d.base_uri().ok().flatten())
             .and_then(|uri| web_sys::Url::new(&uri).ok())
             .map(|url| url.pathname())
             .unwrap_or_else(|| "/".into());
-        Site { base }
+        let adopted_lang = adopted
+            .then(|| document?.document_element()?.get_attribute("lang"))
+            .flatten()
+            .and_then(|code| Lang::from_code(&code));
+        Site { base, adopted_lang }
     }
 
     /// The router's base: empty at a site root.
@@ -33,8 +44,15 @@ impl Site {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
+}
+
+/// Natively (pre-rendering) there is no window, and `web_sys` must not be called at all.
+#[cfg(not(target_arch = "wasm32"))]
+fn window() -> Option<web_sys::Window> {
+    None
 }
 
 /// The language the reader last picked in a switcher, if any (and if storage is allowed).
@@ -100,56 +118,6 @@ pub fn set_document_head(lang: Lang, title: &str, description: &str) {
     }
 }
 
-fn locales(lang: Lang) -> Array {
-    Array::of1(&JsValue::from_str(lang.code()))
-}
-
-fn call_format(formatter: Function, value: &JsValue) -> Option<String> {
-    formatter
-        .call1(&JsValue::UNDEFINED, value)
-        .ok()?
-        .as_string()
-}
-
-/// A count in the language's digits and grouping ("15 772", "15,772").
-pub fn format_count(lang: Lang, n: u64) -> String {
-    let formatter = Intl::NumberFormat::new(&locales(lang), &Object::new());
-    call_format(formatter.format(), &JsValue::from_f64(n as f64)).unwrap_or_else(|| n.to_string())
-}
-
-/// A publication time in the reader's time zone: long date and short time in the language.
-pub fn format_datetime(lang: Lang, rfc3339: &str) -> String {
-    format_instant(
-        lang,
-        rfc3339,
-        &[("dateStyle", "long"), ("timeStyle", "short")],
-    )
-}
-
-/// A date alone, for lists.
-pub fn format_date(lang: Lang, rfc3339: &str) -> String {
-    format_instant(lang, rfc3339, &[("dateStyle", "medium")])
-}
-
-fn format_instant(lang: Lang, rfc3339: &str, style: &[(&str, &str)]) -> String {
-    let date = Date::new(&JsValue::from_str(rfc3339));
-    if date.get_time().is_nan() {
-        return rfc3339.to_string();
-    }
-    let options = Object::new();
-    for (key, value) in style {
-        let _ = Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str(value));
-    }
-    let formatter = Intl::DateTimeFormat::new(&locales(lang), &options);
-    call_format(formatter.format(), date.unchecked_ref()).unwrap_or_else(|| rfc3339.to_string())
-}
-
-/// The browser's own CLDR plural category, used by tests to check the native rule against it.
-pub fn intl_plural_keyword(lang: Lang, n: u64) -> Option<String> {
-    let rules = Intl::PluralRules::new(&locales(lang), &Object::new());
-    rules.select(n as f64).as_string()
-}
-
 /// Adds or removes `<meta name="robots" content="noindex">`: machine translations are not pages
 /// a newsroom wants search engines to index as its own.
 pub fn set_noindex(noindex: bool) {
@@ -167,5 +135,16 @@ pub fn set_noindex(noindex: bool) {
         }
         (Some(meta), false) => meta.remove(),
         _ => {}
+    }
+}
+
+/// Marks `<html data-app="started">` once the app runs (hydrated or rendered), for tests and for
+/// stylesheets that want to tell a page with a running app from one without.
+pub fn mark_started() {
+    if let Some(html) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-app", "started");
     }
 }

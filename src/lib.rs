@@ -1,17 +1,45 @@
 //! Trimova's browser app: a thin Leptos layer over `trimova-core`, which holds every decision that
 //! needs no browser (format, validation, languages, plurals, routes, URL safety, messages).
+//!
+//! The same components run in two places: natively with the `ssr` feature, where the build
+//! pre-renders every human edition into a complete page (`prerender`), and in the browser with
+//! `hydrate`, where the app adopts such a page instead of drawing it again.
+
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod routes;
 pub mod translation;
 
 pub use app::App;
 
-/// Entry point of the wasm binary: mounts the app on `<body>`.
+/// Entry point of the wasm binary. A pre-rendered page is hydrated: its nodes, the reader's scroll
+/// position, selection and focus stay as they are. A bare shell (`404.html` answering a path the
+/// build did not pre-render) is rendered from scratch.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
+    use leptos::prelude::*;
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    let adopted = api::adopt_embedded();
+    let site = browser::Site::detect(adopted == Some(true));
+    let body = leptos::prelude::document().body();
+    #[cfg(feature = "hydrate")]
+    if adopted == Some(true) {
+        leptos::mount::hydrate_body(move || view! { <App site /> });
+        browser::mark_started();
+        return;
+    }
+    if adopted == Some(false) {
+        // Pre-rendered markup whose data cannot be read: start over rather than adopt it.
+        if let Some(body) = &body {
+            body.set_inner_html("");
+        }
+    }
+    leptos::mount::mount_to_body(move || view! { <App site /> });
+    browser::mark_started();
 }

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use std::sync::Arc;
-use trimova::browser::{format_count, intl_plural_keyword};
 use trimova::components::article::ArticleView;
 use trimova::components::switcher::{LanguageSwitcher, SwitcherEntry};
 use trimova_core::article::parse_article;
+use trimova_core::format::{count, date_medium, datetime_long};
 use trimova_core::plural::plural_category;
 use trimova_core::Lang;
 use wasm_bindgen::JsCast;
@@ -129,21 +129,99 @@ fn native_plural_rule_agrees_with_the_browsers_intl() {
     for lang in Lang::ALL {
         for n in (0..=250).chain([1001, 1011, 15772, 100_000, 1_000_001]) {
             let native = plural_category(lang, n).keyword();
-            assert_eq!(
-                intl_plural_keyword(lang, n).as_deref(),
-                Some(native),
-                "{lang} {n}"
-            );
+            assert_eq!(intl::plural_keyword(lang, n), native, "{lang} {n}");
+        }
+    }
+}
+
+/// `Intl` in the browser, for checking the native formatting against it.
+mod intl {
+    use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+    use trimova_core::Lang;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    fn locales(lang: Lang) -> Array {
+        Array::of1(&JsValue::from_str(lang.code()))
+    }
+
+    fn options(pairs: &[(&str, &str)]) -> Object {
+        let options = Object::new();
+        for (key, value) in pairs {
+            Reflect::set(&options, &(*key).into(), &(*value).into()).unwrap();
+        }
+        options
+    }
+
+    fn call(formatter: Function, value: &JsValue) -> String {
+        formatter
+            .call1(&JsValue::UNDEFINED, value)
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+
+    pub fn plural_keyword(lang: Lang, n: u64) -> String {
+        let rules = Intl::PluralRules::new(&locales(lang), &Object::new());
+        rules.select(n as f64).as_string().unwrap()
+    }
+
+    pub fn count(lang: Lang, n: u64) -> String {
+        let formatter = Intl::NumberFormat::new(&locales(lang), &Object::new());
+        call(formatter.format(), &JsValue::from_f64(n as f64))
+    }
+
+    /// A UTC instant formatted in UTC, so the wall clock is the one written in the timestamp.
+    pub fn date(lang: Lang, rfc3339: &str, style: &[(&str, &str)]) -> String {
+        let mut pairs = style.to_vec();
+        pairs.push(("timeZone", "UTC"));
+        let formatter = Intl::DateTimeFormat::new(&locales(lang), &options(&pairs));
+        let date = Date::new(&JsValue::from_str(rfc3339));
+        call(formatter.format(), date.unchecked_ref())
+    }
+}
+
+#[wasm_bindgen_test]
+fn native_counts_agree_with_the_browsers_intl() {
+    for lang in Lang::ALL {
+        for n in [
+            0,
+            1,
+            7,
+            999,
+            1000,
+            4105,
+            15772,
+            100_000,
+            1_234_567,
+            9_007_199_254_740_991,
+        ] {
+            assert_eq!(count(lang, n), intl::count(lang, n), "{lang} {n}");
         }
     }
 }
 
 #[wasm_bindgen_test]
-fn counts_are_grouped_the_languages_way() {
-    // Intl groups Ukrainian and Russian with a no-break space, English with a comma.
-    assert_eq!(format_count(Lang::Uk, 15772), "15\u{a0}772");
-    assert_eq!(format_count(Lang::Ru, 15772), "15\u{a0}772");
-    assert_eq!(format_count(Lang::En, 15772), "15,772");
-    assert_eq!(format_count(Lang::Uk, 4105), "4\u{a0}105");
-    assert_eq!(format_count(Lang::En, 1), "1");
+fn native_dates_agree_with_the_browsers_intl() {
+    let long = [("dateStyle", "long"), ("timeStyle", "short")];
+    let medium = [("dateStyle", "medium")];
+    for lang in Lang::ALL {
+        for month in 1..=12 {
+            for (day, hour, minute) in [(1, 0, 5), (9, 11, 59), (28, 12, 0), (30, 23, 45)] {
+                if month == 2 && day > 28 {
+                    continue;
+                }
+                let t = format!("2024-{month:02}-{day:02}T{hour:02}:{minute:02}:00Z");
+                assert_eq!(
+                    datetime_long(lang, &t),
+                    intl::date(lang, &t, &long),
+                    "{lang} {t}"
+                );
+                assert_eq!(
+                    date_medium(lang, &t),
+                    intl::date(lang, &t, &medium),
+                    "{lang} {t}"
+                );
+            }
+        }
+    }
 }

@@ -1,8 +1,8 @@
-use crate::browser::{format_count, format_datetime};
 use crate::components::blocks::BodyBlock;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::article::{Edition, TranslatedBy};
+use trimova_core::format::{count, datetime_long};
 use trimova_core::i18n::messages;
 use trimova_core::translate::segment::Slot;
 use trimova_core::{Article, Lang};
@@ -42,14 +42,12 @@ pub fn ArticleHeader(
             .filter(|(_, slots)| slots.contains(&slot))
             .map(|(source, _)| source.code())
     };
-    let published_label = format_datetime(lang, &article.published);
+    let published_label = datetime_long(lang, &article.published);
     let updated = article
         .updated
         .clone()
-        .map(|u| (format_datetime(lang, &u), u));
-    let views = article
-        .views
-        .map(|n| text.views(lang, n, &format_count(lang, n)));
+        .map(|u| (datetime_long(lang, &u), u));
+    let views = article.views.map(|n| text.views(lang, n, &count(lang, n)));
     let reading = text.reading_time(edition.reading_minutes());
     let dateline = edition
         .dateline

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use trimova_core::config::TranslationConfig;
 use trimova_core::i18n::messages;
 use trimova_core::provider::ProviderError;
+use trimova_core::publish::page_title;
 use trimova_core::route::article_path;
 use trimova_core::translate::protected_terms;
 use trimova_core::translate::segment::{apply, segments, Slot};
@@ -136,7 +137,7 @@ pub fn MachineEdition(
 
     Effect::new(move |_| {
         let e = edition.get();
-        set_document_head(to, &format!("{} — Trimova", e.title), &e.description());
+        set_document_head(to, &page_title(&e.title), &e.description());
         set_noindex(true);
     });
 

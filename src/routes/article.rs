@@ -3,6 +3,7 @@ use crate::browser::{choose_edition, choose_lang, set_document_head, Site};
 use crate::components::article::ArticleView;
 use crate::components::machine::MachineEdition;
 use crate::components::masthead::Masthead;
+use crate::components::missing_edition::{MissingEdition, MissingNote};
 use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
 use crate::translation;
@@ -12,17 +13,25 @@ use leptos_router::NavigateOptions;
 use std::sync::Arc;
 use trimova_core::config::Config;
 use trimova_core::i18n::messages;
+use trimova_core::publish::page_title;
 use trimova_core::route::{article_path, list_path};
 use trimova_core::translate::source::{choose_source, NoSource};
-use trimova_core::{Article, Lang};
+use trimova_core::Lang;
 
 /// `/<lang>/<id>` (and `/<id>`): one article, in the edition the URL or the reader asks for.
 #[component]
 pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView {
     let site = expect_context::<Site>();
-    let article = LocalResource::new({
+    // A pre-rendered page brought its article along: use it at once, so the first render (the
+    // one that adopts the page's nodes) shows the edition, not a loading state.
+    let preloaded = api::cached_article(&id);
+    let resource = LocalResource::new({
         let id = id.clone();
         move || api::article(id.clone())
+    });
+    let article = Signal::derive(move || match &preloaded {
+        Some(a) => Some(Ok(Arc::clone(a))),
+        None => resource.get(),
     });
 
     // Machine translation: the configured service and the pairs it has (asked once).
@@ -34,29 +43,41 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
             None => None,
         }
     });
-    // The editions a reader can get: (human, machine-translatable, original). `None` until that
-    // is known (for the machine ones, until the service has said what it has).
+    // The editions a reader can get. Human ones are known with the article; machine ones once
+    // the service has said what it has (`None` until then, and always while pre-rendering).
     let readable = Memo::new(move |_| {
         let Some(Ok(a)) = article.get() else {
             return None;
         };
-        let machine = match (config.get()?.translator(), pairs.get()) {
-            (Some(_), None) => return None,
-            (Some(_), Some(Some(Ok(p)))) => Lang::ALL
-                .into_iter()
-                .filter(|l| !a.editions.contains_key(l) && choose_source(&a, *l, &p).is_ok())
-                .collect(),
-            _ => Vec::new(),
-        };
-        Some((a.languages(), machine, a.original))
+        let machine = config
+            .get()
+            .and_then(|c| match (c.translator(), pairs.get()) {
+                (Some(_), None) => None,
+                (Some(_), Some(Some(Ok(p)))) => Some(
+                    Lang::ALL
+                        .into_iter()
+                        .filter(|l| {
+                            !a.editions.contains_key(l) && choose_source(&a, *l, &p).is_ok()
+                        })
+                        .collect(),
+                ),
+                _ => Some(Vec::new()),
+            });
+        Some(Readable {
+            human: a.languages(),
+            machine,
+            original: a.original,
+        })
     });
 
     // The edition language on screen: the URL's, or (for `/<id>`) the negotiated one.
     let lang = Memo::new(move |_| match readable.get() {
-        Some((human, machine, original)) => {
-            choose_edition(url_lang.get(), &human, &machine, original)
-        }
-        None => choose_lang(url_lang.get(), &Lang::ALL, Lang::Uk),
+        Some(Readable {
+            human,
+            machine: Some(machine),
+            original,
+        }) => choose_edition(url_lang.get(), &human, &machine, original),
+        _ => choose_lang(url_lang.get(), &Lang::ALL, Lang::Uk),
     });
 
     // `/<id>` becomes `/<lang>/<id>` once the language is known, so the URL always names it.
@@ -64,7 +85,8 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
     Effect::new({
         let (id, base) = (id.clone(), site.base.clone());
         move |_| {
-            if url_lang.get().is_none() && readable.get().is_some() {
+            let known = readable.get().is_some_and(|r| r.machine.is_some());
+            if url_lang.get().is_none() && known {
                 let to = article_path(&base, lang.get(), &id);
                 navigate(
                     &to,
@@ -126,22 +148,21 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
     Effect::new(move |_| {
         let lang = lang.get();
         let text = messages(lang);
-        let title = |t: &str| format!("{t} — Trimova");
         match article.get() {
             Some(Ok(a)) => match a.editions.get(&lang) {
-                Some(e) => set_document_head(lang, &title(&e.title), &e.description()),
+                Some(e) => set_document_head(lang, &page_title(&e.title), &e.description()),
                 // The machine edition sets the head itself as its title arrives.
                 None if matches!(shown.get(), Shown::Machine { .. }) => {}
-                None => set_document_head(lang, &title(text.missing_edition_title), ""),
+                None => set_document_head(lang, &page_title(text.missing_edition_title), ""),
             },
             Some(Err(LoadError::NotFound)) => {
-                set_document_head(lang, &title(text.not_found_title), "")
+                set_document_head(lang, &page_title(text.not_found_title), "")
             }
             Some(Err(LoadError::Malformed(_))) => {
-                set_document_head(lang, &title(text.malformed_title), "")
+                set_document_head(lang, &page_title(text.malformed_title), "")
             }
             Some(Err(LoadError::Network(_))) => {
-                set_document_head(lang, &title(text.network_title), "")
+                set_document_head(lang, &page_title(text.network_title), "")
             }
             None => {}
         }
@@ -156,7 +177,10 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                 .into_iter()
                 .map(|l| {
                     let (available, machine) = match &editions {
-                        Some((human, machine, _)) => (human.contains(&l), machine.contains(&l)),
+                        Some(r) => (
+                            r.human.contains(&l),
+                            r.machine.as_ref().is_some_and(|m| m.contains(&l)),
+                        ),
                         None => (true, false),
                     };
                     SwitcherEntry {
@@ -201,8 +225,12 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
             }
             (Shown::Missing(lang, note), Some(a)) => {
                 let retry = Callback::new(move |_| pairs.refetch());
-                view! { <main id="content">{missing_edition(&a, lang, &base, note, retry)}</main> }
-                    .into_any()
+                view! {
+                    <main id="content">
+                        <MissingEdition article=a lang base note retry />
+                    </main>
+                }
+                .into_any()
             }
             (Shown::Failed(_, e), _) => {
                 let content = match e {
@@ -217,7 +245,7 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                     }
                     .into_any(),
                     LoadError::Network(e) => {
-                        let retry = Callback::new(move |_| article.refetch());
+                        let retry = Callback::new(move |_| resource.refetch());
                         view! {
                             <Notice title=text.network_title body=text.network_body detail=e retry=(text.retry, retry)>
                                 {all_articles}
@@ -256,57 +284,11 @@ fn loading(text: &'static trimova_core::i18n::Messages) -> AnyView {
     .into_any()
 }
 
-/// Why a missing edition is not machine-translated, when a service is configured.
+/// The editions of the article on screen, by how a reader can get them.
 #[derive(Clone, Debug, PartialEq)]
-struct MissingNote {
-    text: String,
-    detail: Option<String>,
-    /// Asking the service again may help (it could not be reached).
-    retry: bool,
-}
-
-/// The requested edition does not exist (and is not being translated): say so in that language
-/// and link to those that do.
-fn missing_edition(
-    article: &Arc<Article>,
-    lang: Lang,
-    base: &str,
-    note: Option<MissingNote>,
-    retry: Callback<()>,
-) -> AnyView {
-    let text = messages(lang);
-    let links = article
-        .editions
-        .iter()
-        .map(|(l, e)| {
-            let href = article_path(base, *l, &article.id);
-            view! {
-                <li>
-                    <a href=href hreflang=l.code() lang=l.code()>
-                        <span class="edition-name">{l.native_name()}</span>
-                        ": "
-                        <cite>{e.title.clone()}</cite>
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    let note = note.map(|n| {
-        view! {
-            <div class="mt-error" role="alert">
-                <p>{n.text}</p>
-                {n.detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
-                {n.retry.then(|| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>{text.retry}</button> })}
-            </div>
-        }
-    });
-    view! {
-        <section class="notice missing-edition" lang=lang.code()>
-            <h1>{text.missing_edition_title}</h1>
-            {note}
-            <p>{text.missing_edition_body}</p>
-            <ul class="edition-links">{links}</ul>
-        </section>
-    }
-    .into_any()
+struct Readable {
+    human: Vec<Lang>,
+    /// `None` until the translation service (if any) has said what it can translate.
+    machine: Option<Vec<Lang>>,
+    original: Lang,
 }

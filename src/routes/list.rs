@@ -1,10 +1,15 @@
 use crate::api::{self, LoadError};
-use crate::browser::{choose_lang, format_date, set_document_head, Site};
+use crate::browser::{choose_lang, set_document_head, Site};
 use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+use trimova_core::format::date_medium;
 use trimova_core::i18n::messages;
+use trimova_core::publish::page_title;
 use trimova_core::route::{article_path, list_path};
 use trimova_core::{IndexEntry, Lang};
 
@@ -12,17 +17,40 @@ use trimova_core::{IndexEntry, Lang};
 #[component]
 pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
     let site = expect_context::<Site>();
-    let index = LocalResource::new(api::index);
-    let lang = Memo::new(move |_| choose_lang(url_lang.get(), &Lang::ALL, Lang::Uk));
+    // A pre-rendered list brought the index along; its first render must show it at once.
+    let preloaded = api::cached_index();
+    let resource = LocalResource::new(api::index);
+    let index = Signal::derive(move || match &preloaded {
+        Some(i) => Some(Ok(Arc::clone(i))),
+        None => resource.get(),
+    });
+    // `/` is pre-rendered in one language; adopting it, the app renders that language first and
+    // then moves to `/<lang>/` for the reader's own (below), as `/<id>` does.
+    let adopted = site.adopted_lang;
+    let lang = Memo::new(move |_| match (url_lang.get(), adopted) {
+        (None, Some(lang)) => lang,
+        (url, _) => choose_lang(url, &Lang::ALL, Lang::Uk),
+    });
+
+    let navigate = use_navigate();
+    Effect::new({
+        let base = site.base.clone();
+        move |_| {
+            if url_lang.get().is_none() {
+                let to = list_path(&base, choose_lang(None, &Lang::ALL, Lang::Uk));
+                let replace = NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                };
+                navigate(&to, replace);
+            }
+        }
+    });
 
     Effect::new(move |_| {
         let lang = lang.get();
         let text = messages(lang);
-        set_document_head(
-            lang,
-            &format!("{} — Trimova", text.articles_heading),
-            text.tagline,
-        );
+        set_document_head(lang, &page_title(text.articles_heading), text.tagline);
     });
 
     move || {
@@ -56,7 +84,7 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
                     LoadError::Network(d) => d,
                     _ => "articles/index.json: 404".into(),
                 };
-                let retry = Callback::new(move |_| index.refetch());
+                let retry = Callback::new(move |_| resource.refetch());
                 view! {
                     <Notice title=text.network_title body=text.network_body detail retry=(text.retry, retry)>
                         ""
@@ -91,7 +119,7 @@ fn list_item(entry: &IndexEntry, lang: Lang, base: &str) -> impl IntoView {
                 <a href=href hreflang=title_lang.code() lang=title_lang.code()>{title.to_string()}</a>
             </h2>
             <div class="item-meta">
-                <time datetime=entry.published.clone()>{format_date(lang, &entry.published)}</time>
+                <time datetime=entry.published.clone()>{date_medium(lang, &entry.published)}</time>
                 {marker.map(|m| view! { <span class="original-marker">{m}</span> })}
                 <ul class="edition-badges" aria-label=text.editions>{editions}</ul>
             </div>

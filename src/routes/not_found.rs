@@ -4,6 +4,7 @@ use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
 use leptos::prelude::*;
 use trimova_core::i18n::messages;
+use trimova_core::publish::page_title;
 use trimova_core::route::list_path;
 use trimova_core::Lang;
 
@@ -13,11 +14,7 @@ pub fn PageNotFound(lang: Option<Lang>) -> impl IntoView {
     let site = expect_context::<Site>();
     let lang = choose_lang(lang, &Lang::ALL, Lang::Uk);
     let text = messages(lang);
-    set_document_head(
-        lang,
-        &format!("{} — Trimova", text.page_not_found_title),
-        "",
-    );
+    set_document_head(lang, &page_title(text.page_not_found_title), "");
     let entries = Lang::ALL
         .into_iter()
         .map(|l| SwitcherEntry {

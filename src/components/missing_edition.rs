@@ -1,0 +1,60 @@
+use leptos::prelude::*;
+use std::sync::Arc;
+use trimova_core::i18n::messages;
+use trimova_core::route::article_path;
+use trimova_core::{Article, Lang};
+
+/// Why a missing edition is not machine-translated, when a service is configured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MissingNote {
+    pub text: String,
+    pub detail: Option<String>,
+    /// Asking the service again may help (it could not be reached).
+    pub retry: bool,
+}
+
+/// The requested edition does not exist (and is not being translated): say so in that language
+/// and link to those that do.
+#[component]
+pub fn MissingEdition(
+    article: Arc<Article>,
+    lang: Lang,
+    base: String,
+    note: Option<MissingNote>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    let text = messages(lang);
+    let links = article
+        .editions
+        .iter()
+        .map(|(l, e)| {
+            let href = article_path(&base, *l, &article.id);
+            view! {
+                <li>
+                    <a href=href hreflang=l.code() lang=l.code()>
+                        <span class="edition-name">{l.native_name()}</span>
+                        ": "
+                        <cite>{e.title.clone()}</cite>
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let note = note.map(|n| {
+        view! {
+            <div class="mt-error" role="alert">
+                <p>{n.text}</p>
+                {n.detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
+                {n.retry.then(|| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>{text.retry}</button> })}
+            </div>
+        }
+    });
+    view! {
+        <section class="notice missing-edition" lang=lang.code()>
+            <h1>{text.missing_edition_title}</h1>
+            {note}
+            <p>{text.missing_edition_body}</p>
+            <ul class="edition-links">{links}</ul>
+        </section>
+    }
+}

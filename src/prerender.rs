@@ -1,0 +1,36 @@
+//! Pre-rendering (native, `ssr` feature): the HTML of a page exactly as the app's components draw
+//! it, for the build to write into `dist/` and for the app to hydrate in the browser.
+
+use crate::api;
+use crate::browser::Site;
+use crate::App;
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+use std::sync::Arc;
+use trimova_core::{Article, Index};
+
+/// What a page is rendered from. The same data goes into the page for the app to adopt.
+pub enum PageData {
+    Article(Arc<Article>),
+    List(Arc<Index>),
+}
+
+/// The `<body>` content of the page at `path` (which includes `base`) on a site served under
+/// `base` (`/`, or `/news/`).
+pub fn render_body(base: &str, path: &str, data: PageData) -> String {
+    match data {
+        PageData::Article(article) => api::preload_article(article),
+        PageData::List(index) => api::preload_index(index),
+    }
+    let site = Site {
+        base: base.to_string(),
+        adopted_lang: None,
+    };
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(RequestUrl::new(path));
+        view! { <App site /> }.to_html()
+    });
+    owner.cleanup();
+    html
+}
