@@ -1,9 +1,9 @@
 //! Trimova's browser app: a thin Leptos layer over `trimova-core`, which holds every decision that
 //! needs no browser (format, validation, languages, plurals, routes, URL safety, messages).
 //!
-//! The same components run in two places: natively with the `ssr` feature, where the build
-//! pre-renders every human edition into a complete page (`prerender`), and in the browser with
-//! `hydrate`, where the app adopts such a page instead of drawing it again.
+//! The same components run in two places: natively (Leptos's `ssr`), where the build pre-renders
+//! every human edition into a complete page (`prerender`), and in the browser (`hydrate`), where
+//! the app adopts such a page instead of drawing it again.
 
 #![recursion_limit = "256"]
 
@@ -11,7 +11,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
-#[cfg(feature = "ssr")]
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod routes;
 pub mod translation;
@@ -28,7 +28,6 @@ pub fn start() {
     let adopted = api::adopt_embedded();
     let site = browser::Site::detect(adopted == Some(true));
     let body = leptos::prelude::document().body();
-    #[cfg(feature = "hydrate")]
     if adopted == Some(true) {
         leptos::mount::hydrate_body(move || view! { <App site /> });
         browser::mark_started();
