@@ -15,7 +15,7 @@ cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown -p trimova --all-targets -- -D warnings
 
-step "native tests (trimova-core)"
+step "native tests (trimova-core, the trimova command line)"
 cargo test --locked --workspace
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
@@ -25,6 +25,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 step "release build (and one for a sub-directory, /news/)"
 cargo fetch --locked
+# The public origin the pre-rendered pages, sitemap and feeds name (the tests check they do).
+export TRIMOVA_SITE_URL=https://news.example.org
 trunk build --release --offline
 trunk build --release --offline --public-url /news/ --dist target/dist-news
 

@@ -14,8 +14,8 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     let config = use_context::<LocalResource<Arc<Config>>>();
     let text = messages(lang);
     // The newsroom's `languages` (config.json) choose and order the switcher; the language on
-    // screen is always listed.
-    let switcher = move || {
+    // screen is always listed. A memo, so the config arriving redraws nothing unless it reorders.
+    let shown = Memo::new(move |_| {
         let order = config
             .and_then(|c| c.get())
             .map_or_else(|| Lang::ALL.to_vec(), |c| c.languages.clone());
@@ -30,8 +30,9 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
                 .position(|l| *l == e.lang)
                 .unwrap_or(usize::MAX)
         });
-        view! { <LanguageSwitcher current=lang entries=shown /> }
-    };
+        shown
+    });
+    let switcher = move || view! { <LanguageSwitcher current=lang entries=shown.get() /> };
     view! {
         <a class="skip-link" href="#content">{text.skip_to_content}</a>
         <header class="masthead">

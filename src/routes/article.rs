@@ -9,7 +9,6 @@ use crate::components::switcher::SwitcherEntry;
 use crate::translation;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
 use trimova_core::config::Config;
 use trimova_core::i18n::messages;
@@ -88,13 +87,7 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
             let known = readable.get().is_some_and(|r| r.machine.is_some());
             if url_lang.get().is_none() && known {
                 let to = article_path(&base, lang.get(), &id);
-                navigate(
-                    &to,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                navigate(&to, super::redirect());
             }
         }
     });
@@ -168,12 +161,14 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         }
     });
 
-    let masthead = {
+    // A memo of plain data: the header is redrawn only when what it shows changes, so nodes the
+    // reader is using (a focused switcher link) stay when, say, the config arrives with nothing new.
+    let entries = Memo::new({
         let (base, id) = (site.base.clone(), id.clone());
-        move || {
+        move |_| {
             // Before the article is known every language is offered as a plain link.
             let editions = readable.get();
-            let entries = Lang::ALL
+            Lang::ALL
                 .into_iter()
                 .map(|l| {
                     let (available, machine) = match &editions {
@@ -190,10 +185,10 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                         machine,
                     }
                 })
-                .collect::<Vec<_>>();
-            view! { <Masthead lang=lang.get() entries /> }
+                .collect::<Vec<_>>()
         }
-    };
+    });
+    let masthead = move || view! { <Masthead lang=lang.get() entries=entries.get() /> };
 
     let main = move || {
         let base = site.base.clone();

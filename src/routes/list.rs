@@ -5,7 +5,6 @@ use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use std::sync::Arc;
 use trimova_core::format::date_medium;
 use trimova_core::i18n::messages;
@@ -38,11 +37,7 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
         move |_| {
             if url_lang.get().is_none() {
                 let to = list_path(&base, choose_lang(None, &Lang::ALL, Lang::Uk));
-                let replace = NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                };
-                navigate(&to, replace);
+                navigate(&to, super::redirect());
             }
         }
     });

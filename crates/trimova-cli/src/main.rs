@@ -49,7 +49,7 @@ enum Command {
         #[arg(
             long,
             env = "TRIMOVA_SITE_URL",
-            default_value = "http://localhost:8080"
+            default_value = "http://127.0.0.1:8080"
         )]
         site_url: String,
         /// The publisher's name in metadata and feeds.
