@@ -5,10 +5,14 @@
 // then, for the long sample article translated uk -> ru through a real local Apertium APy: requests
 // made, the translation's wall time in the browser against the sum of the same API calls made
 // directly one after another, and the time to the first translated paragraph.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { launchBrowser, startSite, apyUrl, DIST } from '../e2e/helpers.mjs';
+import { launchBrowser, startSite, apyUrl, DIST, ROOT, CHROMIUM_ARGS } from '../e2e/helpers.mjs';
+import { serve } from '../scripts/serve.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
@@ -144,7 +148,48 @@ async function translation(browser) {
   console.log(`time to the first translated paragraph: ${ms(m('first'))}`);
 }
 
+// The seed article, pre-rendered and hydrated by Trimova, against the same page with every script
+// removed: plain static HTML with the same CSS, served by the same server in the same run.
+const SEED = 'north-korea-shells-2024-06';
+
+async function lighthouseComparison() {
+  const dir = join(ROOT, 'bench', 'lighthouse');
+  if (!existsSync(join(dir, 'node_modules', 'lighthouse'))) {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+  }
+  const { compare } = await import('./lighthouse/run.mjs');
+  const page = await readFile(join(DIST, 'uk', SEED, 'index.html'), 'utf8');
+  const staticPage = page
+    .replace(/<script\b[\s\S]*?<\/script>\s*/g, '')
+    .replace(/<link rel="modulepreload"[^>]*>/g, '');
+  const layer = await mkdtemp(join(tmpdir(), 'trimova-static-'));
+  await mkdir(join(layer, 'static-reference'), { recursive: true });
+  await writeFile(join(layer, 'static-reference', 'index.html'), staticPage);
+  // HTTP/2 over TLS (a throwaway self-signed certificate), as a CDN serves it: over HTTP/1.1
+  // Lighthouse would simulate a new connection, with its handshakes, for each parallel request.
+  const keys = await mkdtemp(join(tmpdir(), 'trimova-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-keyout', join(keys, 'key.pem'), '-out', join(keys, 'cert.pem')], { stdio: 'ignore' });
+  const tls = { key: await readFile(join(keys, 'key.pem')), cert: await readFile(join(keys, 'cert.pem')) };
+  const { server, url } = await serve([layer, DIST], { tls });
+  try {
+    const runs = Math.max(1, Math.min(RUNS, 3));
+    const flags = [...CHROMIUM_ARGS, '--ignore-certificate-errors'];
+    const r = await compare({ trimova: `${url}/uk/${SEED}`, static: `${url}/static-reference/` }, { runs, flags });
+    const row = (name, x) => `${name.padEnd(8)} FCP ${ms(x.fcp).padEnd(10)} LCP ${ms(x.lcp).padEnd(10)} TBT ${ms(x.tbt).padEnd(9)} CLS ${x.cls.toFixed(3)}  `
+      + Object.entries(x.scores).map(([c, s]) => `${c} ${s}`).join(', ');
+    console.log(`\nLighthouse 12, mobile (simulated slow 4G, 4x CPU), ${SEED} (uk), median of ${runs}, served over HTTP/2 + brotli`);
+    console.log(row('trimova', r.trimova));
+    console.log(row('static', r.static));
+    console.log(`ratio trimova / static: FCP ${(r.trimova.fcp / r.static.fcp).toFixed(2)}, LCP ${(r.trimova.lcp / r.static.lcp).toFixed(2)}`);
+    if (r.trimova.failing.length) console.log(`audits not passed on the Trimova page: ${r.trimova.failing.join(', ')}`);
+  } finally {
+    server.close();
+  }
+}
+
 await bundleSizes();
+await lighthouseComparison();
 const browser = await launchBrowser();
 const site = await startSite();
 try {

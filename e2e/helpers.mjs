@@ -104,8 +104,12 @@ export const plain = (inline) => (typeof inline === 'string' ? inline : inline.m
 /** Text as the browser reports it: collapse every kind of space (Intl uses U+00A0/U+202F). */
 export const squash = (s) => s.replace(/\s+/gu, ' ').trim();
 
-/** Waits until the app has rendered something other than its loading state. */
+/**
+ * Waits until the app runs (on a pre-rendered page: has adopted it) and shows something other
+ * than its loading state. Before that, a pre-rendered page reads but its links are plain links.
+ */
 export async function settled(page) {
+  await page.waitForSelector('html[data-app=started]');
   await page.waitForSelector('main#content:not([aria-busy]) :is(article, .notice, ol.article-list, h1)');
 }
 

@@ -1,6 +1,8 @@
 // Trunk post-build step (see Trunk.toml), run in Trunk's staging directory:
-//  1. moves Trunk's inline start-up script into a content-hashed file, so the site runs under a
-//     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline');
+//  1. replaces Trunk's inline start-up script with a content-hashed file, so the site runs under a
+//     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'),
+//     and which starts the app only once the page is loaded and painted: on a pre-rendered page the
+//     text comes first, and the app's code never competes with it for the network;
 //  2. copies index.html to 404.html, so that hosts serving 404.html for unknown paths serve the app
 //     for any path;
 //  3. runs `trimova pages`, which pre-renders every human edition (`<lang>/<id>/index.html`) and
@@ -18,14 +20,47 @@ const indexPath = join(dir, 'index.html');
 let html = await readFile(indexPath, 'utf8');
 
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
-const match = html.match(inline);
-if (!match) throw new Error('no inline start-up script found in index.html');
-const code = match[1].trim() + '\n';
+if (!inline.test(html)) throw new Error('no inline start-up script found in index.html');
+const attr = (tag, name) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
+const glueTag = html.match(/<link rel="modulepreload"[^>]*>/)?.[0];
+const wasmTag = html.match(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/)?.[0];
+if (!glueTag || !wasmTag) throw new Error('index.html lacks the modulepreload or the wasm preload Trunk writes');
+const glue = { href: attr(glueTag, 'href'), integrity: attr(glueTag, 'integrity') };
+const wasm = { href: attr(wasmTag, 'href'), integrity: attr(wasmTag, 'integrity') };
+// The same work as Trunk's script (load the glue, instantiate the wasm, announce the start), with
+// the files' integrity checked as their preload tags would have.
+const code = `// Trimova's start-up, written by scripts/post-build.mjs.
+// On a pre-rendered page the text comes first: the app's code is asked for only once the page has
+// painted its content (or after 3 s, or at once in a hidden tab, which paints nothing). A bare shell
+// has nothing to show, and starts at once.
+const prerendered = document.getElementById('trimova-article') || document.getElementById('trimova-index');
+if (prerendered && document.visibilityState === 'visible'
+  && !performance.getEntriesByName('first-contentful-paint').length) {
+  await new Promise((ok) => {
+    setTimeout(ok, 3000);
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); ok(); }
+      }).observe({ type: 'paint', buffered: true });
+    } catch { ok(); }
+  });
+}
+document.head.append(Object.assign(document.createElement('link'), {
+  rel: 'modulepreload', href: ${JSON.stringify(glue.href)}, integrity: ${JSON.stringify(glue.integrity)}, crossOrigin: 'anonymous',
+}));
+const bindings = await import(${JSON.stringify(glue.href)});
+const wasm = await bindings.default({
+  module_or_path: fetch(${JSON.stringify(wasm.href)}, { integrity: ${JSON.stringify(wasm.integrity)}, credentials: 'same-origin' }),
+});
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+`;
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
 const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
 const file = `boot-${hash}.js`;
 await writeFile(join(dir, file), code);
-html = html.replace(inline, `<script type="module" src="${publicUrl}${file}" integrity="${integrity}"></script>`);
+// Low priority: nothing in it is needed for the first paint, so it never competes with the CSS.
+html = html.replace(inline, `<script type="module" src="${publicUrl}${file}" integrity="${integrity}" fetchpriority="low"></script>`);
 
 await writeFile(indexPath, html);
 await writeFile(join(dir, '404.html'), html);

@@ -3,6 +3,7 @@
 // when the client accepts it, as such hosts do), a directory serves its index.html, and anything
 // else gets 404.html with status 404. Used by `make run`, the tests and the benchmark.
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -67,11 +68,14 @@ async function firstFile(roots, urlPath) {
 
 /**
  * Starts serving `roots` (one directory, or several layered: the first that has a path wins) on
- * 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }.
+ * 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }. With `tls` ({ key, cert }),
+ * it speaks HTTP/2 over TLS as CDNs and most static hosts do (the benchmark uses that: one
+ * connection for every file, as a reader's browser would have).
  */
-export function serve(roots, { port = 0, host = '127.0.0.1', log = false, headers = {} } = {}) {
+export function serve(roots, { port = 0, host = '127.0.0.1', log = false, headers = {}, tls } = {}) {
   roots = [roots].flat().map((r) => resolve(r));
-  const server = createServer(async (req, res) => {
+  const listen = tls ? (handler) => createSecureServer({ ...tls, allowHTTP1: true }, handler) : createServer;
+  const server = listen(async (req, res) => {
     const urlPath = new URL(req.url, 'http://x').pathname;
     let file = await firstFile(roots, urlPath);
     let status = 200;
@@ -99,7 +103,7 @@ export function serve(roots, { port = 0, host = '127.0.0.1', log = false, header
   return new Promise((ok) => {
     server.listen(port, host, () => {
       const { port: bound } = server.address();
-      ok({ server, url: `http://${host}:${bound}` });
+      ok({ server, url: `${tls ? 'https' : 'http'}://${host}:${bound}` });
     });
   });
 }

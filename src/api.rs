@@ -33,7 +33,8 @@ thread_local! {
     static INDEX: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
 }
 
-/// The id of the `<script type="application/json">` holding a page's article file.
+/// The id of the `<script type="application/json">` holding a page's article file (the start-up
+/// script that `scripts/post-build.mjs` writes looks for it, and for `EMBEDDED_INDEX`).
 pub const EMBEDDED_ARTICLE: &str = "trimova-article";
 /// The id of the `<script type="application/json">` holding a list page's index.
 pub const EMBEDDED_INDEX: &str = "trimova-index";

@@ -1,6 +1,6 @@
 //! `articles/index.json`: the list of published articles, newest first.
 //!
-//! The index is derived data: `cargo run -p trimova-core --bin trimova-index` writes it from the
+//! The index is derived data: `cargo run --bin trimova -- index` writes it from the
 //! article files, and a test keeps the committed one in step with them.
 
 use crate::article::{parse_json, Article, FormatError};

@@ -80,6 +80,6 @@ fn committed_index_matches_the_articles() {
     assert_eq!(
         Index::parse(&committed).unwrap(),
         Index::from_articles(&articles),
-        "run `cargo run -p trimova-core --bin trimova-index` to regenerate articles/index.json"
+        "run `cargo run --bin trimova -- index` to regenerate articles/index.json"
     );
 }
