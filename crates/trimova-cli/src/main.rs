@@ -4,18 +4,41 @@
 //! Exit status: 0 on success, 1 when the input is at fault (the message names the file and the
 //! field), 2 on a usage error (clap's own).
 
+mod import;
 mod pages;
+mod progress;
 mod shell;
+mod validate;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use trimova_core::Lang;
+
+/// How a command failed, which decides the exit status.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input is at fault (exit 1); the message names the file and the place.
+    Input(String),
+    /// The input is at fault and the details were already printed (exit 1).
+    Quiet(String),
+    /// The command was used wrongly (exit 2), as clap's own usage errors.
+    Usage(String),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Input(m) | Failure::Quiet(m) | Failure::Usage(m) => f.write_str(m),
+        }
+    }
+}
 
 #[derive(Parser)]
 #[command(
     name = "trimova",
     version,
-    about = "Build and maintain a Trimova news site: article index, pre-rendered pages, sitemap and feeds",
+    about = "Build and maintain a Trimova news site: import archive pages, validate articles, write the index, pre-rendered pages, sitemap and feeds",
     long_about = None
 )]
 struct Cli {
@@ -25,6 +48,33 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Turn archive pages (the plain-text page format) into article files (format v1).
+    ///
+    /// A page starts with " date YYYY-MM-DD", then the title, the dateline ("City • AGENCY"), the
+    /// view counter, the lead, the body (subheads, quotes with "- attribution") and the author.
+    /// With one FILE and no -o the article goes to standard output. With --id, all FILEs are
+    /// editions of that one article (the first is the original); without, each FILE is an article
+    /// named from its title and date, written into -o DIR. Folders are searched for .txt files.
+    Import {
+        /// The pages' language; detected from their letters when not given.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Merge the FILEs as the editions of one article with this id.
+        #[arg(long)]
+        id: Option<String>,
+        /// Where to write: a folder (for several articles), or a file.
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// Page files or folders of them.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Check article files and index.json against the format, printing every problem with its
+    /// JSON path (editions.uk.body[3].text). Folders are searched for .json files.
+    Validate {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Write DIR/index.json, the list of articles, from the article files in DIR.
     ///
     /// Every file is validated first; nothing is written if one is invalid, and the message names
@@ -58,29 +108,51 @@ enum Command {
     },
 }
 
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| format!("{code:?} is not one of uk, en, ru"))
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
-        Command::Index { dir } => index(&dir),
+    let result: Result<(), Failure> = match cli.command {
+        Command::Import {
+            lang,
+            id,
+            out,
+            files,
+        } => import::run(import::Options {
+            lang,
+            id,
+            out,
+            files,
+        }),
+        Command::Validate { paths } => validate::run(&paths),
+        Command::Index { dir } => index(&dir).map_err(Failure::Input),
         Command::Pages {
             dist,
             site_url,
             site_name,
-        } => pages::run(&dist, &site_url, &site_name).map(|written| {
-            println!(
-                "trimova pages: {} edition pages, {} list pages, sitemap.xml and {} feeds in {}",
-                written.editions,
-                written.lists,
-                written.feeds,
-                dist.display()
-            )
-        }),
+        } => pages::run(&dist, &site_url, &site_name)
+            .map(|written| {
+                println!(
+                    "trimova pages: {} edition pages, {} list pages, sitemap.xml and {} feeds in {}",
+                    written.editions,
+                    written.lists,
+                    written.feeds,
+                    dist.display()
+                )
+            })
+            .map_err(Failure::Input),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
+        Err(Failure::Input(message) | Failure::Quiet(message)) => {
             eprintln!("trimova: {message}");
             ExitCode::from(1)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("trimova: {message}\n\nFor more information, try '--help'.");
+            ExitCode::from(2)
         }
     }
 }

@@ -267,7 +267,11 @@ pub(crate) fn parse_json<T: de::DeserializeOwned>(json: &str) -> Result<T, Forma
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         json_error(
-            if path == "." { String::new() } else { path },
+            if path == "." || path == "?" {
+                String::new()
+            } else {
+                path
+            },
             e.into_inner(),
         )
     })?;
@@ -307,6 +311,109 @@ pub fn parse_article(json: &str, expected_id: Option<&str>) -> Result<Article, F
     Ok(article)
 }
 
+/// Every problem of an article file, each with its JSON path, in file order: syntax, then
+/// structure (field by field and block by block, so one bad block does not hide the next), then
+/// what [`Article::problems`] checks. Empty when the file is valid. For editors' tools; the app
+/// stops at the first problem ([`parse_article`]).
+pub fn article_problems(json: &str, expected_id: Option<&str>) -> Vec<FormatError> {
+    let value: Value = match parse_json(json) {
+        Ok(v) => v,
+        Err(e) => return vec![e],
+    };
+    let Value::Object(map) = &value else {
+        return vec![FormatError::at("", "an article file must be a JSON object")];
+    };
+    let mut out = Vec::new();
+    for field in ["format", "id", "published", "original", "editions"] {
+        if !map.contains_key(field) {
+            out.push(FormatError::at(field, "is missing"));
+        }
+    }
+    check::<String>(map.get("format"), "format", &mut out);
+    check::<String>(map.get("id"), "id", &mut out);
+    check::<String>(map.get("published"), "published", &mut out);
+    check::<Option<String>>(map.get("updated"), "updated", &mut out);
+    check::<Option<String>>(map.get("source"), "source", &mut out);
+    check::<Option<u64>>(map.get("views"), "views", &mut out);
+    check::<Lang>(map.get("original"), "original", &mut out);
+    check::<Vec<String>>(map.get("tags"), "tags", &mut out);
+    match map.get("editions") {
+        None => {}
+        Some(Value::Object(editions)) => {
+            for (code, edition) in editions {
+                let at = format!("editions.{code}");
+                if Lang::from_code(code).is_none() {
+                    out.push(FormatError::at(&at, "is not a language (uk, en or ru)"));
+                }
+                edition_problems(edition, &at, &mut out);
+            }
+        }
+        Some(_) => out.push(FormatError::at(
+            "editions",
+            "must be an object of editions by language",
+        )),
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    match serde_json::from_value::<Article>(value) {
+        Ok(article) => {
+            let mut out = article.problems();
+            if let Some(expected) = expected_id.filter(|e| *e != article.id) {
+                out.push(FormatError::at(
+                    "id",
+                    format!("is \"{}\" but the file is named \"{expected}\"", article.id),
+                ));
+            }
+            out
+        }
+        Err(e) => vec![FormatError::at("", e.to_string())],
+    }
+}
+
+fn edition_problems(edition: &Value, at: &str, out: &mut Vec<FormatError>) {
+    let Value::Object(fields) = edition else {
+        out.push(FormatError::at(at, "must be an object"));
+        return;
+    };
+    for field in ["title", "body"] {
+        if !fields.contains_key(field) {
+            out.push(FormatError::at(format!("{at}.{field}"), "is missing"));
+        }
+    }
+    check::<String>(fields.get("title"), &format!("{at}.title"), out);
+    check::<Option<String>>(fields.get("dateline"), &format!("{at}.dateline"), out);
+    check::<Option<String>>(fields.get("lead"), &format!("{at}.lead"), out);
+    check::<Vec<String>>(fields.get("authors"), &format!("{at}.authors"), out);
+    check::<Option<Translation>>(fields.get("translation"), &format!("{at}.translation"), out);
+    match fields.get("body") {
+        None => {}
+        Some(Value::Array(blocks)) => {
+            for (i, block) in blocks.iter().enumerate() {
+                check::<Block>(Some(block), &format!("{at}.body[{i}]"), out);
+            }
+        }
+        Some(_) => out.push(FormatError::at(
+            format!("{at}.body"),
+            "must be an array of blocks",
+        )),
+    }
+}
+
+/// Whether `value` (if present) reads as a `T`; if not, records why at `path`.
+fn check<T: de::DeserializeOwned>(value: Option<&Value>, path: &str, out: &mut Vec<FormatError>) {
+    let Some(value) = value else { return };
+    if let Err(e) = serde_path_to_error::deserialize::<_, T>(value) {
+        let inner = e.path().to_string();
+        let full = match inner.as_str() {
+            "." => path.to_string(),
+            p if p.starts_with('[') => format!("{path}{p}"),
+            p => format!("{path}.{p}"),
+        };
+        out.push(FormatError::at(full, e.into_inner().to_string()));
+    }
+}
+
 /// Whether `id` can be an article id: lower-case ASCII letters, digits and hyphens, as used in URLs
 /// and file names.
 pub fn is_valid_id(id: &str) -> bool {
@@ -319,57 +426,67 @@ pub fn is_valid_id(id: &str) -> bool {
 }
 
 impl Article {
-    /// Checks what the type system cannot: versions, ids, dates, non-empty titles.
+    /// Checks what the type system cannot: versions, ids, dates, non-empty titles. The first
+    /// problem; [`Article::problems`] lists them all.
     pub fn validate(&self) -> Result<(), FormatError> {
+        match self.problems().into_iter().next() {
+            Some(problem) => Err(problem),
+            None => Ok(()),
+        }
+    }
+
+    /// Every problem [`Article::validate`] checks for, in file order.
+    pub fn problems(&self) -> Vec<FormatError> {
+        let mut out = Vec::new();
         if self.format != FORMAT {
-            return Err(FormatError::at(
+            out.push(FormatError::at(
                 "format",
                 format!("must be \"{FORMAT}\", found \"{}\"", self.format),
             ));
         }
         if !is_valid_id(&self.id) {
-            return Err(FormatError::at(
+            out.push(FormatError::at(
                 "id",
                 "must be lower-case letters, digits and hyphens",
             ));
         }
         if timestamp::parse_rfc3339(&self.published).is_none() {
-            return Err(FormatError::at(
+            out.push(FormatError::at(
                 "published",
                 "must be an RFC 3339 date-time with offset, like 2024-06-14T10:05:00+03:00",
             ));
         }
         if let Some(updated) = &self.updated {
             if timestamp::parse_rfc3339(updated).is_none() {
-                return Err(FormatError::at(
+                out.push(FormatError::at(
                     "updated",
                     "must be null or an RFC 3339 date-time with offset",
                 ));
             }
         }
         if self.editions.is_empty() {
-            return Err(FormatError::at(
+            out.push(FormatError::at(
                 "editions",
                 "must hold at least one edition",
             ));
         }
         for (lang, edition) in &self.editions {
             if edition.title.trim().is_empty() {
-                return Err(FormatError::at(
+                out.push(FormatError::at(
                     format!("editions.{lang}.title"),
                     "must not be empty",
                 ));
             }
             if let Some(t) = &edition.translation {
                 if t.from == *lang {
-                    return Err(FormatError::at(
+                    out.push(FormatError::at(
                         format!("editions.{lang}.translation.from"),
                         "cannot be the edition's own language",
                     ));
                 }
             }
         }
-        Ok(())
+        out
     }
 
     /// Editions present, in switcher order.
@@ -485,6 +602,41 @@ impl Edition {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn every_problem_is_listed_with_its_path() {
+        let mut a = sample();
+        a["editions"]["uk"]["title"] = json!(7);
+        a["editions"]["uk"]["body"] = json!([
+            {"type": "paragraph", "text": "fine"},
+            {"type": "paragraph"},
+            {"type": "quote", "text": [{"strong": true}]},
+        ]);
+        a["published"] = json!(20240614);
+        let problems = article_problems(&a.to_string(), None);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "published",
+                "editions.uk.title",
+                "editions.uk.body[1]",
+                "editions.uk.body[2]",
+            ],
+            "{problems:?}"
+        );
+
+        let mut b = sample();
+        b["id"] = json!("Bad Id");
+        b["published"] = json!("yesterday");
+        let paths: Vec<String> = article_problems(&b.to_string(), Some("x"))
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(paths, ["id", "published", "id"]);
+        assert!(article_problems(&sample().to_string(), None).is_empty());
+        assert_eq!(article_problems("{", None).len(), 1);
+    }
 
     fn sample() -> Value {
         json!({

@@ -9,6 +9,7 @@ pub mod article;
 pub mod config;
 pub mod format;
 pub mod i18n;
+pub mod import;
 pub mod index;
 pub mod lang;
 pub mod plural;

@@ -1,0 +1,129 @@
+//! `trimova import`: archive pages (plain text) to article files.
+
+use crate::progress::Progress;
+use crate::Failure;
+use std::path::{Path, PathBuf};
+use trimova_core::import::{import_page, merge_pages, suggest_id, ImportedPage};
+use trimova_core::{Article, Lang};
+
+pub struct Options {
+    pub lang: Option<Lang>,
+    pub id: Option<String>,
+    pub out: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
+}
+
+/// The text files to read: files as given, folders for their `.txt` files (sorted).
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path)
+                .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn read_page(path: &Path, lang: Option<Lang>) -> Result<ImportedPage, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| format!("{}: is not UTF-8 text", path.display()))?;
+    import_page(&text, lang).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn to_json(article: &Article) -> String {
+    serde_json::to_string_pretty(article).expect("an article always serialises") + "\n"
+}
+
+pub fn run(options: Options) -> Result<(), Failure> {
+    let files = expand(&options.files)?;
+    if files.is_empty() {
+        return Err(Failure::Usage(
+            "no page files given (folders are searched for .txt files)".into(),
+        ));
+    }
+    let to_stdout = options.out.is_none();
+    if to_stdout && options.id.is_none() && files.len() > 1 {
+        return Err(Failure::Usage(
+            "several pages make several articles: give -o DIR to write them, or --id ID to merge them as editions of one".into(),
+        ));
+    }
+
+    // Several files under one id are the editions of one article.
+    if let Some(id) = &options.id {
+        let pages = files
+            .iter()
+            .map(|f| read_page(f, options.lang))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(Failure::Input)?;
+        let article = merge_pages(id, pages).map_err(|e| Failure::Input(e.to_string()))?;
+        return write(&article, options.out.as_deref());
+    }
+
+    let progress = Progress::new(files.len() as u64, "importing");
+    let mut problems = Vec::new();
+    let mut written = 0;
+    for file in &files {
+        let result = read_page(file, options.lang).and_then(|page| {
+            let id = suggest_id(&page.edition.title, &page.date);
+            let article =
+                merge_pages(&id, vec![page]).map_err(|e| format!("{}: {e}", file.display()))?;
+            write(&article, options.out.as_deref()).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(()) => written += 1,
+            Err(message) => {
+                if files.len() > 1 {
+                    progress.println(&message);
+                }
+                problems.push(message);
+            }
+        }
+        progress.inc();
+    }
+    progress.finish();
+    if let Some(out) = &options.out {
+        if files.len() > 1 {
+            eprintln!(
+                "trimova import: {written} articles written to {}, {} pages refused",
+                out.display(),
+                problems.len()
+            );
+        }
+    }
+    match problems.len() {
+        0 => Ok(()),
+        _ if files.len() == 1 => Err(Failure::Input(problems.remove(0))),
+        n => Err(Failure::Quiet(format!(
+            "{n} of {} pages could not be imported",
+            files.len()
+        ))),
+    }
+}
+
+/// Writes one article: to standard output, into a folder (as `ID.json`), or to a file.
+fn write(article: &Article, out: Option<&Path>) -> Result<(), Failure> {
+    let json = to_json(article);
+    let Some(out) = out else {
+        print!("{json}");
+        return Ok(());
+    };
+    let path = if out.is_dir() || out.to_string_lossy().ends_with('/') {
+        std::fs::create_dir_all(out)
+            .map_err(|e| Failure::Input(format!("{}: {e}", out.display())))?;
+        out.join(format!("{}.json", article.id))
+    } else {
+        out.to_path_buf()
+    };
+    std::fs::write(&path, json).map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
+}

@@ -1,0 +1,75 @@
+//! `trimova validate`: every problem of article files and indexes, with its JSON path.
+
+use crate::Failure;
+use std::path::{Path, PathBuf};
+use trimova_core::article::article_problems;
+use trimova_core::Index;
+
+fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let entries = std::fs::read_dir(path)
+                .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn problems(file: &Path) -> Vec<String> {
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => return vec![e.to_string()],
+    };
+    if file.file_name().is_some_and(|n| n == "index.json") {
+        return Index::parse(&text)
+            .err()
+            .map(|e| e.to_string())
+            .into_iter()
+            .collect();
+    }
+    let id = file.file_stem().and_then(|s| s.to_str());
+    article_problems(&text, id)
+        .into_iter()
+        .map(|p| p.to_string())
+        .collect()
+}
+
+pub fn run(paths: &[PathBuf]) -> Result<(), Failure> {
+    let files = expand(paths)?;
+    if files.is_empty() {
+        return Err(Failure::Usage("no .json files found".into()));
+    }
+    let mut bad = 0;
+    let mut count = 0;
+    for file in &files {
+        let found = problems(file);
+        count += found.len();
+        if !found.is_empty() {
+            bad += 1;
+        }
+        for problem in found {
+            println!("{}: {problem}", file.display());
+        }
+    }
+    if count == 0 {
+        eprintln!("trimova validate: {} files, no problem", files.len());
+        Ok(())
+    } else {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        Err(Failure::Quiet(format!(
+            "{} in {bad} of {}",
+            plural(count, "problem"),
+            plural(files.len(), "file")
+        )))
+    }
+}
