@@ -1,9 +1,12 @@
+use crate::browser::Site;
 use crate::components::blocks::BodyBlock;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::article::{Edition, TranslatedBy};
 use trimova_core::format::{count, datetime_long};
 use trimova_core::i18n::messages;
+use trimova_core::provider::ProviderKind;
+use trimova_core::route::article_path;
 use trimova_core::translate::segment::Slot;
 use trimova_core::{Article, Lang};
 
@@ -14,8 +17,20 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
         return ().into_any();
     };
     let body = edition.body.clone();
+    // An edition machine-translated at publish time (`trimova translate`) says so, as one
+    // translated in the browser does.
+    let machine = edition
+        .translation
+        .as_ref()
+        .filter(|t| t.by == TranslatedBy::Machine)
+        .map(|t| (t.from, t.provider.clone()));
+    let from = machine.as_ref().map(|(from, _)| from.code());
+    let notice = machine.map(|(from, provider)| {
+        view! { <PublishedMachineNotice article=Arc::clone(&article) lang from provider /> }
+    });
     view! {
-        <article class="article" lang=lang.code()>
+        <article class="article" class:machine=from.is_some() lang=lang.code() data-machine-translated=from>
+            {notice}
             <ArticleHeader article=Arc::clone(&article) edition=edition.clone() lang />
             <div class="article-body">
                 {body.into_iter().map(|block| view! { <BodyBlock block /> }).collect_view()}
@@ -24,6 +39,35 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
         </article>
     }
     .into_any()
+}
+
+/// The note on a machine translation published in the article file, with the way to the original.
+#[component]
+fn PublishedMachineNotice(
+    article: Arc<Article>,
+    lang: Lang,
+    from: Lang,
+    provider: Option<String>,
+) -> impl IntoView {
+    let text = messages(lang);
+    let base = use_context::<Site>().map_or_else(|| "/".to_string(), |s| s.base);
+    let name = provider.map_or_else(
+        || "?".to_string(),
+        |code| {
+            serde_json::from_value::<ProviderKind>(code.clone().into())
+                .map_or(code, |kind| kind.display_name().to_string())
+        },
+    );
+    view! {
+        <aside class="mt-notice" aria-label=text.machine_translation>
+            <p class="mt-label">{text.machine_notice(from, &name)}</p>
+            <p class="mt-actions">
+                <a href=article_path(&base, from, &article.id) hreflang=from.code() lang=from.code()>
+                    {text.read_original}
+                </a>
+            </p>
+        </aside>
+    }
 }
 
 /// Kicker, headline, date, views, reading time and lead. `untranslated` names the fields still

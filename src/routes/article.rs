@@ -1,5 +1,5 @@
 use crate::api::{self, LoadError};
-use crate::browser::{choose_edition, choose_lang, set_document_head, Site};
+use crate::browser::{choose_edition, choose_lang, set_document_head, set_noindex, Site};
 use crate::components::article::ArticleView;
 use crate::components::machine::MachineEdition;
 use crate::components::masthead::Masthead;
@@ -10,9 +10,10 @@ use crate::translation;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
+use trimova_core::article::TranslatedBy;
 use trimova_core::config::Config;
 use trimova_core::i18n::messages;
-use trimova_core::publish::page_title;
+use trimova_core::publish::{human_editions, page_title};
 use trimova_core::route::{article_path, list_path};
 use trimova_core::translate::source::{choose_source, NoSource};
 use trimova_core::Lang;
@@ -42,13 +43,20 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
             None => None,
         }
     });
-    // The editions a reader can get. Human ones are known with the article; machine ones once
-    // the service has said what it has (`None` until then, and always while pre-rendering).
+    // The editions a reader can get. Human ones, and machine ones published in the file, are
+    // known with the article; those the service can make once it has said what it has (`None`
+    // until then, and always while pre-rendering).
     let readable = Memo::new(move |_| {
         let Some(Ok(a)) = article.get() else {
             return None;
         };
-        let machine = config
+        let human: Vec<Lang> = human_editions(&a).into_iter().map(|(l, _)| l).collect();
+        let published: Vec<Lang> = a
+            .languages()
+            .into_iter()
+            .filter(|l| !human.contains(l))
+            .collect();
+        let service = config
             .get()
             .and_then(|c| match (c.translator(), pairs.get()) {
                 (Some(_), None) => None,
@@ -58,13 +66,14 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                         .filter(|l| {
                             !a.editions.contains_key(l) && choose_source(&a, *l, &p).is_ok()
                         })
-                        .collect(),
+                        .collect::<Vec<_>>(),
                 ),
                 _ => Some(Vec::new()),
             });
         Some(Readable {
-            human: a.languages(),
-            machine,
+            human,
+            machine: service.map(|s| [published.clone(), s].concat()),
+            published,
             original: a.original,
         })
     });
@@ -75,6 +84,7 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
             human,
             machine: Some(machine),
             original,
+            ..
         }) => choose_edition(url_lang.get(), &human, &machine, original),
         _ => choose_lang(url_lang.get(), &Lang::ALL, Lang::Uk),
     });
@@ -143,7 +153,15 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         let text = messages(lang);
         match article.get() {
             Some(Ok(a)) => match a.editions.get(&lang) {
-                Some(e) => set_document_head(lang, &page_title(&e.title), &e.description()),
+                Some(e) => {
+                    set_document_head(lang, &page_title(&e.title), &e.description());
+                    // Machine translations are not the newsroom's text to index.
+                    let machine = e
+                        .translation
+                        .as_ref()
+                        .is_some_and(|t| t.by == TranslatedBy::Machine);
+                    set_noindex(machine);
+                }
                 // The machine edition sets the head itself as its title arrives.
                 None if matches!(shown.get(), Shown::Machine { .. }) => {}
                 None => set_document_head(lang, &page_title(text.missing_edition_title), ""),
@@ -174,7 +192,8 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                     let (available, machine) = match &editions {
                         Some(r) => (
                             r.human.contains(&l),
-                            r.machine.as_ref().is_some_and(|m| m.contains(&l)),
+                            r.published.contains(&l)
+                                || r.machine.as_ref().is_some_and(|m| m.contains(&l)),
                         ),
                         None => (true, false),
                     };
@@ -283,7 +302,10 @@ fn loading(text: &'static trimova_core::i18n::Messages) -> AnyView {
 #[derive(Clone, Debug, PartialEq)]
 struct Readable {
     human: Vec<Lang>,
-    /// `None` until the translation service (if any) has said what it can translate.
+    /// Machine translations published in the article file.
+    published: Vec<Lang>,
+    /// Every machine edition a reader can get: the published ones and those the service can make;
+    /// `None` until the service (if any) has said what it can translate.
     machine: Option<Vec<Lang>>,
     original: Lang,
 }

@@ -8,6 +8,7 @@ mod import;
 mod pages;
 mod progress;
 mod shell;
+mod translate;
 mod validate;
 
 use clap::{Parser, Subcommand};
@@ -75,6 +76,31 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Fill the missing editions of articles through the translation service in config.json,
+    /// once, at publish time: the app shows them as machine translations without asking the
+    /// service again.
+    ///
+    /// The editions are written into the article files ("translation": {"by": "machine", ...}).
+    /// A rerun sends nothing; an interrupted run continues where it stopped; an edition whose
+    /// source changed is made again, sending only the segments that changed (the cache on disk
+    /// keeps every translation paid for). Folders are searched for article files.
+    Translate {
+        /// The app's config.json naming the service (provider, endpoint, api_key, glossary).
+        #[arg(long, default_value = "public/config.json")]
+        config: PathBuf,
+        /// Languages to fill, comma-separated (default: the config's languages).
+        #[arg(long, value_delimiter = ',', value_parser = parse_lang)]
+        to: Option<Vec<Lang>>,
+        /// Where translations already paid for are kept.
+        #[arg(long, default_value = ".trimova-cache")]
+        cache: PathBuf,
+        /// Print what would be sent (segments, characters, requests) and send nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Article files or folders of them.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// Write DIR/index.json, the list of articles, from the article files in DIR.
     ///
     /// Every file is validated first; nothing is written if one is invalid, and the message names
@@ -127,6 +153,19 @@ fn main() -> ExitCode {
             files,
         }),
         Command::Validate { paths } => validate::run(&paths),
+        Command::Translate {
+            config,
+            to,
+            cache,
+            dry_run,
+            paths,
+        } => translate::run(translate::Options {
+            config,
+            to,
+            cache,
+            dry_run,
+            paths,
+        }),
         Command::Index { dir } => index(&dir).map_err(Failure::Input),
         Command::Pages {
             dist,
