@@ -7,7 +7,7 @@
 // made, the translation's wall time in the browser against the sum of the same API calls made
 // directly one after another, and the time to the first translated paragraph.
 import { readdir, readFile, mkdtemp, mkdir, writeFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
@@ -189,7 +189,48 @@ async function lighthouseComparison() {
   }
 }
 
+// The command line: import throughput on a generated archive, and what publish-time translation of
+// the samples costs, first run and rerun.
+async function commandLine() {
+  execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'trimova-cli'], { cwd: ROOT, stdio: 'inherit' });
+  const bin = join(ROOT, 'target', 'release', 'trimova');
+  const dir = await mkdtemp(join(tmpdir(), 'trimova-archive-'));
+  const pages = join(dir, 'pages');
+  await mkdir(pages);
+  const COUNT = 10_000;
+  const words = 'city council bridge tram library winter power station museum river school hospital market'.split(' ');
+  for (let i = 0; i < COUNT; i++) {
+    const w = (k) => words[(i * 7 + k * 3) % words.length];
+    const body = Array.from({ length: 8 }, (_, k) => `The ${w(k)} near the ${w(k + 1)} was discussed again on day ${k + 1}, and residents asked about the ${w(k + 2)}.`);
+    const text = [` date 2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')} ukenru`,
+      `Report ${i} on the ${w(0)} and the ${w(1)}`, `Report ${i} on the ${w(0)} and the ${w(1)}`,
+      'Lviv  \u2022  TRB', '\u00a0\u2022\u00a0' + (i * 13 % 50000) + '\u00a0views',
+      `A short lead about the ${w(2)}.`, ...body.slice(0, 4), 'Details', ...body.slice(4),
+      'We will keep working on it', '- the mayor said.', 'Ivana Petrenko', 'Ivana Petrenko'].join('\n\n');
+    await writeFile(join(pages, `${String(i).padStart(5, '0')}.txt`), text);
+  }
+  const t0 = performance.now();
+  execFileSync(bin, ['import', '-o', join(dir, 'articles') + '/', pages], { stdio: 'ignore' });
+  const took = performance.now() - t0;
+  console.log(`\ntrimova import: ${COUNT} generated pages in ${ms(took)} (${Math.round(COUNT / (took / 1000))} pages/s, release build)`);
+
+  const apy = apyUrl();
+  const copy = join(dir, 'samples');
+  await mkdir(copy);
+  for (const f of await readdir(join(DIST, 'articles'))) {
+    if (f !== 'index.json') await writeFile(join(copy, f), await readFile(join(DIST, 'articles', f)));
+  }
+  await writeFile(join(dir, 'config.json'), JSON.stringify({ translation: { provider: 'apertium', endpoint: apy, glossary: ['UNN', 'Bloomberg'] } }));
+  for (const label of ['first run', 'rerun']) {
+    const t = performance.now();
+    const r = spawnSync(bin, ['translate', '--config', join(dir, 'config.json'), '--cache', join(dir, 'cache'), copy], { encoding: 'utf8' });
+    const line = r.stderr.trim().split('\n').pop();
+    console.log(`trimova translate of the samples (APy, uk<->ru), ${label}: ${line.replace('trimova translate: ', '')} in ${ms(performance.now() - t)}`);
+  }
+}
+
 await bundleSizes();
+await commandLine();
 await lighthouseComparison();
 const browser = await launchBrowser();
 const site = await startSite();

@@ -91,6 +91,8 @@ struct Tally {
     segments: usize,
     chars: usize,
     requests: usize,
+    /// Editions that cannot be made: the service has no pair into their language.
+    no_pair: std::collections::BTreeMap<Lang, usize>,
 }
 
 /// Sends one request; the answer whatever its status (errors are the provider's to read).
@@ -326,6 +328,12 @@ pub fn run(options: Options) -> Result<(), Failure> {
             tally.requests += plan(&texts, &kind.limits()).batches.len();
             work.push((j, todo));
         }
+    }
+    for (lang, n) in &tally.no_pair {
+        eprintln!(
+            "trimova translate: {n} editions into {lang} skipped: {} has no pair into {lang} from their editions",
+            translator.base_url()
+        );
     }
     if options.dry_run {
         for (j, todo) in &work {
