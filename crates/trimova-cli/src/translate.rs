@@ -14,9 +14,10 @@ use std::sync::Mutex;
 use std::time::Duration;
 use trimova_core::article::{parse_article, TranslatedBy, Translation};
 use trimova_core::config::{Config, TranslationConfig};
+use trimova_core::provider::Limits;
 use trimova_core::provider::{HttpRequest, HttpResponse, ProviderError};
 use trimova_core::translate::cache::{cache_key, content_hash};
-use trimova_core::translate::plan::{looks_truncated, plan};
+use trimova_core::translate::plan::{looks_truncated, plan, Plan};
 use trimova_core::translate::protected_terms;
 use trimova_core::translate::retry::backoff_ms;
 use trimova_core::translate::segment::{apply, segments, Segment, Slot};
@@ -86,7 +87,6 @@ impl DiskCache {
 /// What a run did (or, with `--dry-run`, would do).
 #[derive(Default)]
 struct Tally {
-    editions: usize,
     up_to_date: usize,
     segments: usize,
     chars: usize,
@@ -218,11 +218,27 @@ struct Job {
     hash: String,
 }
 
-pub fn run(options: Options) -> Result<(), Failure> {
-    let config_text = std::fs::read_to_string(&options.config)
-        .map_err(|e| Failure::Input(format!("{}: {e}", options.config.display())))?;
-    let config = Config::parse(&config_text)
-        .map_err(|e| Failure::Input(format!("{}: {e}", options.config.display())))?;
+/// The segments of a job that no earlier run translated, and the requests that carry them.
+struct Work {
+    job: usize,
+    todo: Vec<usize>,
+    plan: Plan,
+}
+
+/// The run's inputs: the service, the languages to fill, the article files.
+struct Setup {
+    translator: TranslationConfig,
+    targets: Vec<Lang>,
+    files: Vec<PathBuf>,
+    articles: Vec<Article>,
+}
+
+fn load(options: &Options) -> Result<Setup, Failure> {
+    let at =
+        |path: &Path, e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", path.display()));
+    let config_text =
+        std::fs::read_to_string(&options.config).map_err(|e| at(&options.config, &e))?;
+    let config = Config::parse(&config_text).map_err(|e| at(&options.config, &e))?;
     let Some(translator) = config.translator().cloned() else {
         return Err(Failure::Input(format!(
             "{}: names no translation service (\"translation\": {{\"provider\": ...}})",
@@ -239,49 +255,51 @@ pub fn run(options: Options) -> Result<(), Failure> {
     }
     let mut articles = Vec::new();
     for file in &files {
-        let text = std::fs::read_to_string(file)
-            .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+        let text = std::fs::read_to_string(file).map_err(|e| at(file, &e))?;
         let id = file.file_stem().and_then(|s| s.to_str());
-        let article = parse_article(&text, id)
-            .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
-        articles.push(article);
+        articles.push(parse_article(&text, id).map_err(|e| at(file, &e))?);
     }
+    Ok(Setup {
+        translator,
+        targets,
+        files,
+        articles,
+    })
+}
 
-    let agent = ureq::AgentBuilder::new()
-        .timeout(Duration::from_millis(u64::from(translator.timeout_ms)))
-        .build();
+/// The pairs the service translates (asked where it can be asked).
+fn fetch_pairs(
+    agent: &ureq::Agent,
+    translator: &TranslationConfig,
+) -> Result<Vec<(Lang, Lang)>, Failure> {
     let kind = translator.provider;
-    let pairs = match kind.pairs_request(&translator) {
-        Some(request) => {
-            let response = send(&agent, &request)
-                .map_err(|e| Failure::Input(format!("{}: {e}", translator.base_url())))?;
-            kind.parse_pairs(Some(&response))
-        }
+    let fail = |e: ProviderError| Failure::Input(format!("{}: {e}", translator.base_url()));
+    match kind.pairs_request(translator) {
+        Some(request) => kind.parse_pairs(Some(&send(agent, &request).map_err(fail)?)),
         None => kind.parse_pairs(None),
     }
-    .map_err(|e| Failure::Input(format!("{}: {e}", translator.base_url())))?;
+    .map_err(fail)
+}
 
-    let mut cache = DiskCache::open(&options.cache, !options.dry_run)?;
-    let mut tally = Tally::default();
+/// The machine editions to make: missing ones, and those whose source changed since they were
+/// made. Human editions are never touched.
+fn plan_jobs(setup: &Setup, pairs: &[(Lang, Lang)], tally: &mut Tally) -> Vec<Job> {
+    let kind = setup.translator.provider;
     let mut jobs = Vec::new();
-    for (i, article) in articles.iter().enumerate() {
-        for &to in &targets {
+    for (file, article) in setup.articles.iter().enumerate() {
+        for &to in &setup.targets {
             let existing = article.editions.get(&to);
             let machine = existing
                 .and_then(|e| e.translation.as_ref())
                 .filter(|t| t.by == TranslatedBy::Machine);
             if existing.is_some() && machine.is_none() {
-                continue; // a human edition
+                continue;
             }
-            let Ok(from) = choose_source(article, to, &pairs) else {
-                eprintln!(
-                    "{}: no {kind:?} pair into {to}; skipped",
-                    files[i].display()
-                );
+            let Ok(from) = choose_source(article, to, pairs) else {
+                *tally.no_pair.entry(to).or_default() += 1;
                 continue;
             };
-            let source = &article.editions[&from];
-            let hash = source_hash(source);
+            let hash = source_hash(&article.editions[&from]);
             let current = machine.is_some_and(|t| {
                 t.from == from
                     && t.provider.as_deref() == Some(kind.code())
@@ -291,14 +309,14 @@ pub fn run(options: Options) -> Result<(), Failure> {
                 tally.up_to_date += 1;
                 continue;
             }
-            let terms = protected_terms(article, &translator.glossary);
-            let segments = segments(source, &terms);
+            let terms = protected_terms(article, &setup.translator.glossary);
+            let segments = segments(&article.editions[&from], &terms);
             let keys = segments
                 .iter()
                 .map(|s| cache_key(&article.id, &s.html, from, to, kind.code()))
                 .collect();
             jobs.push(Job {
-                file: i,
+                file,
                 from,
                 to,
                 segments,
@@ -308,147 +326,126 @@ pub fn run(options: Options) -> Result<(), Failure> {
             });
         }
     }
+    jobs
+}
 
-    // What has to be sent: the segments no earlier run translated.
-    let mut work: Vec<(usize, Vec<usize>)> = Vec::new();
+/// What has to be sent: per job, the segments not in the cache, planned into requests.
+fn pending(jobs: &[Job], cache: &DiskCache, limits: &Limits, tally: &mut Tally) -> Vec<Work> {
+    let mut work = Vec::new();
     for (j, job) in jobs.iter().enumerate() {
         let todo: Vec<usize> = (0..job.segments.len())
             .filter(|s| cache.get(&job.keys[*s]).is_none())
             .collect();
-        tally.segments += todo.len();
-        tally.chars += todo
+        if todo.is_empty() {
+            continue;
+        }
+        let texts: Vec<&str> = todo
             .iter()
-            .map(|s| job.segments[*s].html.chars().count())
-            .sum::<usize>();
-        if !todo.is_empty() {
-            let texts: Vec<&str> = todo
-                .iter()
-                .map(|s| job.segments[*s].html.as_str())
-                .collect();
-            tally.requests += plan(&texts, &kind.limits()).batches.len();
-            work.push((j, todo));
-        }
+            .map(|s| job.segments[*s].html.as_str())
+            .collect();
+        let plan = plan(&texts, limits);
+        tally.segments += todo.len();
+        tally.chars += texts.iter().map(|t| t.chars().count()).sum::<usize>();
+        tally.requests += plan.batches.len();
+        work.push(Work { job: j, todo, plan });
     }
-    for (lang, n) in &tally.no_pair {
-        eprintln!(
-            "trimova translate: {n} editions into {lang} skipped: {} has no pair into {lang} from their editions",
-            translator.base_url()
-        );
-    }
-    if options.dry_run {
-        for (j, todo) in &work {
-            let job = &jobs[*j];
-            println!(
-                "{}: {} -> {}: {} segments, {} characters",
-                files[job.file].display(),
-                job.from,
-                job.to,
-                todo.len(),
-                todo.iter()
-                    .map(|s| job.segments[*s].html.chars().count())
-                    .sum::<usize>()
-            );
-        }
-        println!(
-            "would send {} segments, {} characters, in {} requests to {} ({} editions to make, {} up to date)",
-            tally.segments,
-            tally.chars,
-            tally.requests,
-            translator.base_url(),
-            jobs.len(),
-            tally.up_to_date
-        );
-        return Ok(());
-    }
+    work
+}
 
-    // The requests of every job, a few at a time (the provider's own limit), each batch's answers
-    // written to the cache as soon as they arrive.
-    let progress = Progress::new(tally.requests as u64, "translating");
-    let sent = Mutex::new(0usize);
-    let failures: Mutex<Vec<String>> = Mutex::new(Vec::new());
-    let cache_cell = Mutex::new(&mut cache);
-    let mut batches = Vec::new();
-    let plans: Vec<_> = work
+/// How sending went.
+struct Outcome {
+    sent: usize,
+    failures: Vec<String>,
+    failed_jobs: HashSet<usize>,
+}
+
+/// Sends every request of `work`, a few at a time (the provider's own limit), writing each
+/// segment to the cache as soon as its last piece is in. A job whose request fails for good stops
+/// there; the others go on.
+fn send_all(
+    agent: &ureq::Agent,
+    setup: &Setup,
+    jobs: &[Job],
+    work: &[Work],
+    cache: &mut DiskCache,
+    progress: &Progress,
+) -> Outcome {
+    let translator = &setup.translator;
+    let batches: Vec<(usize, usize)> = work
         .iter()
-        .map(|(j, todo)| {
-            let job = &jobs[*j];
-            let texts: Vec<&str> = todo
-                .iter()
-                .map(|s| job.segments[*s].html.as_str())
-                .collect();
-            plan(&texts, &kind.limits())
-        })
+        .enumerate()
+        .flat_map(|(w, item)| (0..item.plan.batches.len()).map(move |b| (w, b)))
         .collect();
-    for (w, p) in plans.iter().enumerate() {
-        for b in 0..p.batches.len() {
-            batches.push((w, b));
-        }
-    }
     let next = Mutex::new(0usize);
-    let pieces: Vec<Mutex<Vec<Option<String>>>> = plans
+    let take = || {
+        let mut n = next.lock().expect("not poisoned");
+        *n += 1;
+        batches.get(*n - 1).copied()
+    };
+    let sent = Mutex::new(0usize);
+    let cache = Mutex::new(cache);
+    let pieces: Vec<Mutex<Vec<Option<String>>>> = work
         .iter()
-        .map(|p| Mutex::new(vec![None; p.pieces.len()]))
+        .map(|w| Mutex::new(vec![None; w.plan.pieces.len()]))
         .collect();
-    let failed_jobs: Mutex<HashSet<usize>> = Mutex::new(HashSet::new());
+    let failures = Mutex::new(Vec::new());
+    let failed_jobs = Mutex::new(HashSet::new());
     std::thread::scope(|scope| {
-        for _ in 0..kind.limits().concurrency.max(1) {
-            scope.spawn(|| loop {
-                let Some(&(w, b)) = ({
-                    let mut n = next.lock().expect("not poisoned");
-                    *n += 1;
-                    batches.get(*n - 1)
-                }) else {
-                    break;
-                };
-                let (j, todo) = &work[w];
-                let job = &jobs[*j];
-                if failed_jobs.lock().expect("not poisoned").contains(j) {
-                    progress.inc();
-                    continue;
-                }
-                let p = &plans[w];
-                let texts: Vec<String> = p.batches[b]
-                    .iter()
-                    .map(|i| p.pieces[*i].html.clone())
-                    .collect();
-                match translate_texts(&agent, &translator, job.from, job.to, texts, &sent) {
-                    Ok(out) => {
-                        let mut done = pieces[w].lock().expect("not poisoned");
-                        for (i, text) in p.batches[b].iter().zip(out) {
-                            done[*i] = Some(text);
-                            let local = p.pieces[*i].segment;
-                            if let Some(joined) = p.segment_text(local, &done) {
-                                let key = job.keys[todo[local]].clone();
-                                cache_cell.lock().expect("not poisoned").insert(key, joined);
+        for _ in 0..translator.provider.limits().concurrency.max(1) {
+            scope.spawn(|| {
+                while let Some((w, b)) = take() {
+                    let Work { job: j, todo, plan } = &work[w];
+                    let job = &jobs[*j];
+                    if !failed_jobs.lock().expect("not poisoned").contains(j) {
+                        let texts = plan.batches[b]
+                            .iter()
+                            .map(|i| plan.pieces[*i].html.clone())
+                            .collect();
+                        match translate_texts(agent, translator, job.from, job.to, texts, &sent) {
+                            Ok(out) => {
+                                let mut done = pieces[w].lock().expect("not poisoned");
+                                for (i, text) in plan.batches[b].iter().zip(out) {
+                                    done[*i] = Some(text);
+                                    let local = plan.pieces[*i].segment;
+                                    if let Some(joined) = plan.segment_text(local, &done) {
+                                        let key = job.keys[todo[local]].clone();
+                                        cache.lock().expect("not poisoned").insert(key, joined);
+                                    }
+                                }
+                            }
+                            Err(e) => {
+                                failed_jobs.lock().expect("not poisoned").insert(*j);
+                                let file = setup.files[job.file].display();
+                                let message = format!("{file}: {} -> {}: {e}", job.from, job.to);
+                                progress.println(&message);
+                                failures.lock().expect("not poisoned").push(message);
                             }
                         }
                     }
-                    Err(e) => {
-                        failed_jobs.lock().expect("not poisoned").insert(*j);
-                        let message = format!(
-                            "{}: {} -> {}: {e}",
-                            files[job.file].display(),
-                            job.from,
-                            job.to
-                        );
-                        progress.println(&message);
-                        failures.lock().expect("not poisoned").push(message);
-                    }
+                    progress.inc();
                 }
-                progress.inc();
             });
         }
     });
-    progress.finish();
-    drop(cache_cell);
-    let sent = *sent.lock().expect("not poisoned");
-    let failures = failures.into_inner().expect("not poisoned");
-    let failed_jobs = failed_jobs.into_inner().expect("not poisoned");
+    Outcome {
+        sent: sent.into_inner().expect("not poisoned"),
+        failures: failures.into_inner().expect("not poisoned"),
+        failed_jobs: failed_jobs.into_inner().expect("not poisoned"),
+    }
+}
 
-    // Every job whose segments are all in the cache now becomes a machine edition in its file.
-    let mut changed: HashSet<usize> = HashSet::new();
+/// Every job whose segments are all in the cache becomes a machine edition in its article file.
+fn write_editions(
+    setup: &mut Setup,
+    jobs: &[Job],
+    skip: &HashSet<usize>,
+    cache: &DiskCache,
+) -> Result<usize, Failure> {
+    let kind = setup.translator.provider;
+    let mut changed = HashSet::new();
+    let mut written = 0;
     for (j, job) in jobs.iter().enumerate() {
-        if failed_jobs.contains(&j) {
+        if skip.contains(&j) {
             continue;
         }
         let translated: Option<HashMap<Slot, String>> = job
@@ -460,7 +457,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
         let Some(translated) = translated else {
             continue;
         };
-        let article: &mut Article = &mut articles[job.file];
+        let article = &mut setup.articles[job.file];
         let mut edition = apply(
             &article.editions[&job.from],
             &job.segments,
@@ -477,19 +474,81 @@ pub fn run(options: Options) -> Result<(), Failure> {
         });
         article.editions.insert(job.to, edition);
         changed.insert(job.file);
-        tally.editions += 1;
+        written += 1;
     }
-    for i in changed {
+    for &i in &changed {
+        let file = &setup.files[i];
         let json =
-            serde_json::to_string_pretty(&articles[i]).expect("an article serialises") + "\n";
-        std::fs::write(&files[i], json)
-            .map_err(|e| Failure::Input(format!("{}: {e}", files[i].display())))?;
+            serde_json::to_string_pretty(&setup.articles[i]).expect("an article serialises") + "\n";
+        std::fs::write(file, json)
+            .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
     }
-    eprintln!(
-        "trimova translate: {} machine editions written, {} up to date; {} requests sent ({} segments, {} characters)",
-        tally.editions, tally.up_to_date, sent, tally.segments, tally.chars
+    Ok(written)
+}
+
+fn print_dry_run(setup: &Setup, jobs: &[Job], work: &[Work], tally: &Tally) {
+    for w in work {
+        let job = &jobs[w.job];
+        let chars: usize = w
+            .todo
+            .iter()
+            .map(|s| job.segments[*s].html.chars().count())
+            .sum();
+        println!(
+            "{}: {} -> {}: {} segments, {chars} characters",
+            setup.files[job.file].display(),
+            job.from,
+            job.to,
+            w.todo.len()
+        );
+    }
+    println!(
+        "would send {} segments, {} characters, in {} requests to {} ({} editions to make, {} up to date)",
+        tally.segments,
+        tally.chars,
+        tally.requests,
+        setup.translator.base_url(),
+        jobs.len(),
+        tally.up_to_date
     );
-    match failures.len() {
+}
+
+pub fn run(options: Options) -> Result<(), Failure> {
+    let mut setup = load(&options)?;
+    let agent = ureq::AgentBuilder::new()
+        .timeout(Duration::from_millis(u64::from(
+            setup.translator.timeout_ms,
+        )))
+        .build();
+    let pairs = fetch_pairs(&agent, &setup.translator)?;
+    let mut cache = DiskCache::open(&options.cache, !options.dry_run)?;
+    let mut tally = Tally::default();
+    let jobs = plan_jobs(&setup, &pairs, &mut tally);
+    let work = pending(
+        &jobs,
+        &cache,
+        &setup.translator.provider.limits(),
+        &mut tally,
+    );
+    for (lang, n) in &tally.no_pair {
+        eprintln!(
+            "trimova translate: {n} editions into {lang} skipped: {} has no pair into {lang} from their editions",
+            setup.translator.base_url()
+        );
+    }
+    if options.dry_run {
+        print_dry_run(&setup, &jobs, &work, &tally);
+        return Ok(());
+    }
+    let progress = Progress::new(tally.requests as u64, "translating");
+    let outcome = send_all(&agent, &setup, &jobs, &work, &mut cache, &progress);
+    progress.finish();
+    let written = write_editions(&mut setup, &jobs, &outcome.failed_jobs, &cache)?;
+    eprintln!(
+        "trimova translate: {written} machine editions written, {} up to date; {} requests sent ({} segments, {} characters)",
+        tally.up_to_date, outcome.sent, tally.segments, tally.chars
+    );
+    match outcome.failures.len() {
         0 => Ok(()),
         n => Err(Failure::Quiet(format!(
             "{n} editions could not be translated; run again to resume (what was translated is kept in {})",
