@@ -142,7 +142,7 @@ async function translation(browser) {
   }
   const m = (k) => median(runs.map((r) => r[k]));
   console.log(`\nMachine translation of ${LONG} (uk -> ru, real APy on 127.0.0.1, cold cache, median of ${runs.length})`);
-  console.log(`requests to the service: ${m('requests')} (1 listPairs + 1 per segment; APy has no batch form)`);
+  console.log(`requests to the service: ${m('requests')} (1 listPairs + batches of segments, separated by markers APy keeps)`);
   console.log(`wall time in the browser, article loaded -> last segment shown: ${ms(m('wall'))}`);
   console.log(`sum of the same calls made directly, one at a time: ${ms(m('direct'))}`);
   console.log(`ratio browser / direct: ${(m('wall') / m('direct')).toFixed(2)}`);

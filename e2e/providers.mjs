@@ -74,6 +74,14 @@ export async function startProviders(apyUrl) {
       entry.fault = fault.name ?? fault.status;
       if (fault.hang) return; // never answers: the client's timeout must fire
       if (fault.noCors) return send(res, 200, '{}', {}, false);
+      if (fault.dropMarkers) {
+        // A real translation whose batch separators were lost on the way (a proxy that rewrites
+        // HTML, say): the texts run together.
+        const q = new URLSearchParams(body);
+        const r = await apyTranslate(q.get('q'), 'uk', 'ru');
+        const joined = r.text.replace(/<hr data-trimova="\d+">/g, ' ');
+        return send(res, 200, { responseData: { translatedText: joined }, responseDetails: null, responseStatus: 200 });
+      }
       if (fault.truncate) {
         const q = new URLSearchParams(body);
         const r = await apyTranslate(q.get('q'), 'uk', 'ru');

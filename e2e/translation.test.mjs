@@ -98,8 +98,12 @@ describe('through a real Apertium APy', () => {
     assert.match(quote[1], /Шин|Шін/);
     assert.ok((await page.textContent('.byline')).includes('Ольга Розгон'), 'author names unchanged');
 
-    // One request per segment (APy has no batch form), plus the pairs, asked once.
-    assert.equal(translateCalls().length, segmentsOf(uk).length);
+    // Segments travel in batches (APy keeps the separators between them), each exactly once,
+    // plus the pairs, asked once.
+    const batches = translateCalls().map((c) => new URLSearchParams(c.body).get('q'));
+    const sentTexts = batches.flatMap((q) => q.split(/<hr data-trimova="\d+">/));
+    assert.equal(sentTexts.length, segmentsOf(uk).length);
+    assert.ok(batches.length < sentTexts.length, `${batches.length} requests for ${sentTexts.length} segments`);
     assert.equal(stub.log.filter((e) => e.path === '/apy/listPairs').length, 1);
     const sent = new URLSearchParams(translateCalls()[0].body);
     assert.equal(sent.get('langpair'), 'ukr|rus');
@@ -136,8 +140,9 @@ describe('through a real Apertium APy', () => {
     assert.equal(await page.$$eval('.mt-shown strong', (s) => s.length), runs.filter((r) => r.strong).length);
     assert.equal(await page.$$eval('.mt-shown em', (s) => s.length), runs.filter((r) => r.em).length);
     assert.match(await page.textContent('.mt-shown a[href="https://eefund.org.ua/"]'), CYRILLIC);
+    // 80 segments, about 14,000 characters: the pairs, then a handful of batches.
     const first = stub.log.length;
-    assert.ok(first > 50, `${first} requests for the long article`);
+    assert.ok(first >= 2 && first <= 10, `${first} requests for the long article`);
 
     await page.reload();
     await settledTranslation(page);
@@ -259,6 +264,28 @@ describe('faults', () => {
       await context.close();
     });
   }
+
+  test('a batch whose separators are lost is sent again apart, and nothing runs together', async () => {
+    stub.reset();
+    stub.fault({ dropMarkers: true, name: 'dropMarkers', times: 1 });
+    const s = await site();
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await settledTranslation(page);
+    assert.equal(await page.$('.mt-error'), null);
+    const mangled = stub.log.find((e) => e.fault === 'dropMarkers');
+    assert.ok(mangled, 'the fault was met');
+    const parts = new URLSearchParams(mangled.body).get('q').split(/<hr data-trimova="\d+">/);
+    assert.ok(parts.length > 1, 'it was a batch');
+    // Each text of that batch reached the page on its own, in its own block.
+    const uk = byId(SEED).editions.uk;
+    assert.equal(await page.$$eval('.mt-block', (b) => b.length), uk.body.length);
+    assert.equal(await page.$$eval('.mt-block.pending', (b) => b.length), 0);
+    const resent = stub.log.filter((e) => e.path === '/apy/translate' && !e.fault && e.at >= mangled.at);
+    const resentTexts = resent.flatMap((e) => new URLSearchParams(e.body).get('q').split(/<hr data-trimova="\d+">/));
+    for (const part of parts) assert.ok(resentTexts.includes(part), `sent again: ${part.slice(0, 40)}`);
+    await context.close();
+  });
 
   test('429 and 503 are retried after Retry-After, with no message when a retry succeeds', async () => {
     stub.reset();

@@ -29,8 +29,15 @@ pub fn start() {
     let site = browser::Site::detect(adopted == Some(true));
     let body = leptos::prelude::document().body();
     if adopted == Some(true) {
-        leptos::mount::hydrate_body(move || view! { <App site /> });
-        browser::mark_started();
+        // In a task of its own: instantiating the wasm and adopting the page are each a long
+        // task on a slow phone; together they would block input twice as long.
+        set_timeout(
+            move || {
+                leptos::mount::hydrate_body(move || view! { <App site /> });
+                browser::mark_started();
+            },
+            std::time::Duration::ZERO,
+        );
         return;
     }
     if adopted == Some(false) {

@@ -173,7 +173,13 @@ fn translate_texts<'a>(
                 );
             match result {
                 Ok(out) => return Ok(out),
-                Err(ProviderError::TooLarge) if texts.len() > 1 => {
+                // Too large for the service, or a joined batch that did not come back apart (APy's
+                // markers lost): the texts go again in two halves, down to one text per request.
+                // (A wrong count from a service with a real batch form is its error.)
+                Err(e @ (ProviderError::TooLarge | ProviderError::WrongCount { .. }))
+                    if texts.len() > 1
+                        && (e == ProviderError::TooLarge || kind.joins_batches()) =>
+                {
                     let mut first = texts;
                     let second = first.split_off(first.len() / 2);
                     let mut out = translate_texts(config, from, to, first, cancel).await?;

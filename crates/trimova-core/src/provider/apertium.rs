@@ -3,7 +3,11 @@
 //! `POST /translate` with form fields `langpair=ukr|rus`, `q`, `markUnknown=no`, `format=html`;
 //! answers `{"responseData":{"translatedText":"..."},"responseStatus":200}`, errors
 //! `{"status":"error","code":400,"message":"Bad Request","explanation":"That pair is not installed"}`.
-//! There is no batch form: one text per request. `GET /listPairs` lists the installed pairs.
+//! There is no batch form, but APy's HTML deformatter passes tags through where they are: several
+//! texts go in one request, separated by `<hr data-trimova="N">` (N: the index of the text after
+//! it), and the answer is split at the same markers (checked against the real server in the
+//! end-to-end tests). A batch whose markers do not all come back, in order, yields a wrong count,
+//! and the clients send its texts apart. `GET /listPairs` lists the installed pairs.
 
 use super::{
     error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits,
@@ -13,7 +17,7 @@ use crate::Lang;
 use serde::Deserialize;
 
 pub const LIMITS: Limits = Limits {
-    max_segments: 1,
+    max_segments: 40,
     max_chars: 3000,
     // APy cuts its output at around 10k characters under load, still answering 200; segments are
     // kept far below that so a cut never happens, and a suspiciously short answer is refused.
@@ -34,12 +38,47 @@ fn from_code(code: &str) -> Option<Lang> {
     Lang::ALL.into_iter().find(|l| self::code(*l) == code)
 }
 
+const MARKER: &str = "<hr data-trimova=\"";
+
+fn marker(index: usize) -> String {
+    format!("{MARKER}{index}\">")
+}
+
+/// `texts` as one text, each after the first preceded by its marker.
+pub fn join_batch(texts: &[String]) -> String {
+    let mut q = String::new();
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            q.push_str(&marker(i));
+        }
+        q.push_str(text);
+    }
+    q
+}
+
+/// The texts of a batch's answer: cut at markers 1, 2, … in order. Where one is missing the cut
+/// stops, so the count falls short and the caller notices.
+pub fn split_batch(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    for next in 1.. {
+        let marker = marker(next);
+        let Some(at) = rest.find(&marker) else {
+            break;
+        };
+        out.push(rest[..at].to_string());
+        rest = &rest[at + marker.len()..];
+    }
+    out.push(rest.to_string());
+    out
+}
+
 pub fn translate_request(base: &str, from: Lang, to: Lang, texts: &[String]) -> HttpRequest {
-    let q = texts.first().map(String::as_str).unwrap_or_default();
+    let q = join_batch(texts);
     let body = format!(
         "langpair={}&q={}&markUnknown=no&format=html",
         form_encode(&format!("{}|{}", code(from), code(to))),
-        form_encode(q)
+        form_encode(&q)
     );
     HttpRequest {
         method: "POST",
@@ -88,7 +127,7 @@ pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, Provide
     }
     let answer: Answer = json_body(response)?;
     match (answer.status, answer.data) {
-        (Some(200) | None, Some(data)) => Ok(vec![data.text]),
+        (Some(200) | None, Some(data)) => Ok(split_batch(&data.text)),
         (status, _) => Err(ProviderError::Malformed(format!(
             "no responseData.translatedText (responseStatus {status:?})"
         ))),
@@ -152,6 +191,7 @@ pub fn parse_pairs(response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, Provide
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provider::ProviderKind;
 
     fn response(status: u16, body: &str) -> HttpResponse {
         HttpResponse {
@@ -178,6 +218,44 @@ mod tests {
         assert!(r.headers[0]
             .1
             .starts_with("application/x-www-form-urlencoded"));
+    }
+
+    #[test]
+    fn batches_travel_as_one_text_and_come_back_apart() {
+        let texts = vec![
+            "Перший <b>абзац</b>.".to_string(),
+            "Другий.".into(),
+            "Третій".into(),
+        ];
+        let request = translate_request("http://apy", Lang::Uk, Lang::Ru, &texts);
+        let body = request.body.unwrap();
+        assert!(
+            body.contains(&form_encode(
+                "абзац</b>.<hr data-trimova=\"1\">Другий.<hr data-trimova=\"2\">Третій"
+            )),
+            "{body}"
+        );
+        let answer = r#"{"responseData":{"translatedText":"Первый <b>абзац</b>.<hr data-trimova=\"1\">Второй.<hr data-trimova=\"2\">Третий"},"responseStatus":200}"#;
+        assert_eq!(
+            ProviderKind::Apertium.parse_translation(&response(200, answer), 3),
+            Ok(vec![
+                "Первый <b>абзац</b>.".to_string(),
+                "Второй.".into(),
+                "Третий".into()
+            ])
+        );
+        // A marker lost (or out of order) is a wrong count, which the clients answer by sending
+        // the texts apart.
+        let lost = r#"{"responseData":{"translatedText":"Первый. Второй.<hr data-trimova=\"2\">Третий"},"responseStatus":200}"#;
+        assert_eq!(
+            ProviderKind::Apertium.parse_translation(&response(200, lost), 3),
+            Err(ProviderError::WrongCount {
+                expected: 3,
+                got: 1
+            })
+        );
+        assert_eq!(split_batch("один"), ["один"]);
+        assert_eq!(join_batch(&["один".into()]), "один");
     }
 
     #[test]

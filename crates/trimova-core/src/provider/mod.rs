@@ -222,6 +222,12 @@ impl ProviderKind {
         }
     }
 
+    /// Whether a batch is several texts joined into one (APy, which has no batch form), so that a
+    /// wrong count means the joins were lost and the texts should be sent apart.
+    pub fn joins_batches(self) -> bool {
+        self == ProviderKind::Apertium
+    }
+
     pub fn limits(self) -> Limits {
         match self {
             ProviderKind::Apertium => apertium::LIMITS,
