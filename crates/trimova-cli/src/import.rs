@@ -1,5 +1,6 @@
 //! `trimova import`: archive pages (plain text) to article files.
 
+use crate::files::{expand, Kind};
 use crate::progress::Progress;
 use crate::Failure;
 use std::path::{Path, PathBuf};
@@ -11,27 +12,6 @@ pub struct Options {
     pub id: Option<String>,
     pub out: Option<PathBuf>,
     pub files: Vec<PathBuf>,
-}
-
-/// The text files to read: files as given, folders for their `.txt` files (sorted).
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
 }
 
 fn read_page(path: &Path, lang: Option<Lang>) -> Result<ImportedPage, String> {
@@ -46,7 +26,7 @@ fn to_json(article: &Article) -> String {
 }
 
 pub fn run(options: Options) -> Result<(), Failure> {
-    let files = expand(&options.files)?;
+    let files = expand(&options.files, Kind::Pages).map_err(Failure::Input)?;
     if files.is_empty() {
         return Err(Failure::Usage(
             "no page files given (folders are searched for .txt files)".into(),

@@ -4,6 +4,7 @@
 //! Exit status: 0 on success, 1 when the input is at fault (the message names the file and the
 //! field), 2 on a usage error (clap's own).
 
+mod files;
 mod import;
 mod pages;
 mod progress;

@@ -1,6 +1,7 @@
 //! `trimova pages DIST`: every human edition and every list as a complete page, rendered by the
 //! app's own components (so the page is what the app shows), plus the sitemap and feeds.
 
+use crate::files::{expand, Kind};
 use crate::shell::{data_script, Page, Shell};
 use std::path::Path;
 use std::sync::Arc;
@@ -106,15 +107,7 @@ pub fn run(dist: &Path, site_url: &str, site_name: &str) -> Result<Written, Stri
 /// Every article file in `dir` (not index.json), validated, with its text as it is on disk (the
 /// page embeds that text, so the app adopts exactly what it would have fetched).
 fn read_articles(dir: &Path) -> Result<Vec<(Arc<Article>, String)>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut paths: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
-        .collect();
-    paths.sort();
-    paths
+    expand(&[dir.to_path_buf()], Kind::Articles)?
         .into_iter()
         .map(|path| {
             let text =

@@ -5,6 +5,7 @@
 //! round trip, planning within the provider's limits, cache keys, source choice, retry policy); this
 //! is the native driver: blocking HTTP, a few requests at a time, a cache on disk.
 
+use crate::files::{expand, Kind};
 use crate::progress::Progress;
 use crate::Failure;
 use std::collections::{HashMap, HashSet};
@@ -183,28 +184,6 @@ fn translate_texts(
     }
 }
 
-/// The article files in `paths` (folders: their `.json` files but `index.json`).
-fn article_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
-
 /// A fingerprint of the edition a machine translation is made from: when it changes, the
 /// translation is made again (only the segments that changed are sent).
 fn source_hash(edition: &Edition) -> String {
@@ -254,7 +233,7 @@ fn load(options: &Options) -> Result<Setup, Failure> {
         .to
         .clone()
         .unwrap_or_else(|| config.languages.clone());
-    let files = article_files(&options.paths)?;
+    let files = expand(&options.paths, Kind::Articles).map_err(Failure::Input)?;
     if files.is_empty() {
         return Err(Failure::Usage("no article files found".into()));
     }

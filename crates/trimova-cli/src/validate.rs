@@ -1,29 +1,10 @@
 //! `trimova validate`: every problem of article files and indexes, with its JSON path.
 
+use crate::files::{expand, Kind};
 use crate::Failure;
 use std::path::{Path, PathBuf};
 use trimova_core::article::article_problems;
 use trimova_core::Index;
-
-fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let entries = std::fs::read_dir(path)
-                .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    Ok(files)
-}
 
 fn problems(file: &Path) -> Vec<String> {
     let text = match std::fs::read_to_string(file) {
@@ -45,7 +26,7 @@ fn problems(file: &Path) -> Vec<String> {
 }
 
 pub fn run(paths: &[PathBuf]) -> Result<(), Failure> {
-    let files = expand(paths)?;
+    let files = expand(paths, Kind::Json).map_err(Failure::Input)?;
     if files.is_empty() {
         return Err(Failure::Usage("no .json files found".into()));
     }

@@ -1,0 +1,45 @@
+//! Which files a command works on: the files given, and in the folders given, those of a kind.
+
+use std::path::{Path, PathBuf};
+
+/// The kinds of file the commands read.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    /// Archive pages, `*.txt`.
+    Pages,
+    /// Article files, `*.json` but `index.json`.
+    Articles,
+    /// Article files and indexes, `*.json`.
+    Json,
+}
+
+impl Kind {
+    fn matches(self, path: &Path) -> bool {
+        let ext = |e: &str| path.extension().is_some_and(|x| x == e);
+        match self {
+            Kind::Pages => ext("txt"),
+            Kind::Json => ext("json"),
+            Kind::Articles => ext("json") && path.file_name().is_some_and(|n| n != "index.json"),
+        }
+    }
+}
+
+/// `paths` with every folder replaced by its files of `kind`, sorted by name.
+pub fn expand(paths: &[PathBuf], kind: Kind) -> Result<Vec<PathBuf>, String> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| kind.matches(p))
+            .collect();
+        found.sort();
+        files.extend(found);
+    }
+    Ok(files)
+}
