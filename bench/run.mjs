@@ -229,12 +229,72 @@ async function commandLine() {
   }
 }
 
+const brotli = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** wasm + js + css of a built app folder, raw and brotli. */
+async function appBytes(dir, files) {
+  let raw = 0;
+  let br = 0;
+  for (const file of files) {
+    const data = await readFile(join(dir, file));
+    raw += data.length;
+    br += brotli(data);
+  }
+  return { raw, br };
+}
+
+// What a reader's first load costs against a floor: a bare Leptos 0.8 CSR app with a router,
+// gloo-net and serde_json (bench/floor), built with the same profile and wasm-opt in this run.
+async function firstLoad(browser, url) {
+  const floorDir = join(ROOT, 'bench', 'floor');
+  execFileSync('cargo', ['fetch', '--locked'], { cwd: floorDir, stdio: 'ignore' });
+  execFileSync('trunk', ['build', '--release', '--offline'], {
+    cwd: floorDir,
+    stdio: 'ignore',
+    // The same tools as Trimova's build (wasm-opt from npm, wasm-bindgen from cargo install).
+    env: {
+      ...process.env,
+      PATH: `${join(ROOT, 'node_modules', '.bin')}:${join(process.env.HOME ?? '', '.cargo', 'bin')}:${process.env.PATH}`,
+      CARGO_TARGET_DIR: join(ROOT, 'target', 'floor'),
+    },
+  });
+  const floorDist = join(ROOT, 'target', 'floor-dist');
+  const floorFiles = (await readdir(floorDist)).filter((f) => /\.(wasm|js|css)$/.test(f));
+  const floor = await appBytes(floorDist, floorFiles);
+
+  // The app's files a reader of a human edition actually asks for: the seed's English edition,
+  // then a switch to Ukrainian.
+  const context = await browser.newContext({ locale: 'en-US' });
+  const page = await context.newPage();
+  const asked = new Set();
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.slice(1);
+    if (/\.(wasm|js|css)$/.test(name)) asked.add(name);
+  });
+  await page.goto(`${url}/en/${SEED}`);
+  await page.waitForSelector('html[data-app=started]');
+  await page.click('.switcher a[hreflang=uk]');
+  await page.waitForSelector('article[lang=uk]');
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const human = await appBytes(DIST, [...asked]);
+  const everything = await appBytes(DIST, (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f)));
+  const row = (name, x) => `${name.padEnd(34)} ${kb(x.raw).padEnd(12)} ${kb(x.br).padEnd(12)} ${(x.br / floor.br).toFixed(2)}x`;
+  console.log('\nFirst load against the floor (wasm + js + css, brotli -q 11)');
+  console.log(`${''.padEnd(34)} ${'raw'.padEnd(12)} ${'brotli'.padEnd(12)} vs floor`);
+  console.log(row('floor (bench/floor)', floor));
+  console.log(row('reader of a human edition', human));
+  console.log(row('machine edition adds', { raw: everything.raw - human.raw, br: everything.br - human.br }));
+  console.log(row('everything', everything));
+}
+
 await bundleSizes();
 await commandLine();
 await lighthouseComparison();
 const browser = await launchBrowser();
 const site = await startSite();
 try {
+  await firstLoad(browser, site.url);
   await timings(browser, site.url);
   await translation(browser);
 } finally {
