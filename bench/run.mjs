@@ -135,7 +135,19 @@ async function translation(browser) {
         await r.text();
         direct += performance.now() - t0;
       }
-      runs.push({ requests: sent.length, first: first - start, wall: done - start, direct });
+      // And every segment on its own, one request each, as APy was called before batching.
+      let single = 0;
+      for (const call of sent.filter((c) => c.method === 'POST')) {
+        const form = new URLSearchParams(call.body);
+        for (const q of form.get('q').split(/<hr data-trimova="\d+">/)) {
+          form.set('q', q);
+          const t0 = performance.now();
+          const r = await fetch(call.url, { method: 'POST', body: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' } });
+          await r.text();
+          single += performance.now() - t0;
+        }
+      }
+      runs.push({ requests: sent.length, first: first - start, wall: done - start, direct, single });
     }
   } finally {
     await site.close();
@@ -146,6 +158,7 @@ async function translation(browser) {
   console.log(`wall time in the browser, article loaded -> last segment shown: ${ms(m('wall'))}`);
   console.log(`sum of the same calls made directly, one at a time: ${ms(m('direct'))}`);
   console.log(`ratio browser / direct: ${(m('wall') / m('direct')).toFixed(2)}`);
+  console.log(`sum of the segments' own calls, one request each, one at a time: ${ms(m('single'))} (browser / that: ${(m('wall') / m('single')).toFixed(2)})`);
   console.log(`time to the first translated paragraph: ${ms(m('first'))}`);
 }
 
