@@ -59,6 +59,18 @@ pub fn cached_index() -> Option<Arc<Index>> {
     INDEX.with(|cache| cache.borrow().clone())
 }
 
+/// What a view shows: the data already here (a pre-rendered page's, adopted before the first
+/// render, which must show it at once), else what `fetched` brings. Refetching is `fetched`'s.
+pub fn here_or_fetched<T: Send + Sync + 'static>(
+    here: Option<Arc<T>>,
+    fetched: LocalResource<Result<Arc<T>, LoadError>>,
+) -> Signal<Option<Result<Arc<T>, LoadError>>> {
+    Signal::derive(move || match &here {
+        Some(data) => Some(Ok(Arc::clone(data))),
+        None => fetched.get(),
+    })
+}
+
 /// Adopts the data a pre-rendered page carries. `Some(true)`: the page has it and it is now in the
 /// cache; `Some(false)`: the page claims pre-rendered data that cannot be read (the app then
 /// renders afresh); `None`: a plain app shell.
@@ -68,30 +80,28 @@ pub fn adopt_embedded() -> Option<bool> {
     if let Some(script) = document.get_element_by_id(EMBEDDED_ARTICLE) {
         let id = script.get_attribute("data-id")?;
         let text = script.text_content().unwrap_or_default();
-        return Some(match parse_article(&text, Some(&id)) {
-            Ok(article) => {
-                preload_article(Arc::new(article));
-                true
-            }
-            Err(e) => {
-                web_sys::console::error_1(&format!("embedded article {id}: {e}").into());
-                false
-            }
-        });
+        return Some(adopt(parse_article(&text, Some(&id)), preload_article));
     }
-    let script = document.get_element_by_id(EMBEDDED_INDEX)?;
-    Some(
-        match Index::parse(&script.text_content().unwrap_or_default()) {
-            Ok(index) => {
-                preload_index(Arc::new(index));
-                true
-            }
-            Err(e) => {
-                web_sys::console::error_1(&format!("embedded index: {e}").into());
-                false
-            }
-        },
-    )
+    let text = document.get_element_by_id(EMBEDDED_INDEX)?.text_content();
+    Some(adopt(
+        Index::parse(&text.unwrap_or_default()),
+        preload_index,
+    ))
+}
+
+/// Keeps what was read, or says on the console why it could not be.
+#[cfg(target_arch = "wasm32")]
+fn adopt<T>(read: Result<T, FormatError>, keep: fn(Arc<T>)) -> bool {
+    match read {
+        Ok(data) => {
+            keep(Arc::new(data));
+            true
+        }
+        Err(e) => {
+            web_sys::console::error_1(&format!("data embedded in the page: {e}").into());
+            false
+        }
+    }
 }
 
 /// GETs `path` (relative to the document base) as text. The request is aborted if the reactive

@@ -27,7 +27,6 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let adopted = api::adopt_embedded();
     let site = browser::Site::detect(adopted == Some(true));
-    let body = leptos::prelude::document().body();
     if adopted == Some(true) {
         // In a task of its own: instantiating the wasm and adopting the page are each a long
         // task on a slow phone; together they would block input twice as long.
@@ -42,7 +41,7 @@ pub fn start() {
     }
     if adopted == Some(false) {
         // Pre-rendered markup whose data cannot be read: start over rather than adopt it.
-        if let Some(body) = &body {
+        if let Some(body) = document().body() {
             body.set_inner_html("");
         }
     }

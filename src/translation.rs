@@ -13,8 +13,8 @@ use std::sync::Arc;
 use trimova_core::config::TranslationConfig;
 use trimova_core::provider::{HttpRequest, HttpResponse, ProviderError};
 use trimova_core::translate::cache::{cache_key, TranslationCache};
-use trimova_core::translate::plan::{looks_truncated, plan};
-use trimova_core::translate::retry::backoff_ms;
+use trimova_core::translate::plan::plan;
+use trimova_core::translate::retry::{next_step, Step};
 use trimova_core::translate::segment::{Segment, Slot};
 use trimova_core::{Article, Lang};
 use web_sys::AbortController;
@@ -144,7 +144,7 @@ async fn send(
     }
 }
 
-/// Translates `texts` in one request, retrying what is worth retrying and splitting on 413.
+/// Translates `texts` in one request, with the core's retry policy (the command line's too).
 fn translate_texts<'a>(
     config: &'a TranslationConfig,
     from: Lang,
@@ -158,42 +158,23 @@ fn translate_texts<'a>(
         loop {
             attempt += 1;
             let request = kind.translate_request(config, from, to, &texts);
-            let result = send(&request, cancel, config.timeout_ms)
+            let error = match send(&request, cancel, config.timeout_ms)
                 .await
-                .and_then(|r| kind.parse_translation(&r, texts.len()))
-                .and_then(
-                    |out| match texts.iter().zip(&out).any(|(s, t)| looks_truncated(s, t)) {
-                        true => Err(ProviderError::Truncated),
-                        false => Ok(out
-                            .iter()
-                            .zip(&texts)
-                            .map(|(t, s)| kind.clean_output(s, t))
-                            .collect()),
-                    },
-                );
-            match result {
+                .and_then(|r| kind.read_answer(&r, &texts))
+            {
                 Ok(out) => return Ok(out),
-                // Too large for the service, or a joined batch that did not come back apart (APy's
-                // markers lost): the texts go again in two halves, down to one text per request.
-                // (A wrong count from a service with a real batch form is its error.)
-                Err(e @ (ProviderError::TooLarge | ProviderError::WrongCount { .. }))
-                    if texts.len() > 1
-                        && (e == ProviderError::TooLarge || kind.joins_batches()) =>
-                {
+                Err(e) => e,
+            };
+            match next_step(kind, &error, texts.len(), attempt, js_sys::Math::random()) {
+                Step::Split => {
                     let mut first = texts;
                     let second = first.split_off(first.len() / 2);
                     let mut out = translate_texts(config, from, to, first, cancel).await?;
                     out.extend(translate_texts(config, from, to, second, cancel).await?);
                     return Ok(out);
                 }
-                Err(e) if e.is_transient() && !cancel.is_cancelled() => {
-                    let Some(wait) = backoff_ms(attempt, e.retry_after(), js_sys::Math::random())
-                    else {
-                        return Err(e);
-                    };
-                    TimeoutFuture::new(wait as u32).await;
-                }
-                Err(e) => return Err(e),
+                Step::Wait(ms) if !cancel.is_cancelled() => TimeoutFuture::new(ms as u32).await,
+                _ => return Err(error),
             }
         }
     }

@@ -22,17 +22,11 @@ use trimova_core::Lang;
 #[component]
 pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView {
     let site = expect_context::<Site>();
-    // A pre-rendered page brought its article along: use it at once, so the first render (the
-    // one that adopts the page's nodes) shows the edition, not a loading state.
-    let preloaded = api::cached_article(&id);
     let resource = LocalResource::new({
         let id = id.clone();
         move || api::article(id.clone())
     });
-    let article = Signal::derive(move || match &preloaded {
-        Some(a) => Some(Ok(Arc::clone(a))),
-        None => resource.get(),
-    });
+    let article = api::here_or_fetched(api::cached_article(&id), resource);
 
     // Machine translation: the configured service and the pairs it has (asked once).
     let config = expect_context::<LocalResource<Arc<Config>>>();

@@ -5,7 +5,6 @@ use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use std::sync::Arc;
 use trimova_core::format::date_medium;
 use trimova_core::i18n::messages;
 use trimova_core::publish::page_title;
@@ -16,13 +15,8 @@ use trimova_core::{IndexEntry, Lang};
 #[component]
 pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
     let site = expect_context::<Site>();
-    // A pre-rendered list brought the index along; its first render must show it at once.
-    let preloaded = api::cached_index();
     let resource = LocalResource::new(api::index);
-    let index = Signal::derive(move || match &preloaded {
-        Some(i) => Some(Ok(Arc::clone(i))),
-        None => resource.get(),
-    });
+    let index = api::here_or_fetched(api::cached_index(), resource);
     // `/` is pre-rendered in one language; adopting it, the app renders that language first and
     // then moves to `/<lang>/` for the reader's own (below), as `/<id>` does.
     let adopted = site.adopted_lang;

@@ -21,10 +21,6 @@ fn read_page(path: &Path, lang: Option<Lang>) -> Result<ImportedPage, String> {
     import_page(&text, lang).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn to_json(article: &Article) -> String {
-    serde_json::to_string_pretty(article).expect("an article always serialises") + "\n"
-}
-
 pub fn run(options: Options) -> Result<(), Failure> {
     let files = expand(&options.files, Kind::Pages).map_err(Failure::Input)?;
     if files.is_empty() {
@@ -93,7 +89,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
 
 /// Writes one article: to standard output, into a folder (as `ID.json`), or to a file.
 fn write(article: &Article, out: Option<&Path>) -> Result<(), Failure> {
-    let json = to_json(article);
+    let json = article.to_file();
     let Some(out) = out else {
         print!("{json}");
         return Ok(());

@@ -200,7 +200,7 @@ fn main() -> ExitCode {
 fn index(dir: &std::path::Path) -> Result<(), String> {
     let articles = trimova_core::index::load_articles(dir)?;
     let index = trimova_core::Index::from_articles(&articles);
-    let json = serde_json::to_string_pretty(&index).map_err(|e| e.to_string())? + "\n";
+    let json = index.to_file();
     let path = dir.join("index.json");
     std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
     println!(

@@ -41,8 +41,7 @@ pub fn run(dist: &Path, site_url: &str, site_name: &str) -> Result<Written, Stri
     let index = Arc::new(Index::from_articles(
         articles.iter().map(|(a, _)| a.as_ref()),
     ));
-    let index_json =
-        serde_json::to_string_pretty(index.as_ref()).map_err(|e| e.to_string())? + "\n";
+    let index_json = index.to_file();
     write(&dist.join("articles").join("index.json"), &index_json)?;
 
     let mut written = Written {
@@ -92,7 +91,7 @@ pub fn run(dist: &Path, site_url: &str, site_name: &str) -> Result<Written, Stri
     write(&dist.join("index.html"), &list_page(ROOT_LANG, &base)?)?;
     written.lists += 1;
 
-    let plain: Vec<Article> = articles.iter().map(|(a, _)| a.as_ref().clone()).collect();
+    let plain: Vec<&Article> = articles.iter().map(|(a, _)| a.as_ref()).collect();
     write(&dist.join("sitemap.xml"), &publish::sitemap(&site, &plain))?;
     for lang in Lang::ALL {
         write(

@@ -18,9 +18,9 @@ use trimova_core::config::{Config, TranslationConfig};
 use trimova_core::provider::Limits;
 use trimova_core::provider::{HttpRequest, HttpResponse, ProviderError};
 use trimova_core::translate::cache::{cache_key, content_hash};
-use trimova_core::translate::plan::{looks_truncated, plan, Plan};
+use trimova_core::translate::plan::{plan, Plan};
 use trimova_core::translate::protected_terms;
-use trimova_core::translate::retry::backoff_ms;
+use trimova_core::translate::retry::{next_step, Step};
 use trimova_core::translate::segment::{apply, segments, Segment, Slot};
 use trimova_core::translate::source::choose_source;
 use trimova_core::{Article, Edition, Lang};
@@ -130,8 +130,7 @@ fn send(agent: &ureq::Agent, request: &HttpRequest) -> Result<HttpResponse, Prov
     })
 }
 
-/// Translates `texts` in one request, retrying what is worth retrying and halving on 413, exactly
-/// as the browser client does.
+/// Translates `texts` in one request, with the core's retry policy (the browser client's too).
 fn translate_texts(
     agent: &ureq::Agent,
     config: &TranslationConfig,
@@ -146,42 +145,30 @@ fn translate_texts(
         attempt += 1;
         let request = kind.translate_request(config, from, to, &texts);
         *sent.lock().expect("not poisoned") += 1;
-        let result = send(agent, &request)
-            .and_then(|r| kind.parse_translation(&r, texts.len()))
-            .and_then(|out| {
-                if texts.iter().zip(&out).any(|(s, t)| looks_truncated(s, t)) {
-                    return Err(ProviderError::Truncated);
-                }
-                Ok(out
-                    .iter()
-                    .zip(&texts)
-                    .map(|(t, s)| kind.clean_output(s, t))
-                    .collect())
-            });
-        match result {
+        let error = match send(agent, &request).and_then(|r| kind.read_answer(&r, &texts)) {
             Ok(out) => return Ok(out),
-            // Too large for the service, or a joined batch that did not come back apart (APy's
-            // markers lost): the texts go again in two halves, down to one text per request. (A
-            // wrong count from a service with a real batch form is its error, reported as such.)
-            Err(e @ (ProviderError::TooLarge | ProviderError::WrongCount { .. }))
-                if texts.len() > 1 && (e == ProviderError::TooLarge || kind.joins_batches()) =>
-            {
+            Err(e) => e,
+        };
+        match next_step(kind, &error, texts.len(), attempt, jitter()) {
+            Step::Split => {
                 let mut first = texts;
                 let second = first.split_off(first.len() / 2);
                 let mut out = translate_texts(agent, config, from, to, first, sent)?;
                 out.extend(translate_texts(agent, config, from, to, second, sent)?);
                 return Ok(out);
             }
-            Err(e) if e.is_transient() => {
-                let jitter = f64::from(std::process::id() % 1000) / 1000.0;
-                let Some(wait) = backoff_ms(attempt, e.retry_after(), jitter) else {
-                    return Err(e);
-                };
-                std::thread::sleep(Duration::from_millis(wait));
-            }
-            Err(e) => return Err(e),
+            Step::Wait(ms) => std::thread::sleep(Duration::from_millis(ms)),
+            Step::GiveUp => return Err(error),
         }
     }
+}
+
+/// A number in 0..1 that differs between calls, so workers do not retry in lockstep.
+fn jitter() -> f64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    f64::from(nanos % 1000) / 1000.0
 }
 
 /// A fingerprint of the edition a machine translation is made from: when it changes, the
@@ -462,8 +449,7 @@ fn write_editions(
     }
     for &i in &changed {
         let file = &setup.files[i];
-        let json =
-            serde_json::to_string_pretty(&setup.articles[i]).expect("an article serialises") + "\n";
+        let json = setup.articles[i].to_file();
         std::fs::write(file, json)
             .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
     }

@@ -489,6 +489,11 @@ impl Article {
         out
     }
 
+    /// The file as the tools write it: pretty JSON with a final newline, unknown fields kept.
+    pub fn to_file(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an article always serialises") + "\n"
+    }
+
     /// Editions present, in switcher order.
     pub fn languages(&self) -> Vec<Lang> {
         self.editions.keys().copied().collect()

@@ -66,6 +66,11 @@ impl Index {
         }
     }
 
+    /// The file as the tools write it: pretty JSON with a final newline.
+    pub fn to_file(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an index always serialises") + "\n"
+    }
+
     /// Parses an index file; entries are re-sorted newest first whatever order the file has.
     pub fn parse(json: &str) -> Result<Index, FormatError> {
         let mut index: Index = parse_json(json)?;

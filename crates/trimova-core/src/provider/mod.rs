@@ -286,6 +286,28 @@ impl ProviderKind {
         Ok(texts)
     }
 
+    /// The translations of `texts` in `response`, ready to show: one per text, the service's own
+    /// marks removed; an answer that looks cut short is refused as truncated.
+    pub fn read_answer(
+        self,
+        response: &HttpResponse,
+        texts: &[String],
+    ) -> Result<Vec<String>, ProviderError> {
+        let out = self.parse_translation(response, texts.len())?;
+        if texts
+            .iter()
+            .zip(&out)
+            .any(|(s, t)| crate::translate::plan::looks_truncated(s, t))
+        {
+            return Err(ProviderError::Truncated);
+        }
+        Ok(out
+            .iter()
+            .zip(texts)
+            .map(|(t, s)| self.clean_output(s, t))
+            .collect())
+    }
+
     /// Removes a service's own annotations from a translation of `source`.
     pub fn clean_output(self, source: &str, translated: &str) -> String {
         match self {
