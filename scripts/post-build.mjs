@@ -3,9 +3,11 @@
 //     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'),
 //     and which starts the app only once the page is loaded and painted: on a pre-rendered page the
 //     text comes first, and the app's code never competes with it for the network;
-//  2. copies index.html to 404.html, so that hosts serving 404.html for unknown paths serve the app
+//  2. writes embed.js (the <trimova-article> element, from src/embed.js) under a name that never
+//     changes, naming the same hashed files with their integrity;
+//  3. copies index.html to 404.html, so that hosts serving 404.html for unknown paths serve the app
 //     for any path;
-//  3. runs `trimova pages`, which pre-renders every human edition (`<lang>/<id>/index.html`) and
+//  4. runs `trimova pages`, which pre-renders every human edition (`<lang>/<id>/index.html`) and
 //     the lists (`index.html`, `<lang>/index.html`) with the app's own components, and writes the
 //     sitemap and feeds; 404.html stays the bare app shell for everything else.
 import { readFile, writeFile } from 'node:fs/promises';
@@ -25,8 +27,11 @@ const attr = (tag, name) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
 const glueTag = html.match(/<link rel="modulepreload"[^>]*>/)?.[0];
 const wasmTag = html.match(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/)?.[0];
 if (!glueTag || !wasmTag) throw new Error('index.html lacks the modulepreload or the wasm preload Trunk writes');
+const cssTag = html.match(/<link rel="stylesheet"[^>]*>/)?.[0];
+if (!cssTag) throw new Error('index.html lacks the stylesheet Trunk writes');
 const glue = { href: attr(glueTag, 'href'), integrity: attr(glueTag, 'integrity') };
 const wasm = { href: attr(wasmTag, 'href'), integrity: attr(wasmTag, 'integrity') };
+const css = { href: attr(cssTag, 'href'), integrity: attr(cssTag, 'integrity') };
 // The same work as Trunk's script (load the glue, instantiate the wasm, announce the start), with
 // the files' integrity checked as their preload tags would have.
 const code = `// Trimova's start-up, written by scripts/post-build.mjs.
@@ -52,6 +57,7 @@ const bindings = await import(${JSON.stringify(glue.href)});
 const wasm = await bindings.default({
   module_or_path: fetch(${JSON.stringify(wasm.href)}, { integrity: ${JSON.stringify(wasm.integrity)}, credentials: 'same-origin' }),
 });
+bindings.start();
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
@@ -63,6 +69,14 @@ await writeFile(join(dir, file), code);
 html = html.replace(inline, `<script type="module" src="${publicUrl}${file}" integrity="${integrity}" fetchpriority="low"></script>`);
 
 await writeFile(indexPath, html);
+
+// The embed names the files relative to itself, so the folder can be served from any path or host.
+const relative = ({ href, integrity }) => ({ file: href.slice(publicUrl.length), integrity });
+const assets = { glue: relative(glue), wasm: relative(wasm), css: relative(css) };
+const element = await readFile(new URL('../src/embed.js', import.meta.url), 'utf8');
+const marker = '/* filled in by the build */ null';
+if (!element.includes(marker)) throw new Error('src/embed.js lacks the ASSETS marker');
+await writeFile(join(dir, 'embed.js'), element.replace(marker, JSON.stringify(assets)));
 await writeFile(join(dir, '404.html'), html);
-console.log(`post-build: start-up script -> ${file}; index.html copied to 404.html`);
+console.log(`post-build: start-up script -> ${file}; embed.js; index.html copied to 404.html`);
 execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], { stdio: 'inherit' });

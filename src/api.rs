@@ -26,6 +26,16 @@ pub enum LoadError {
     Network(String),
 }
 
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NotFound => f.write_str("no such article"),
+            LoadError::Malformed(e) => write!(f, "{e}"),
+            LoadError::Network(e) => f.write_str(e),
+        }
+    }
+}
+
 thread_local! {
     // Articles already loaded in this page's life: going back to one, or switching its editions,
     // costs no request.
@@ -104,9 +114,9 @@ fn adopt<T>(read: Result<T, FormatError>, keep: fn(Arc<T>)) -> bool {
     }
 }
 
-/// GETs `path` (relative to the document base) as text. The request is aborted if the reactive
+/// GETs `url` as text. The request is aborted if the reactive
 /// owner that started it is cleaned up first, e.g. when the reader navigates away.
-async fn fetch_text(path: &str) -> Result<String, LoadError> {
+async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let controller = SendWrapper::new(web_sys::AbortController::new().ok());
     let signal = controller.as_ref().map(|c| c.signal());
     Owner::on_cleanup(move || {
@@ -114,7 +124,7 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
             controller.abort();
         }
     });
-    let response = Request::get(path)
+    let response = Request::get(url)
         .abort_signal(signal.as_ref())
         .send()
         .await
@@ -141,46 +151,53 @@ async fn fetch_text(path: &str) -> Result<String, LoadError> {
         .map_err(|e| LoadError::Network(e.to_string()))
 }
 
-/// The article with this id, validated, from the cache or the server.
-pub async fn article(id: String) -> Result<Arc<Article>, LoadError> {
+/// The article with this id, validated, from the cache or from its file under `base` (the site's
+/// base path, or an embed's absolute folder URL).
+pub async fn article(base: String, id: String) -> Result<Arc<Article>, LoadError> {
     if let Some(hit) = cached_article(&id) {
         return Ok(hit);
     }
-    let text = fetch_text(&article_file(&id)).await?;
-    let article = Arc::new(parse_article(&text, Some(&id)).map_err(LoadError::Malformed)?);
+    read_article(&format!("{base}{}", article_file(&id)), Some(&id)).await
+}
+
+/// The article file at `url`, whatever its id (an embed's `src`), validated and then cached under
+/// its id like any other.
+pub async fn article_at(url: String) -> Result<Arc<Article>, LoadError> {
+    read_article(&url, None).await
+}
+
+async fn read_article(url: &str, id: Option<&str>) -> Result<Arc<Article>, LoadError> {
+    let text = fetch_text(url).await?;
+    let article = Arc::new(parse_article(&text, id).map_err(LoadError::Malformed)?);
     for warning in article.warnings() {
-        web_sys::console::warn_1(&format!("article {id}: {warning}").into());
+        web_sys::console::warn_1(&format!("article {}: {warning}", article.id).into());
     }
     preload_article(Arc::clone(&article));
     Ok(article)
 }
 
-/// The list of articles, newest first.
-pub async fn index() -> Result<Arc<Index>, LoadError> {
+/// The list of articles under `base`, newest first.
+pub async fn index(base: String) -> Result<Arc<Index>, LoadError> {
     if let Some(hit) = cached_index() {
         return Ok(hit);
     }
-    let text = fetch_text(INDEX_FILE).await?;
+    let text = fetch_text(&format!("{base}{INDEX_FILE}")).await?;
     let index = Arc::new(Index::parse(&text).map_err(LoadError::Malformed)?);
     preload_index(Arc::clone(&index));
     Ok(index)
 }
 
-/// The runtime configuration (`config.json` beside `index.html`). None, or one that cannot be
-/// read, means no translation: the app still works, and says why in the console.
-pub async fn config() -> Arc<Config> {
-    let config = match fetch_text("config.json").await {
+/// The runtime configuration (`config.json` beside `index.html`, or an embed's `config`). None, or
+/// one that cannot be read, means no translation: the app still works, and says why in the console.
+pub async fn config(url: String) -> Arc<Config> {
+    let config = match fetch_text(&url).await {
         Ok(text) => Config::parse(&text).unwrap_or_else(|e| {
-            web_sys::console::error_1(
-                &format!("config.json: {e}; machine translation is off").into(),
-            );
+            web_sys::console::error_1(&format!("{url}: {e}; machine translation is off").into());
             Config::default()
         }),
         Err(LoadError::NotFound) => Config::default(),
         Err(e) => {
-            web_sys::console::warn_1(
-                &format!("config.json: {e:?}; machine translation is off").into(),
-            );
+            web_sys::console::warn_1(&format!("{url}: {e:?}; machine translation is off").into());
             Config::default()
         }
     };

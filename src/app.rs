@@ -12,9 +12,10 @@ use trimova_core::Lang;
 #[component]
 pub fn App(site: Site) -> impl IntoView {
     let router_base = site.router_base().unwrap_or_default();
+    let config = format!("{}config.json", site.base);
     provide_context(site);
     // Read once per page load; views wait for it only where translation is concerned.
-    provide_context(LocalResource::new(api::config));
+    provide_context(LocalResource::new(move || api::config(config.clone())));
     view! {
         <Router base=router_base>
             <Routes fallback=|| view! { <PageNotFound lang=None /> }>

@@ -11,9 +11,12 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod routes;
+pub mod surface;
 pub mod translation;
 
 pub use app::App;

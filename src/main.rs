@@ -1,4 +1,56 @@
-fn main() {
-    #[cfg(target_arch = "wasm32")]
-    trimova::start();
+//! The wasm binary's entry points, called by the start-up scripts `scripts/post-build.mjs` writes:
+//! `start` by a page of the site, `Viewer` by `<trimova-article>` (`embed.js`). Loading the module
+//! starts nothing, so the same files serve both.
+
+#[cfg(target_arch = "wasm32")]
+mod entry {
+    use trimova::embed::{mount, EmbedOptions, Mounted};
+    use trimova_core::Lang;
+    use wasm_bindgen::prelude::*;
+
+    /// Runs the app on the whole page.
+    #[wasm_bindgen]
+    pub fn start() {
+        trimova::start();
+    }
+
+    /// One `<trimova-article>`'s viewer. `free()` it when the element leaves the page.
+    #[wasm_bindgen]
+    pub struct Viewer(Mounted);
+
+    #[wasm_bindgen]
+    impl Viewer {
+        #[wasm_bindgen(constructor)]
+        pub fn new(
+            host: web_sys::HtmlElement,
+            root: web_sys::HtmlElement,
+            article: Option<String>,
+            src: Option<String>,
+            lang: Option<String>,
+            base: String,
+            config: String,
+        ) -> Viewer {
+            console_error_panic_hook::set_once();
+            let lang = lang.as_deref().and_then(Lang::from_code);
+            Viewer(mount(
+                host,
+                root,
+                EmbedOptions {
+                    article,
+                    src,
+                    lang,
+                    base,
+                    config,
+                },
+            ))
+        }
+
+        /// The host changed the element's `lang`.
+        #[wasm_bindgen(js_name = setLang)]
+        pub fn set_lang(&self, lang: Option<String>) {
+            self.0.set_lang(lang);
+        }
+    }
 }
+
+fn main() {}

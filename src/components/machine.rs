@@ -1,9 +1,9 @@
 //! A machine-translated edition: rendered as segments arrive, honestly labelled, with the original
 //! one click away (per paragraph, side by side, or the whole edition).
 
-use crate::browser::{set_document_head, set_noindex};
 use crate::components::article::{ArticleFooter, ArticleHeader};
 use crate::components::blocks::BodyBlock;
+use crate::surface::{ErrorKind, Surface};
 use crate::translation::{translate_segments, Cancel};
 use leptos::prelude::request_animation_frame;
 use leptos::prelude::*;
@@ -38,6 +38,7 @@ pub fn MachineEdition(
     base: String,
 ) -> impl IntoView {
     let text = messages(to);
+    let surface = Surface::current();
     let terms = Arc::new(protected_terms(&article, &config.glossary));
     let source = Arc::new(segments(&original, &terms));
     let total = source.len();
@@ -80,6 +81,7 @@ pub fn MachineEdition(
             });
             let (article, source, config) =
                 (Arc::clone(&article), Arc::clone(&source), config.clone());
+            surface.translation_started(from, to, total);
             spawn_local(async move {
                 let result = translate_segments(
                     article,
@@ -104,6 +106,10 @@ pub fn MachineEdition(
                 // A job cancelled by leaving (or by a retry) must not touch what is on screen.
                 if !job.is_cancelled() {
                     flush();
+                    if let Err(e) = &result {
+                        surface.error(ErrorKind::Translation, &e.to_string());
+                    }
+                    surface.translation_ended(from, to, result.is_ok());
                     status.try_set(match result {
                         Ok(()) => Status::Done,
                         Err(e) => Status::Failed(e),
@@ -114,7 +120,7 @@ pub fn MachineEdition(
     });
     on_cleanup(move || {
         cancel.with_value(Cancel::cancel);
-        set_noindex(false);
+        surface.leave_machine_edition();
     });
 
     let edition = Memo::new({
@@ -137,8 +143,7 @@ pub fn MachineEdition(
 
     Effect::new(move |_| {
         let e = edition.get();
-        set_document_head(to, &page_title(&e.title), &e.description());
-        set_noindex(true);
+        surface.show_edition(to, &page_title(&e.title), &e.description(), true);
     });
 
     let provider = config.provider.display_name();
@@ -205,7 +210,9 @@ pub fn MachineEdition(
             <aside class="mt-notice" aria-label=text.machine_translation>
                 <p class="mt-label">{text.machine_notice(from, provider)}</p>
                 <p class="mt-actions">
-                    <a href=original_href hreflang=from.code() lang=from.code()>{text.read_original}</a>
+                    <a href=original_href hreflang=from.code() lang=from.code() on:click=surface.on_edition_link(from)>
+                        {text.read_original}
+                    </a>
                     <button type="button" class="mt-parallel" aria-pressed=move || parallel.get().to_string()
                         on:click=move |_| parallel.update(|p| *p = !*p)>
                         {text.side_by_side}

@@ -1,5 +1,6 @@
 use crate::browser::Site;
 use crate::components::switcher::{LanguageSwitcher, SwitcherEntry};
+use crate::surface::Surface;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::config::Config;
@@ -7,7 +8,8 @@ use trimova_core::i18n::messages;
 use trimova_core::route::list_path;
 use trimova_core::Lang;
 
-/// The site header: skip link, name, tagline and the language switcher.
+/// The site header: skip link, name, tagline and the language switcher. Embedded in a host's page,
+/// which has its own header, only the switcher.
 #[component]
 pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     let site = expect_context::<Site>();
@@ -33,6 +35,9 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
         shown
     });
     let switcher = move || view! { <LanguageSwitcher current=lang entries=shown.get() /> };
+    if Surface::current().is_embedded() {
+        return view! { <div class="embed-bar">{switcher}</div> }.into_any();
+    }
     view! {
         <a class="skip-link" href="#content">{text.skip_to_content}</a>
         <header class="masthead">
@@ -43,4 +48,5 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
             {switcher}
         </header>
     }
+    .into_any()
 }

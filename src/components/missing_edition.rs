@@ -1,3 +1,4 @@
+use crate::surface::Surface;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::i18n::messages;
@@ -24,6 +25,7 @@ pub fn MissingEdition(
     retry: Callback<()>,
 ) -> impl IntoView {
     let text = messages(lang);
+    let surface = Surface::current();
     let links = article
         .editions
         .iter()
@@ -31,7 +33,7 @@ pub fn MissingEdition(
             let href = article_path(&base, *l, &article.id);
             view! {
                 <li>
-                    <a href=href hreflang=l.code() lang=l.code()>
+                    <a href=href hreflang=l.code() lang=l.code() on:click=surface.on_edition_link(*l)>
                         <span class="edition-name">{l.native_name()}</span>
                         ": "
                         <cite>{e.title.clone()}</cite>

@@ -1,5 +1,6 @@
 pub mod article;
 pub mod blocks;
+pub mod content;
 pub mod machine;
 pub mod masthead;
 pub mod missing_edition;

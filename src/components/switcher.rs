@@ -1,4 +1,5 @@
 use crate::browser::remember_lang;
+use crate::surface::Surface;
 use leptos::prelude::*;
 use trimova_core::i18n::messages;
 use trimova_core::Lang;
@@ -19,6 +20,7 @@ pub struct SwitcherEntry {
 #[component]
 pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     let label = messages(current).switcher_label;
+    let surface = Surface::current();
     view! {
         <nav class="switcher" aria-label=label>
             <ul>
@@ -38,7 +40,13 @@ pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl Into
                                     class:missing=!entry.available && !entry.machine
                                     class:machine=entry.machine
                                     title=note
-                                    on:click=move |_| remember_lang(lang)
+                                    on:click={
+                                        let follow = surface.on_edition_link(lang);
+                                        move |ev| {
+                                            remember_lang(lang);
+                                            follow(ev);
+                                        }
+                                    }
                                 >
                                     {lang.native_name()}
                                     {note.map(|n| view! { <span class="visually-hidden">" (" {n} ")"</span> })}

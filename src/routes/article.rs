@@ -1,11 +1,13 @@
 use crate::api::{self, LoadError};
-use crate::browser::{choose_edition, choose_lang, set_document_head, set_noindex, Site};
+use crate::browser::{choose_edition, choose_lang, Site};
 use crate::components::article::ArticleView;
+use crate::components::content::Content;
 use crate::components::machine::MachineEdition;
 use crate::components::masthead::Masthead;
 use crate::components::missing_edition::{MissingEdition, MissingNote};
 use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
+use crate::surface::{ErrorKind, Surface};
 use crate::translation;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -19,14 +21,37 @@ use trimova_core::translate::source::{choose_source, NoSource};
 use trimova_core::Lang;
 
 /// `/<lang>/<id>` (and `/<id>`): one article, in the edition the URL or the reader asks for.
+/// Embedded, the article may come from any URL (`src`); its id is then the file's own.
 #[component]
-pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView {
+pub fn ArticlePage(
+    id: String,
+    url_lang: Signal<Option<Lang>>,
+    #[prop(default = None)] src: Option<String>,
+) -> impl IntoView {
     let site = expect_context::<Site>();
+    let surface = Surface::current();
+    let here = match &src {
+        None => api::cached_article(&id),
+        Some(_) => None,
+    };
     let resource = LocalResource::new({
-        let id = id.clone();
-        move || api::article(id.clone())
+        let (base, id) = (site.base.clone(), id.clone());
+        move || {
+            let (base, id, src) = (base.clone(), id.clone(), src.clone());
+            async move {
+                match src {
+                    Some(url) => api::article_at(url).await,
+                    None => api::article(base, id).await,
+                }
+            }
+        }
     });
-    let article = api::here_or_fetched(api::cached_article(&id), resource);
+    let article = api::here_or_fetched(here, resource);
+    // The id links are made of: the route's, or the file's once it is read.
+    let id = Memo::new(move |_| match article.get() {
+        Some(Ok(a)) => a.id.clone(),
+        _ => id.clone(),
+    });
 
     // Machine translation: the configured service and the pairs it has (asked once).
     let config = expect_context::<LocalResource<Arc<Config>>>();
@@ -83,15 +108,22 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         _ => choose_lang(url_lang.get(), &Lang::ALL, Lang::Uk),
     });
 
-    // `/<id>` becomes `/<lang>/<id>` once the language is known, so the URL always names it.
-    let navigate = use_navigate();
+    // `/<id>` becomes `/<lang>/<id>` once the language is known, so the URL always names it. An
+    // embed has no URL of its own: the negotiated language becomes its choice (and `lang`).
+    let navigate = (!surface.is_embedded()).then(use_navigate);
     Effect::new({
-        let (id, base) = (id.clone(), site.base.clone());
+        let base = site.base.clone();
         move |_| {
             let known = readable.get().is_some_and(|r| r.machine.is_some());
             if url_lang.get().is_none() && known {
-                let to = article_path(&base, lang.get(), &id);
-                navigate(&to, super::redirect());
+                match (surface, &navigate) {
+                    (Surface::Embed(embedding), _) => embedding.lang.set(Some(lang.get())),
+                    (Surface::Page, Some(navigate)) => navigate(
+                        &article_path(&base, lang.get(), &id.get()),
+                        super::redirect(),
+                    ),
+                    (Surface::Page, None) => {}
+                }
             }
         }
     });
@@ -148,36 +180,38 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         match article.get() {
             Some(Ok(a)) => match a.editions.get(&lang) {
                 Some(e) => {
-                    set_document_head(lang, &page_title(&e.title), &e.description());
-                    // Machine translations are not the newsroom's text to index.
                     let machine = e
                         .translation
                         .as_ref()
                         .is_some_and(|t| t.by == TranslatedBy::Machine);
-                    set_noindex(machine);
+                    surface.show_edition(lang, &page_title(&e.title), &e.description(), machine);
                 }
-                // The machine edition sets the head itself as its title arrives.
+                // The machine edition shows itself as its title arrives.
                 None if matches!(shown.get(), Shown::Machine { .. }) => {}
-                None => set_document_head(lang, &page_title(text.missing_edition_title), ""),
+                None => surface.show_message(lang, &page_title(text.missing_edition_title)),
             },
-            Some(Err(LoadError::NotFound)) => {
-                set_document_head(lang, &page_title(text.not_found_title), "")
-            }
-            Some(Err(LoadError::Malformed(_))) => {
-                set_document_head(lang, &page_title(text.malformed_title), "")
-            }
-            Some(Err(LoadError::Network(_))) => {
-                set_document_head(lang, &page_title(text.network_title), "")
-            }
+            Some(Err(e)) => surface.show_message(lang, &page_title(load_error_title(text, &e))),
             None => {}
+        }
+    });
+    // An embedding host hears of a failed load once, whatever the language on screen.
+    Effect::new(move |_| {
+        if let Some(Err(e)) = article.get() {
+            let kind = match e {
+                LoadError::NotFound => ErrorKind::NotFound,
+                LoadError::Malformed(_) => ErrorKind::Malformed,
+                LoadError::Network(_) => ErrorKind::Network,
+            };
+            surface.error(kind, &e.to_string());
         }
     });
 
     // A memo of plain data: the header is redrawn only when what it shows changes, so nodes the
     // reader is using (a focused switcher link) stay when, say, the config arrives with nothing new.
     let entries = Memo::new({
-        let (base, id) = (site.base.clone(), id.clone());
+        let base = site.base.clone();
         move |_| {
+            let id = id.get();
             // Before the article is known every language is offered as a plain link.
             let editions = readable.get();
             Lang::ALL
@@ -208,24 +242,26 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
         let state = shown.get();
         let lang = lang.get_untracked();
         let text = messages(lang);
-        let all_articles = view! { <p><a href=list_path(&base, lang)>{text.all_articles}</a></p> };
+        // An embed shows one article; the host's page is the way onward.
+        let all_articles = (!surface.is_embedded())
+            .then(|| view! { <p><a href=list_path(&base, lang)>{text.all_articles}</a></p> });
         let a = article.get_untracked().and_then(Result::ok);
         match (state, a) {
             (Shown::Edition(lang), Some(a)) => view! {
-                <main id="content">
+                <Content>
                     <ArticleView article=a lang />
                     {all_articles}
-                </main>
+                </Content>
             }
             .into_any(),
             (Shown::Machine { from, to }, Some(a)) => {
                 let config = config.get_untracked().and_then(|c| c.translator().cloned());
                 match (a.editions.get(&from).cloned(), config) {
                     (Some(original), Some(config)) => view! {
-                        <main id="content">
+                        <Content>
                             <MachineEdition article=a original from to config base=base.clone() />
                             {all_articles}
-                        </main>
+                        </Content>
                     }
                     .into_any(),
                     _ => loading(text),
@@ -234,9 +270,9 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
             (Shown::Missing(lang, note), Some(a)) => {
                 let retry = Callback::new(move |_| pairs.refetch());
                 view! {
-                    <main id="content">
+                    <Content>
                         <MissingEdition article=a lang base note retry />
-                    </main>
+                    </Content>
                 }
                 .into_any()
             }
@@ -262,7 +298,7 @@ pub fn ArticlePage(id: String, url_lang: Signal<Option<Lang>>) -> impl IntoView 
                         .into_any()
                     }
                 };
-                view! { <main id="content">{content}</main> }.into_any()
+                view! { <Content>{content}</Content> }.into_any()
             }
             _ => loading(text),
         }
@@ -285,11 +321,20 @@ enum Shown {
 
 fn loading(text: &'static trimova_core::i18n::Messages) -> AnyView {
     view! {
-        <main id="content" aria-busy="true">
+        <Content busy=true>
             <p class="loading" role="status">{text.loading}</p>
-        </main>
+        </Content>
     }
     .into_any()
+}
+
+/// The heading of the message shown when the article could not be loaded.
+fn load_error_title(text: &'static trimova_core::i18n::Messages, e: &LoadError) -> &'static str {
+    match e {
+        LoadError::NotFound => text.not_found_title,
+        LoadError::Malformed(_) => text.malformed_title,
+        LoadError::Network(_) => text.network_title,
+    }
 }
 
 /// The editions of the article on screen, by how a reader can get them.

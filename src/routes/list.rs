@@ -15,7 +15,10 @@ use trimova_core::{IndexEntry, Lang};
 #[component]
 pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
     let site = expect_context::<Site>();
-    let resource = LocalResource::new(api::index);
+    let resource = LocalResource::new({
+        let base = site.base.clone();
+        move || api::index(base.clone())
+    });
     let index = api::here_or_fetched(api::cached_index(), resource);
     // `/` is pre-rendered in one language; adopting it, the app renders that language first and
     // then moves to `/<lang>/` for the reader's own (below), as `/<id>` does.

@@ -1,0 +1,187 @@
+//! Where the app draws: the whole page, or an element inside somebody else's page.
+//!
+//! On its own site the app owns the page: the URL names the edition, and `<html lang>`, the title
+//! and the robots meta follow what is on screen. Embedded as `<trimova-article>` in a newsroom's CMS
+//! page it owns nothing outside its element: the edition lives in a signal (mirrored in the
+//! element's `lang` attribute), and what happens is told to the host as DOM events instead.
+//! Views ask the `Surface` in context rather than the document, so one set of components serves
+//! both.
+
+use crate::browser::{set_document_head, set_noindex};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use trimova_core::Lang;
+
+/// Where the views on screen live (a context; `Page` when none is provided).
+#[derive(Clone, Copy)]
+pub enum Surface {
+    Page,
+    Embed(Embedding),
+}
+
+/// An app inside a `<trimova-article>` element.
+#[derive(Clone, Copy)]
+pub struct Embedding {
+    /// The edition asked for: by the host (the `lang` attribute) or by the reader (a switcher
+    /// link); `None` until one of them, or the reader's negotiated language, has chosen.
+    pub lang: RwSignal<Option<Lang>>,
+    host: StoredValue<SendWrapper<web_sys::HtmlElement>>,
+    /// The edition last announced, so that redrawing the same one announces nothing.
+    announced: StoredValue<Option<(Lang, bool)>>,
+}
+
+/// What went wrong, as a host reads it in `trimova:error`'s `detail.kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    NotFound,
+    Malformed,
+    Network,
+    Translation,
+}
+
+impl ErrorKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not-found",
+            ErrorKind::Malformed => "malformed",
+            ErrorKind::Network => "network",
+            ErrorKind::Translation => "translation",
+        }
+    }
+}
+
+impl Embedding {
+    pub fn new(host: web_sys::HtmlElement, lang: Option<Lang>) -> Embedding {
+        Embedding {
+            lang: RwSignal::new(lang),
+            host: StoredValue::new(SendWrapper::new(host)),
+            announced: StoredValue::new(None),
+        }
+    }
+
+    /// Dispatches `trimova:<name>` on the element: bubbling and composed, so a listener on the
+    /// element, on an ancestor or on the document hears it. `detail` is a flat JSON object.
+    fn dispatch(&self, name: &str, detail: serde_json::Value) {
+        #[cfg(target_arch = "wasm32")]
+        self.host.with_value(|host| {
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or_default();
+            init.set_detail(&detail);
+            if let Ok(event) =
+                web_sys::CustomEvent::new_with_event_init_dict(&format!("trimova:{name}"), &init)
+            {
+                let _ = host.dispatch_event(&event);
+            }
+        });
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (name, detail);
+    }
+}
+
+impl Surface {
+    /// The surface of the views being built.
+    pub fn current() -> Surface {
+        use_context::<Surface>().unwrap_or(Surface::Page)
+    }
+
+    pub fn is_embedded(self) -> bool {
+        matches!(self, Surface::Embed(_))
+    }
+
+    /// An edition is on screen. The page's head follows it; an embed's element takes its `lang`
+    /// and tells the host (`trimova:languagechange`), once per change.
+    pub fn show_edition(self, lang: Lang, title: &str, description: &str, machine: bool) {
+        match self {
+            Surface::Page => {
+                set_document_head(lang, title, description);
+                // Machine translations are not the newsroom's text to index.
+                set_noindex(machine);
+            }
+            Surface::Embed(embedding) => {
+                if embedding.announced.get_value() == Some((lang, machine)) {
+                    return;
+                }
+                embedding.announced.set_value(Some((lang, machine)));
+                embedding.host.with_value(|host| {
+                    let _ = host.set_attribute("lang", lang.code());
+                });
+                embedding.dispatch(
+                    "languagechange",
+                    serde_json::json!({ "lang": lang.code(), "machine": machine }),
+                );
+            }
+        }
+    }
+
+    /// Something other than an edition fills the view (an error, a missing edition): the page's
+    /// head says so in `lang`; an embed keeps quiet here (errors are told by `error`).
+    pub fn show_message(self, lang: Lang, title: &str) {
+        if let Surface::Page = self {
+            set_document_head(lang, title, "");
+        }
+    }
+
+    /// The view that showed a machine translation went away.
+    pub fn leave_machine_edition(self) {
+        if let Surface::Page = self {
+            set_noindex(false);
+        }
+    }
+
+    /// Tells an embedding host that something failed (the page shows it, and that is enough).
+    pub fn error(self, kind: ErrorKind, message: &str) {
+        if let Surface::Embed(embedding) = self {
+            embedding.dispatch(
+                "error",
+                serde_json::json!({ "kind": kind.code(), "message": message }),
+            );
+        }
+    }
+
+    /// A machine translation from `from` to `to` starts (or starts again, after a retry).
+    pub fn translation_started(self, from: Lang, to: Lang, segments: usize) {
+        if let Surface::Embed(embedding) = self {
+            embedding.dispatch(
+                "translationstart",
+                serde_json::json!({ "from": from.code(), "to": to.code(), "segments": segments }),
+            );
+        }
+    }
+
+    /// A machine translation ended: `ok` when every segment arrived.
+    pub fn translation_ended(self, from: Lang, to: Lang, ok: bool) {
+        if let Surface::Embed(embedding) = self {
+            embedding.dispatch(
+                "translationend",
+                serde_json::json!({ "from": from.code(), "to": to.code(), "ok": ok }),
+            );
+        }
+    }
+
+    /// The click handler of a link to the edition `lang`: see `follow_edition_link`. A click that
+    /// asks for a new tab or window (modifier keys, another button) is left to the browser.
+    pub fn on_edition_link(self, lang: Lang) -> impl Fn(web_sys::MouseEvent) + Clone + 'static {
+        move |ev: web_sys::MouseEvent| {
+            let plain = ev.button() == 0
+                && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key());
+            if plain && !ev.default_prevented() && self.follow_edition_link(lang) {
+                ev.prevent_default();
+            }
+        }
+    }
+
+    /// Moves to the edition `lang` when the reader follows a link to it. On the page the router
+    /// follows the link itself (`false`: let it); in an embed the link must not take the host
+    /// page away, so the edition changes in place (`true`: the click was handled).
+    pub fn follow_edition_link(self, lang: Lang) -> bool {
+        match self {
+            Surface::Page => false,
+            Surface::Embed(embedding) => {
+                embedding.lang.set(Some(lang));
+                true
+            }
+        }
+    }
+}
