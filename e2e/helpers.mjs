@@ -42,6 +42,22 @@ export async function startSite({ config, headers } = {}) {
   return { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
 
+/** The Content-Security-Policy a strict host sends: no inline script or style anywhere. */
+export const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * Serves the example CMS page (`examples/cms/`, at /examples/cms/) beside dist/ under the strict
+ * CSP, as a newsroom serving Trimova's folder on its own origin would; with `config`, a
+ * `config.json` holding it sits beside `embed.js`.
+ */
+export async function startCmsHost({ config } = {}) {
+  const host = await mkdtemp(join(tmpdir(), 'trimova-cms-'));
+  await symlink(join(ROOT, 'examples'), join(host, 'examples'));
+  if (config) await writeFile(join(host, 'config.json'), JSON.stringify(config));
+  const { server, url } = await serve([host, DIST, FIXTURES], { headers: { 'content-security-policy': STRICT_CSP } });
+  return { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+}
+
 /**
  * Serves the build made with `--public-url /news/` (target/dist-news) under /news/ of a host
  * whose root has nothing else but the 404.html fallback, as a CMS sub-directory would.

@@ -13,5 +13,8 @@ else
   printf '{ "languages": ["uk", "en", "ru"], "translation": { "provider": "none" } }\n' > "$site/config.json"
   echo "Machine translation: off (Apertium APy could not be started; see above)"
 fi
+# The example CMS page that embeds two articles (<trimova-article>) is at /examples/cms/.
+ln -sfn "$PWD/examples" "$site/examples"
+echo "Embedding example: http://127.0.0.1:$port/examples/cms/"
 # The generated config.json is served in place of the one in dist/.
 exec node scripts/serve.mjs --port "$port" "$site" dist

@@ -47,8 +47,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm: Playwright's driver (it uses Debian's chromium, never a downloaded browser) and binaryen's
-# wasm-opt (Debian's binaryen 108 emits wasm that fails at start-up in Chromium).
+# npm: Playwright's driver (it uses Debian's chromium, never a downloaded browser), axe-core for the
+# accessibility checks, and binaryen's wasm-opt (Debian's binaryen 108 emits wasm that fails at
+# start-up in Chromium).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
