@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { launchBrowser, startSite, apyUrl, DIST, ROOT, CHROMIUM_ARGS } from '../e2e/helpers.mjs';
+import { launchBrowser, startSite, startCmsHost, apyUrl, DIST, ROOT, CHROMIUM_ARGS } from '../e2e/helpers.mjs';
 import { serve } from '../scripts/serve.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -291,7 +291,9 @@ async function firstLoad(browser, url) {
   await page.waitForLoadState('networkidle');
   await context.close();
   const human = await appBytes(DIST, [...asked]);
-  const everything = await appBytes(DIST, (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f)));
+  // The site's files; embed.js is counted on its own, below.
+  const everything = await appBytes(DIST, (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'embed.js'));
+  const embedded = await embedLoad(browser);
   const row = (name, x) => `${name.padEnd(34)} ${kb(x.raw).padEnd(12)} ${kb(x.br).padEnd(12)} ${(x.br / floor.br).toFixed(2)}x`;
   console.log('\nFirst load against the floor (wasm + js + css, brotli -q 11)');
   console.log(`${''.padEnd(34)} ${'raw'.padEnd(12)} ${'brotli'.padEnd(12)} vs floor`);
@@ -299,6 +301,26 @@ async function firstLoad(browser, url) {
   console.log(row('reader of a human edition', human));
   console.log(row('machine edition adds', { raw: everything.raw - human.raw, br: everything.br - human.br }));
   console.log(row('everything', everything));
+  console.log(row('embed.js (<trimova-article>)', await appBytes(DIST, ['embed.js'])));
+  console.log(row('host page with two embeds', embedded));
+}
+
+// What a CMS page embedding two articles (examples/cms/) asks of Trimova's folder.
+async function embedLoad(browser) {
+  const host = await startCmsHost();
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const asked = new Set();
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.slice(1);
+    if (/\.(wasm|js|css)$/.test(name) && !name.startsWith('examples/')) asked.add(name);
+  });
+  await page.goto(`${host.url}/examples/cms/`);
+  for (const id of ['first', 'second']) await page.locator(`#${id} article`).waitFor();
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  await host.close();
+  return appBytes(DIST, [...asked]);
 }
 
 await bundleSizes();
