@@ -10,7 +10,7 @@
 //  4. runs `trimova pages`, which pre-renders every human edition (`<lang>/<id>/index.html`) and
 //     the lists (`index.html`, `<lang>/index.html`) with the app's own components, and writes the
 //     sitemap and feeds; 404.html stays the bare app shell for everything else.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile, rename } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -32,6 +32,17 @@ if (!cssTag) throw new Error('index.html lacks the stylesheet Trunk writes');
 const glue = { href: attr(glueTag, 'href'), integrity: attr(glueTag, 'integrity') };
 const wasm = { href: attr(wasmTag, 'href'), integrity: attr(wasmTag, 'integrity') };
 const css = { href: attr(cssTag, 'href'), integrity: attr(cssTag, 'integrity') };
+
+// The machine translation module, which Trunk builds without a content hash in its names: give
+// it one (so a deploy never serves a stale copy from a cache) and compute its integrity.
+const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
+async function hashed(name, ext) {
+  const data = await readFile(join(dir, name + ext));
+  const file = `${name}-${createHash('sha256').update(data).digest('hex').slice(0, 16)}${ext}`;
+  await rename(join(dir, name + ext), join(dir, file));
+  return { href: publicUrl + file, integrity: sri(data) };
+}
+const machine = { glue: await hashed('trimova-machine', '.js'), wasm: await hashed('trimova-machine_bg', '.wasm') };
 // The same work as Trunk's script (load the glue, instantiate the wasm, announce the start), with
 // the files' integrity checked as their preload tags would have.
 const code = `// Trimova's start-up, written by scripts/post-build.mjs.
@@ -50,19 +61,30 @@ if (prerendered && document.visibilityState === 'visible'
     } catch { ok(); }
   });
 }
-document.head.append(Object.assign(document.createElement('link'), {
-  rel: 'modulepreload', href: ${JSON.stringify(glue.href)}, integrity: ${JSON.stringify(glue.integrity)}, crossOrigin: 'anonymous',
-}));
-const bindings = await import(${JSON.stringify(glue.href)});
-const wasm = await bindings.default({
-  module_or_path: fetch(${JSON.stringify(wasm.href)}, { integrity: ${JSON.stringify(wasm.integrity)}, credentials: 'same-origin' }),
-});
-bindings.start();
+// Imports a wasm-bindgen module and instantiates its wasm, both checked against their integrity
+// (a module preload link is how a dynamic import gets checked).
+async function load(glue, wasm) {
+  document.head.append(Object.assign(document.createElement('link'), {
+    rel: 'modulepreload', href: glue.href, integrity: glue.integrity, crossOrigin: 'anonymous',
+  }));
+  const bindings = await import(glue.href);
+  const instance = await bindings.default({
+    module_or_path: fetch(wasm.href, { integrity: wasm.integrity, credentials: 'same-origin' }),
+  });
+  return { bindings, instance };
+}
+// Machine translation is a module of its own, loaded the first time a machine edition is shown.
+let machine;
+const loadMachine = () => (machine ??= load(${JSON.stringify(machine.glue)}, ${JSON.stringify(machine.wasm)})
+  .then(({ bindings }) => bindings)
+  .catch((error) => { machine = undefined; throw error; }));
+const { bindings, instance: wasm } = await load(${JSON.stringify(glue)}, ${JSON.stringify(wasm)});
+bindings.start(loadMachine);
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-const integrity = 'sha384-' + createHash('sha384').update(code).digest('base64');
+const integrity = sri(code);
 const file = `boot-${hash}.js`;
 await writeFile(join(dir, file), code);
 // Low priority: nothing in it is needed for the first paint, so it never competes with the CSS.
@@ -72,7 +94,10 @@ await writeFile(indexPath, html);
 
 // The embed names the files relative to itself, so the folder can be served from any path or host.
 const relative = ({ href, integrity }) => ({ file: href.slice(publicUrl.length), integrity });
-const assets = { glue: relative(glue), wasm: relative(wasm), css: relative(css) };
+const assets = {
+  glue: relative(glue), wasm: relative(wasm), css: relative(css),
+  machineGlue: relative(machine.glue), machineWasm: relative(machine.wasm),
+};
 const element = await readFile(new URL('../src/embed.js', import.meta.url), 'utf8');
 const marker = '/* filled in by the build */ null';
 if (!element.includes(marker)) throw new Error('src/embed.js lacks the ASSETS marker');

@@ -13,28 +13,34 @@ const ASSETS = /* filled in by the build */ null;
 const folder = new URL('.', import.meta.url);
 const asset = (name) => new URL(ASSETS[name].file, folder).href;
 
-// The wasm module, loaded once for every element on the page, and only when the first one starts.
-let app;
-function loadApp() {
-  app ??= (async () => {
-    // A module preload link is how a dynamic import gets its integrity checked; it goes again
-    // once the module is in, so the host's <head> ends as it was.
-    const preload = Object.assign(document.createElement('link'), {
-      rel: 'modulepreload', href: asset('glue'), integrity: ASSETS.glue.integrity, crossOrigin: 'anonymous',
+// Imports a wasm-bindgen module (`glue`) and instantiates its wasm, checking both against their
+// integrity. A module preload link is how a dynamic import gets its integrity checked; it goes
+// again once the module is in, so the host's <head> ends as it was.
+async function load(glue, wasm) {
+  const preload = Object.assign(document.createElement('link'), {
+    rel: 'modulepreload', href: asset(glue), integrity: ASSETS[glue].integrity, crossOrigin: 'anonymous',
+  });
+  document.head.append(preload);
+  try {
+    const bindings = await import(asset(glue));
+    await bindings.default({
+      module_or_path: fetch(asset(wasm), { integrity: ASSETS[wasm].integrity, credentials: 'same-origin' }),
     });
-    document.head.append(preload);
-    try {
-      const bindings = await import(asset('glue'));
-      await bindings.default({
-        module_or_path: fetch(asset('wasm'), { integrity: ASSETS.wasm.integrity, credentials: 'same-origin' }),
-      });
-      return bindings;
-    } finally {
-      preload.remove();
-    }
-  })();
-  return app;
+    return bindings;
+  } finally {
+    preload.remove();
+  }
 }
+
+// Each module is loaded once for every element on the page: the viewer when the first element
+// starts, machine translation when one first shows a machine edition. A failed load is tried
+// again by the next element that asks.
+const once = (glue, wasm) => {
+  let loading;
+  return () => (loading ??= load(glue, wasm).catch((error) => { loading = undefined; throw error; }));
+};
+const loadApp = once('glue', 'wasm');
+const loadMachine = once('machineGlue', 'machineWasm');
 
 // The stylesheet, a <link> in each shadow root: the browser fetches and parses it once.
 function stylesheet() {
@@ -87,7 +93,6 @@ class TrimovaArticle extends HTMLElement {
     try {
       [bindings] = await Promise.all([loadApp(), styled]);
     } catch (error) {
-      app = undefined; // a later element may try again
       if (run === this.#run) this.#fail(error);
       return;
     }
@@ -103,6 +108,7 @@ class TrimovaArticle extends HTMLElement {
       this.getAttribute('lang') || undefined,
       folder.href,
       new URL(config || 'config.json', config ? document.baseURI : folder).href,
+      loadMachine,
     );
   }
 

@@ -50,22 +50,30 @@ pub fn mount(
     root: web_sys::HtmlElement,
     options: EmbedOptions,
 ) -> Mounted {
-    let embedding = Embedding::new(host, options.lang);
-    let view = leptos::mount::mount_to(root, move || {
-        provide_context(Site {
-            base: options.base,
-            adopted_lang: None,
-        });
-        provide_context(Surface::Embed(embedding));
-        let config = options.config;
-        provide_context(LocalResource::new(move || api::config(config.clone())));
-        let url_lang = Signal::from(embedding.lang);
-        let id = options.article.unwrap_or_default();
-        let src = if id.is_empty() { options.src } else { None };
-        view! { <ArticlePage id src url_lang /> }
+    // Made inside the view's owner, so that its signals go with the view.
+    let made = std::rc::Rc::new(std::cell::Cell::new(None));
+    let view = leptos::mount::mount_to(root, {
+        let made = std::rc::Rc::clone(&made);
+        move || {
+            let embedding = Embedding::new(host, options.lang);
+            made.set(Some(embedding));
+            provide_context(Site {
+                base: options.base,
+                adopted_lang: None,
+            });
+            provide_context(Surface::Embed(embedding));
+            let config = options.config;
+            provide_context(LocalResource::new(move || api::config(config.clone())));
+            let url_lang = Signal::from(embedding.lang);
+            let id = options.article.unwrap_or_default();
+            let src = if id.is_empty() { options.src } else { None };
+            view! { <ArticlePage id src url_lang /> }
+        }
     });
     Mounted {
-        embedding,
+        embedding: made
+            .take()
+            .expect("mount_to runs the view function at once"),
         _view: Box::new(view),
     }
 }

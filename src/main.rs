@@ -1,16 +1,20 @@
 //! The wasm binary's entry points, called by the start-up scripts `scripts/post-build.mjs` writes:
 //! `start` by a page of the site, `Viewer` by `<trimova-article>` (`embed.js`). Loading the module
-//! starts nothing, so the same files serve both.
+//! starts nothing, so the same files serve both. Machine translation is another module
+//! (`src/bin/machine.rs`); both entry points take the function that loads it.
 
 #[cfg(target_arch = "wasm32")]
 mod entry {
+    use trimova::components::machine_loader::set_loader;
     use trimova::embed::{mount, EmbedOptions, Mounted};
     use trimova_core::Lang;
     use wasm_bindgen::prelude::*;
 
-    /// Runs the app on the whole page.
+    /// Runs the app on the whole page. `machine` loads the machine translation module:
+    /// `() => Promise<its bindings>`, called the first time a machine edition is shown.
     #[wasm_bindgen]
-    pub fn start() {
+    pub fn start(machine: js_sys::Function) {
+        set_loader(machine);
         trimova::start();
     }
 
@@ -29,8 +33,10 @@ mod entry {
             lang: Option<String>,
             base: String,
             config: String,
+            machine: js_sys::Function,
         ) -> Viewer {
             console_error_panic_hook::set_once();
+            set_loader(machine);
             let lang = lang.as_deref().and_then(Lang::from_code);
             Viewer(mount(
                 host,

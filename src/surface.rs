@@ -5,7 +5,9 @@
 //! page it owns nothing outside its element: the edition lives in a signal (mirrored in the
 //! element's `lang` attribute), and what happens is told to the host as DOM events instead.
 //! Views ask the `Surface` in context rather than the document, so one set of components serves
-//! both.
+//! both. The machine translation view runs in a wasm module of its own, loaded when it is needed
+//! (`components::machine_loader`); there its surface is `Delegate`: every call goes back to the
+//! app's surface through JavaScript.
 
 use crate::browser::{set_document_head, set_noindex};
 use leptos::prelude::*;
@@ -17,6 +19,33 @@ use trimova_core::Lang;
 pub enum Surface {
     Page,
     Embed(Embedding),
+    Delegate(Delegate),
+}
+
+/// The app's surface as seen from the machine translation module: a JavaScript object whose
+/// methods (`showEdition`, `translationStarted`, `translationEnded`, `error`, `followEdition`,
+/// `leave`) the app made from its own `Surface` (`components::machine_loader::surface_hooks`).
+#[derive(Clone, Copy)]
+pub struct Delegate(StoredValue<SendWrapper<js_sys::Object>>);
+
+impl Delegate {
+    pub fn new(hooks: js_sys::Object) -> Delegate {
+        Delegate(StoredValue::new(SendWrapper::new(hooks)))
+    }
+
+    fn call(&self, method: &str, args: &[wasm_bindgen::JsValue]) -> wasm_bindgen::JsValue {
+        use wasm_bindgen::JsCast;
+        self.0.with_value(|hooks| {
+            let Some(f) = js_sys::Reflect::get(hooks, &method.into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            else {
+                return wasm_bindgen::JsValue::UNDEFINED;
+            };
+            let args: js_sys::Array = args.iter().collect();
+            f.apply(hooks, &args).unwrap_or_default()
+        })
+    }
 }
 
 /// An app inside a `<trimova-article>` element.
@@ -40,6 +69,17 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    pub fn from_code(code: &str) -> Option<ErrorKind> {
+        [
+            ErrorKind::NotFound,
+            ErrorKind::Malformed,
+            ErrorKind::Network,
+            ErrorKind::Translation,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "not-found",
@@ -99,6 +139,12 @@ impl Surface {
                 // Machine translations are not the newsroom's text to index.
                 set_noindex(machine);
             }
+            Surface::Delegate(d) => {
+                d.call(
+                    "showEdition",
+                    &[lang.code().into(), title.into(), description.into()],
+                );
+            }
             Surface::Embed(embedding) => {
                 if embedding.announced.get_value() == Some((lang, machine)) {
                     return;
@@ -125,38 +171,64 @@ impl Surface {
 
     /// The view that showed a machine translation went away.
     pub fn leave_machine_edition(self) {
-        if let Surface::Page = self {
-            set_noindex(false);
+        match self {
+            Surface::Page => set_noindex(false),
+            Surface::Delegate(d) => {
+                d.call("leave", &[]);
+            }
+            Surface::Embed(_) => {}
         }
     }
 
     /// Tells an embedding host that something failed (the page shows it, and that is enough).
     pub fn error(self, kind: ErrorKind, message: &str) {
-        if let Surface::Embed(embedding) = self {
-            embedding.dispatch(
+        match self {
+            Surface::Embed(embedding) => embedding.dispatch(
                 "error",
                 serde_json::json!({ "kind": kind.code(), "message": message }),
-            );
+            ),
+            Surface::Delegate(d) => {
+                d.call("error", &[kind.code().into(), message.into()]);
+            }
+            Surface::Page => {}
         }
     }
 
     /// A machine translation from `from` to `to` starts (or starts again, after a retry).
     pub fn translation_started(self, from: Lang, to: Lang, segments: usize) {
-        if let Surface::Embed(embedding) = self {
-            embedding.dispatch(
+        match self {
+            Surface::Embed(embedding) => embedding.dispatch(
                 "translationstart",
                 serde_json::json!({ "from": from.code(), "to": to.code(), "segments": segments }),
-            );
+            ),
+            Surface::Delegate(d) => {
+                d.call(
+                    "translationStarted",
+                    &[
+                        from.code().into(),
+                        to.code().into(),
+                        (segments as f64).into(),
+                    ],
+                );
+            }
+            Surface::Page => {}
         }
     }
 
     /// A machine translation ended: `ok` when every segment arrived.
     pub fn translation_ended(self, from: Lang, to: Lang, ok: bool) {
-        if let Surface::Embed(embedding) = self {
-            embedding.dispatch(
+        match self {
+            Surface::Embed(embedding) => embedding.dispatch(
                 "translationend",
                 serde_json::json!({ "from": from.code(), "to": to.code(), "ok": ok }),
-            );
+            ),
+            Surface::Delegate(d) => {
+                d.call(
+                    "translationEnded",
+                    &[from.code().into(), to.code().into(), ok.into()],
+                );
+            }
+            Surface::Page => {}
         }
     }
 
@@ -182,6 +254,7 @@ impl Surface {
                 embedding.lang.set(Some(lang));
                 true
             }
+            Surface::Delegate(d) => d.call("followEdition", &[lang.code().into()]).is_truthy(),
         }
     }
 }

@@ -1,5 +1,8 @@
 //! A machine-translated edition: rendered as segments arrive, honestly labelled, with the original
 //! one click away (per paragraph, side by side, or the whole edition).
+//!
+//! This view and the translation client behind it are compiled into their own wasm module
+//! (`src/bin/machine.rs`), which the app loads only when a reader opens a machine edition.
 
 use crate::components::article::{ArticleFooter, ArticleHeader};
 use crate::components::blocks::BodyBlock;
@@ -8,6 +11,7 @@ use crate::translation::{translate_segments, Cancel};
 use leptos::prelude::request_animation_frame;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 use trimova_core::config::TranslationConfig;
@@ -18,6 +22,17 @@ use trimova_core::route::article_path;
 use trimova_core::translate::protected_terms;
 use trimova_core::translate::segment::{apply, segments, Slot};
 use trimova_core::{Article, Block, Edition, Lang};
+
+/// What the app hands the machine translation module (as JSON) to draw one machine edition.
+#[derive(Serialize, Deserialize)]
+pub struct MachineJob {
+    pub article: Article,
+    pub from: Lang,
+    pub to: Lang,
+    pub config: TranslationConfig,
+    /// The site's base, for the link to the original.
+    pub base: String,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 enum Status {

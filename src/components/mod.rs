@@ -2,6 +2,7 @@ pub mod article;
 pub mod blocks;
 pub mod content;
 pub mod machine;
+pub mod machine_loader;
 pub mod masthead;
 pub mod missing_edition;
 pub mod notice;

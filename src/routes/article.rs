@@ -2,7 +2,7 @@ use crate::api::{self, LoadError};
 use crate::browser::{choose_edition, choose_lang, Site};
 use crate::components::article::ArticleView;
 use crate::components::content::Content;
-use crate::components::machine::MachineEdition;
+use crate::components::machine_loader::LazyMachineEdition;
 use crate::components::masthead::Masthead;
 use crate::components::missing_edition::{MissingEdition, MissingNote};
 use crate::components::notice::Notice;
@@ -122,7 +122,8 @@ pub fn ArticlePage(
                         &article_path(&base, lang.get(), &id.get()),
                         super::redirect(),
                     ),
-                    (Surface::Page, None) => {}
+                    // (An article page is never drawn by the machine translation module.)
+                    (Surface::Page, None) | (Surface::Delegate(_), _) => {}
                 }
             }
         }
@@ -256,10 +257,10 @@ pub fn ArticlePage(
             .into_any(),
             (Shown::Machine { from, to }, Some(a)) => {
                 let config = config.get_untracked().and_then(|c| c.translator().cloned());
-                match (a.editions.get(&from).cloned(), config) {
-                    (Some(original), Some(config)) => view! {
+                match (a.editions.contains_key(&from), config) {
+                    (true, Some(config)) => view! {
                         <Content>
-                            <MachineEdition article=a original from to config base=base.clone() />
+                            <LazyMachineEdition article=a from to config base=base.clone() />
                             {all_articles}
                         </Content>
                     }

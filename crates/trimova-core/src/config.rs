@@ -6,7 +6,7 @@
 use crate::article::{parse_json, FormatError};
 use crate::provider::ProviderKind;
 use crate::Lang;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Config {
@@ -17,7 +17,8 @@ pub struct Config {
     pub translation: Option<TranslationConfig>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// Serializable too: the app hands it to its machine translation module, loaded on demand.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TranslationConfig {
     pub provider: ProviderKind,
     /// Base URL of the service (for `deepl`, the newsroom's proxy).
