@@ -415,3 +415,47 @@ describe('configuration', () => {
     await context.close();
   });
 });
+
+describe('machine translation is loaded when needed', () => {
+  const isMachineModule = (url) => /\/trimova-machine[^/]*\.(js|wasm)$/.test(url);
+
+  test('human editions never load the machine module; the first machine edition loads it once', async () => {
+    const s = await site();
+    const { page } = await newReader(browser, { locale: 'en-US' });
+    const loaded = [];
+    page.on('request', (r) => { if (isMachineModule(r.url())) loaded.push(new URL(r.url()).pathname); });
+    await page.goto(`${s.url}/en/${SEED}`);
+    await page.waitForSelector('html[data-app=started]');
+    await page.click('.switcher a[hreflang=uk]');
+    await page.waitForSelector('article[lang=uk]');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(loaded, [], 'a reader of human editions downloads no translation code');
+
+    await page.click('.switcher a[hreflang=ru]');
+    await settledTranslation(page);
+    assert.equal(loaded.length, 2, `glue and wasm, once: ${loaded}`);
+    await page.click('.switcher a[hreflang=en]');
+    await page.waitForSelector('article[lang=en]:not(.machine)');
+    await page.click('.switcher a[hreflang=ru]');
+    await settledTranslation(page);
+    assert.equal(loaded.length, 2, 'the module is not fetched again');
+    assert.deepEqual(page.errors, []);
+  });
+
+  test('a machine module that cannot be loaded is said in the reader language, with a retry and the original', async () => {
+    const s = await site();
+    const { page } = await newReader(browser, { locale: 'ru-RU' });
+    const blocked = (url) => isMachineModule(url.href);
+    await page.route(blocked, (route) => route.abort());
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await page.waitForSelector('.mt-error');
+    assert.equal(squash(await page.textContent('.mt-error strong')), 'Машинный перевод сейчас недоступен.');
+    assert.equal(await page.getAttribute('.mt-error a', 'href'), `/uk/${SEED}`);
+    assert.ok(await page.$('.switcher a[hreflang=uk]'), 'the switcher still works');
+
+    await page.unroute(blocked);
+    await page.click('.mt-error button.retry');
+    await settledTranslation(page);
+    assert.match(await page.textContent('article h1'), RUSSIAN_ONLY);
+  });
+});

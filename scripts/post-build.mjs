@@ -62,12 +62,17 @@ if (prerendered && document.visibilityState === 'visible'
   });
 }
 // Imports a wasm-bindgen module and instantiates its wasm, both checked against their integrity
-// (a module preload link is how a dynamic import gets checked).
+// (a module preload link is how a dynamic import gets checked). The browser remembers a module
+// that failed to load for good, so a later attempt asks for it under another URL.
+const attempts = new Map();
 async function load(glue, wasm) {
+  const attempt = (attempts.get(glue.href) ?? 0) + 1;
+  attempts.set(glue.href, attempt);
+  const href = attempt > 1 ? \`\${glue.href}?attempt=\${attempt}\` : glue.href;
   document.head.append(Object.assign(document.createElement('link'), {
-    rel: 'modulepreload', href: glue.href, integrity: glue.integrity, crossOrigin: 'anonymous',
+    rel: 'modulepreload', href, integrity: glue.integrity, crossOrigin: 'anonymous',
   }));
-  const bindings = await import(glue.href);
+  const bindings = await import(href);
   const instance = await bindings.default({
     module_or_path: fetch(wasm.href, { integrity: wasm.integrity, credentials: 'same-origin' }),
   });

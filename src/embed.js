@@ -15,14 +15,19 @@ const asset = (name) => new URL(ASSETS[name].file, folder).href;
 
 // Imports a wasm-bindgen module (`glue`) and instantiates its wasm, checking both against their
 // integrity. A module preload link is how a dynamic import gets its integrity checked; it goes
-// again once the module is in, so the host's <head> ends as it was.
+// again once the module is in, so the host's <head> ends as it was. The browser remembers a
+// module that failed to load for good, so a later attempt asks for it under another URL.
+const attempts = new Map();
 async function load(glue, wasm) {
+  const attempt = (attempts.get(glue) ?? 0) + 1;
+  attempts.set(glue, attempt);
+  const href = attempt > 1 ? `${asset(glue)}?attempt=${attempt}` : asset(glue);
   const preload = Object.assign(document.createElement('link'), {
-    rel: 'modulepreload', href: asset(glue), integrity: ASSETS[glue].integrity, crossOrigin: 'anonymous',
+    rel: 'modulepreload', href, integrity: ASSETS[glue].integrity, crossOrigin: 'anonymous',
   });
   document.head.append(preload);
   try {
-    const bindings = await import(asset(glue));
+    const bindings = await import(href);
     await bindings.default({
       module_or_path: fetch(asset(wasm), { integrity: ASSETS[wasm].integrity, credentials: 'same-origin' }),
     });
