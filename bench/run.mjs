@@ -258,7 +258,7 @@ async function appBytes(dir, files) {
 
 // What a reader's first load costs against a floor: a bare Leptos 0.8 CSR app with a router,
 // gloo-net and serde_json (bench/floor), built with the same profile and wasm-opt in this run.
-async function firstLoad(browser, url) {
+async function firstLoad(browser) {
   const floorDir = join(ROOT, 'bench', 'floor');
   execFileSync('cargo', ['fetch', '--locked'], { cwd: floorDir, stdio: 'ignore' });
   execFileSync('trunk', ['build', '--release', '--offline'], {
@@ -275,8 +275,10 @@ async function firstLoad(browser, url) {
   const floorFiles = (await readdir(floorDist)).filter((f) => /\.(wasm|js|css)$/.test(f));
   const floor = await appBytes(floorDist, floorFiles);
 
-  // The app's files a reader of a human edition actually asks for: the seed's English edition,
-  // then a switch to Ukrainian.
+  // The app's files a reader of a human edition actually asks for, with machine translation
+  // configured (a real APy): the seed's English edition, then a switch to Ukrainian. Then what
+  // opening its machine edition (Russian) adds.
+  const site = await startSite({ config: { translation: { provider: 'apertium', endpoint: apyUrl() } } });
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   const asked = new Set();
@@ -284,13 +286,19 @@ async function firstLoad(browser, url) {
     const name = new URL(r.url()).pathname.slice(1);
     if (/\.(wasm|js|css)$/.test(name)) asked.add(name);
   });
-  await page.goto(`${url}/en/${SEED}`);
+  await page.goto(`${site.url}/en/${SEED}`);
   await page.waitForSelector('html[data-app=started]');
   await page.click('.switcher a[hreflang=uk]');
   await page.waitForSelector('article[lang=uk]');
   await page.waitForLoadState('networkidle');
-  await context.close();
   const human = await appBytes(DIST, [...asked]);
+  const humanFiles = new Set(asked);
+  await page.click('.switcher a[hreflang=ru]');
+  await page.waitForSelector('article.machine');
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  await site.close();
+  const machine = await appBytes(DIST, [...asked].filter((f) => !humanFiles.has(f)));
   // The site's files; embed.js is counted on its own, below.
   const everything = await appBytes(DIST, (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'embed.js'));
   const embedded = await embedLoad(browser);
@@ -299,7 +307,7 @@ async function firstLoad(browser, url) {
   console.log(`${''.padEnd(34)} ${'raw'.padEnd(12)} ${'brotli'.padEnd(12)} vs floor`);
   console.log(row('floor (bench/floor)', floor));
   console.log(row('reader of a human edition', human));
-  console.log(row('machine edition adds', { raw: everything.raw - human.raw, br: everything.br - human.br }));
+  console.log(row('machine edition adds', machine));
   console.log(row('everything', everything));
   console.log(row('embed.js (<trimova-article>)', await appBytes(DIST, ['embed.js'])));
   console.log(row('host page with two embeds', embedded));
@@ -329,7 +337,7 @@ await lighthouseComparison();
 const browser = await launchBrowser();
 const site = await startSite();
 try {
-  await firstLoad(browser, site.url);
+  await firstLoad(browser);
   await timings(browser, site.url);
   await translation(browser);
 } finally {

@@ -105,16 +105,14 @@ class TrimovaArticle extends HTMLElement {
     this.#root = Object.assign(document.createElement('div'), { className: 'trimova-embed' });
     shadow.append(this.#root);
     const config = this.getAttribute('config');
-    this.#viewer = new bindings.Viewer(
-      this,
-      this.#root,
-      this.getAttribute('article') || undefined,
-      this.getAttribute('src') ? new URL(this.getAttribute('src'), document.baseURI).href : undefined,
-      this.getAttribute('lang') || undefined,
-      folder.href,
-      new URL(config || 'config.json', config ? document.baseURI : folder).href,
-      loadMachine,
-    );
+    const src = this.getAttribute('src');
+    this.#viewer = new bindings.Viewer(this, this.#root, {
+      article: this.getAttribute('article'),
+      src: src && new URL(src, document.baseURI).href,
+      lang: this.getAttribute('lang'),
+      base: folder.href,
+      config: new URL(config || 'config.json', config ? document.baseURI : folder).href,
+    }, loadMachine);
   }
 
   // Unmounts the viewer: its requests are aborted and its translation cancelled.

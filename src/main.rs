@@ -24,31 +24,31 @@ mod entry {
 
     #[wasm_bindgen]
     impl Viewer {
+        /// `options`: `{ article, src, lang, base, config }` as `embed.js` reads them from the
+        /// element (`base` and `config` absolute URLs); `machine` loads the machine module.
         #[wasm_bindgen(constructor)]
         pub fn new(
             host: web_sys::HtmlElement,
             root: web_sys::HtmlElement,
-            article: Option<String>,
-            src: Option<String>,
-            lang: Option<String>,
-            base: String,
-            config: String,
+            options: js_sys::Object,
             machine: js_sys::Function,
         ) -> Viewer {
             console_error_panic_hook::set_once();
             set_loader(machine);
-            let lang = lang.as_deref().and_then(Lang::from_code);
-            Viewer(mount(
-                host,
-                root,
-                EmbedOptions {
-                    article,
-                    src,
-                    lang,
-                    base,
-                    config,
-                },
-            ))
+            let text = |key: &str| {
+                js_sys::Reflect::get(&options, &key.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .filter(|v| !v.is_empty())
+            };
+            let options = EmbedOptions {
+                article: text("article"),
+                src: text("src"),
+                lang: text("lang").as_deref().and_then(Lang::from_code),
+                base: text("base").unwrap_or_else(|| "/".into()),
+                config: text("config").unwrap_or_else(|| "config.json".into()),
+            };
+            Viewer(mount(host, root, options))
         }
 
         /// The host changed the element's `lang`.

@@ -130,10 +130,13 @@ mod wasm {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
+    /// One method of the hooks object: every hook takes at most three arguments.
+    type Hook = dyn Fn(JsValue, JsValue, JsValue) -> JsValue;
+
     /// The module's view with the hooks it calls; both live until `free`.
     pub struct Mounted {
         view: JsValue,
-        _hooks: Vec<Closure<dyn Fn(JsValue, JsValue, JsValue) -> JsValue>>,
+        _hooks: Vec<Closure<Hook>>,
     }
 
     impl Mounted {
@@ -177,16 +180,10 @@ mod wasm {
     }
 
     /// The object the module calls for everything outside its box (see `surface::Delegate`).
-    fn hooks(
-        surface: Surface,
-    ) -> (
-        js_sys::Object,
-        Vec<Closure<dyn Fn(JsValue, JsValue, JsValue) -> JsValue>>,
-    ) {
+    fn hooks(surface: Surface) -> (js_sys::Object, Vec<Closure<Hook>>) {
         let lang = |v: &JsValue| v.as_string().and_then(|c| Lang::from_code(&c));
         let text = |v: &JsValue| v.as_string().unwrap_or_default();
-        type Hook = Box<dyn Fn(JsValue, JsValue, JsValue) -> JsValue>;
-        let table: Vec<(&str, Hook)> = vec![
+        let table: Vec<(&str, Box<Hook>)> = vec![
             (
                 "showEdition",
                 Box::new(move |l, title, description| {
