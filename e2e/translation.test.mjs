@@ -420,6 +420,7 @@ describe('machine translation is loaded when needed', () => {
   const isMachineModule = (url) => /\/trimova-machine[^/]*\.(js|wasm)$/.test(url);
 
   test('human editions never load the machine module; the first machine edition loads it once', async () => {
+    stub.reset();
     const s = await site();
     const { page } = await newReader(browser, { locale: 'en-US' });
     const loaded = [];
@@ -443,6 +444,7 @@ describe('machine translation is loaded when needed', () => {
   });
 
   test('a machine module that cannot be loaded is said in the reader language, with a retry and the original', async () => {
+    stub.reset();
     const s = await site();
     const { page } = await newReader(browser, { locale: 'ru-RU' });
     const blocked = (url) => isMachineModule(url.href);
@@ -456,6 +458,7 @@ describe('machine translation is loaded when needed', () => {
     await page.unroute(blocked);
     await page.click('.mt-error button.retry');
     await settledTranslation(page);
+    assert.equal(await page.$('.mt-error'), null);
     assert.match(await page.textContent('article h1'), RUSSIAN_ONLY);
   });
 });
