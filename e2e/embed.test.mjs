@@ -109,6 +109,22 @@ test('two embedded articles render and switch independently, leaving the host pa
   assert.deepEqual(page.errors, []);
 });
 
+test("the host's own history routing works beside the viewers, and theirs never answers it", async () => {
+  const page = await openHost();
+  await page.locator('#first').getByRole('link', { name: 'English' }).click();
+  await page.locator('#first article[lang=en]').waitFor();
+  const length = await page.evaluate(() => history.length);
+  await page.getByRole('link', { name: 'Kultur' }).click();
+  await page.waitForURL(/rubrik=kultur/);
+  assert.equal(await page.title(), 'Beispielzeitung – Kultur');
+  assert.equal(await page.evaluate(() => history.length), length + 1, 'one entry, the host\'s');
+  await page.goBack();
+  await page.waitForFunction(() => document.title === 'Beispielzeitung – Ausland');
+  assert.equal(await page.locator('#first article').getAttribute('lang'), 'en', 'the viewer kept its edition');
+  assert.equal(await page.locator('#second article').getAttribute('lang'), 'en');
+  assert.deepEqual(page.errors, []);
+});
+
 test("the host's hostile rules stay outside; its --trimova-* custom properties come in", async () => {
   const page = await openHost();
   const inside = await page.evaluate(() => {
