@@ -78,6 +78,13 @@ async function hostState(page) {
   });
 }
 
+/** Adds a `<trimova-article>` to the host's <main> after load, as a client-side CMS would. */
+const addViewer = (page, id, attributes) => page.evaluate(([id, attributes]) => {
+  const element = Object.assign(document.createElement('trimova-article'), { id });
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  document.querySelector('main').append(element);
+}, [id, attributes]);
+
 const events = (page, type, id) => page.evaluate(([t, i]) => window.seen.filter((e) => e.type === t && (!i || e.id === i)), [type, id]);
 const headline = (page, id) => page.locator(`#${id} h1`).textContent();
 
@@ -218,13 +225,7 @@ test('a failing translation service reports an error event and keeps the origina
 
 test('an element added later starts by itself; a removed one stops its requests', async () => {
   const page = await openHost();
-  // Added by the host's script after load, as a client-side CMS would.
-  await page.evaluate((id) => {
-    const el = Object.assign(document.createElement('trimova-article'), { id: 'late' });
-    el.setAttribute('article', id);
-    el.setAttribute('lang', 'en');
-    document.querySelector('main').append(el);
-  }, TRAM);
+  await addViewer(page, 'late', { article: TRAM, lang: 'en' });
   await shown(page, '#late');
   assert.equal(await page.locator('#late article').getAttribute('lang'), 'en');
 
@@ -232,12 +233,7 @@ test('an element added later starts by itself; a removed one stops its requests'
   stub.setDelay(400);
   const requests = [];
   page.on('request', (r) => { if (r.url().startsWith(stub.url)) requests.push(r); });
-  await page.evaluate((id) => {
-    const el = Object.assign(document.createElement('trimova-article'), { id: 'doomed' });
-    el.setAttribute('article', id);
-    el.setAttribute('lang', 'ru');
-    document.querySelector('main').append(el);
-  }, SEED);
+  await addViewer(page, 'doomed', { article: SEED, lang: 'ru' });
   await page.waitForFunction(() => window.seen.some((e) => e.type === 'trimova:translationstart' && e.id === 'doomed'));
   await page.waitForTimeout(100);
   await page.evaluate(() => document.querySelector('#doomed').remove());
@@ -252,15 +248,8 @@ test('an element added later starts by itself; a removed one stops its requests'
 
 test('src loads an article file from any URL; a bad id says so in the element and in an error event', async () => {
   const page = await openHost();
-  await page.evaluate(() => {
-    const add = (id, attrs) => {
-      const el = Object.assign(document.createElement('trimova-article'), { id });
-      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-      document.querySelector('main').append(el);
-    };
-    add('bysrc', { src: '/articles/en-only-sample.json' });
-    add('missing', { article: 'no-such-article', lang: 'en' });
-  });
+  await addViewer(page, 'bysrc', { src: '/articles/en-only-sample.json' });
+  await addViewer(page, 'missing', { article: 'no-such-article', lang: 'en' });
   await shown(page, '#bysrc');
   assert.equal(await page.locator('#bysrc article').getAttribute('lang'), 'en');
   await shown(page, '#missing');

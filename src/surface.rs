@@ -23,8 +23,8 @@ pub enum Surface {
 }
 
 /// The app's surface as seen from the machine translation module: a JavaScript object whose
-/// methods (`showEdition`, `translationStarted`, `translationEnded`, `error`, `followEdition`,
-/// `leave`) the app made from its own `Surface` (`components::machine_loader::surface_hooks`).
+/// methods (`showEdition`, `tell`, `followEdition`, `leave`) the app made from its own `Surface`
+/// (`components::machine_loader`).
 #[derive(Clone, Copy)]
 pub struct Delegate(StoredValue<SendWrapper<js_sys::Object>>);
 
@@ -69,17 +69,6 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    pub fn from_code(code: &str) -> Option<ErrorKind> {
-        [
-            ErrorKind::NotFound,
-            ErrorKind::Malformed,
-            ErrorKind::Network,
-            ErrorKind::Translation,
-        ]
-        .into_iter()
-        .find(|k| k.code() == code)
-    }
-
     pub fn code(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "not-found",
@@ -180,56 +169,40 @@ impl Surface {
         }
     }
 
-    /// Tells an embedding host that something failed (the page shows it, and that is enough).
-    pub fn error(self, kind: ErrorKind, message: &str) {
+    /// Tells an embedding host `trimova:<event>` with `detail` (a flat JSON object). The page has
+    /// no one to tell: what happens is on screen.
+    pub fn tell(self, event: &str, detail: serde_json::Value) {
         match self {
-            Surface::Embed(embedding) => embedding.dispatch(
-                "error",
-                serde_json::json!({ "kind": kind.code(), "message": message }),
-            ),
+            Surface::Embed(embedding) => embedding.dispatch(event, detail),
             Surface::Delegate(d) => {
-                d.call("error", &[kind.code().into(), message.into()]);
+                d.call("tell", &[event.into(), detail.to_string().into()]);
             }
             Surface::Page => {}
         }
+    }
+
+    /// Something failed (the view shows it; an embedding host hears it too).
+    pub fn error(self, kind: ErrorKind, message: &str) {
+        self.tell(
+            "error",
+            serde_json::json!({ "kind": kind.code(), "message": message }),
+        );
     }
 
     /// A machine translation from `from` to `to` starts (or starts again, after a retry).
     pub fn translation_started(self, from: Lang, to: Lang, segments: usize) {
-        match self {
-            Surface::Embed(embedding) => embedding.dispatch(
-                "translationstart",
-                serde_json::json!({ "from": from.code(), "to": to.code(), "segments": segments }),
-            ),
-            Surface::Delegate(d) => {
-                d.call(
-                    "translationStarted",
-                    &[
-                        from.code().into(),
-                        to.code().into(),
-                        (segments as f64).into(),
-                    ],
-                );
-            }
-            Surface::Page => {}
-        }
+        self.tell(
+            "translationstart",
+            serde_json::json!({ "from": from.code(), "to": to.code(), "segments": segments }),
+        );
     }
 
     /// A machine translation ended: `ok` when every segment arrived.
     pub fn translation_ended(self, from: Lang, to: Lang, ok: bool) {
-        match self {
-            Surface::Embed(embedding) => embedding.dispatch(
-                "translationend",
-                serde_json::json!({ "from": from.code(), "to": to.code(), "ok": ok }),
-            ),
-            Surface::Delegate(d) => {
-                d.call(
-                    "translationEnded",
-                    &[from.code().into(), to.code().into(), ok.into()],
-                );
-            }
-            Surface::Page => {}
-        }
+        self.tell(
+            "translationend",
+            serde_json::json!({ "from": from.code(), "to": to.code(), "ok": ok }),
+        );
     }
 
     /// The click handler of a link to the edition `lang`: see `follow_edition_link`. A click that

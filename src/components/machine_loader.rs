@@ -125,7 +125,7 @@ enum Loading {
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use crate::surface::{ErrorKind, Surface};
+    use crate::surface::Surface;
     use trimova_core::Lang;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
@@ -194,29 +194,11 @@ mod wasm {
                 }),
             ),
             (
-                "translationStarted",
-                Box::new(move |from, to, segments| {
-                    if let (Some(from), Some(to)) = (lang(&from), lang(&to)) {
-                        let segments = segments.as_f64().unwrap_or_default() as usize;
-                        surface.translation_started(from, to, segments);
+                "tell",
+                Box::new(move |event, detail, _| {
+                    if let Ok(detail) = serde_json::from_str(&text(&detail)) {
+                        surface.tell(&text(&event), detail);
                     }
-                    JsValue::UNDEFINED
-                }),
-            ),
-            (
-                "translationEnded",
-                Box::new(move |from, to, ok| {
-                    if let (Some(from), Some(to)) = (lang(&from), lang(&to)) {
-                        surface.translation_ended(from, to, ok.is_truthy());
-                    }
-                    JsValue::UNDEFINED
-                }),
-            ),
-            (
-                "error",
-                Box::new(move |kind, message, _| {
-                    let kind = ErrorKind::from_code(&text(&kind)).unwrap_or(ErrorKind::Translation);
-                    surface.error(kind, &text(&message));
                     JsValue::UNDEFINED
                 }),
             ),
