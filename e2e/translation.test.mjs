@@ -419,7 +419,7 @@ describe('configuration', () => {
 describe('machine translation is loaded when needed', () => {
   const isMachineModule = (url) => /\/trimova-machine[^/]*\.(js|wasm)$/.test(url);
 
-  test('human editions never load the machine module; the first machine edition loads it once', async () => {
+  test('human editions never load the machine module; pointing at a machine edition starts it, once', async () => {
     stub.reset();
     const s = await site();
     const { page } = await newReader(browser, { locale: 'en-US' });
@@ -432,6 +432,11 @@ describe('machine translation is loaded when needed', () => {
     await page.waitForLoadState('networkidle');
     assert.deepEqual(loaded, [], 'a reader of human editions downloads no translation code');
 
+    // Pointing at the machine edition's link starts the download; the click then reuses it.
+    const early = page.waitForRequest((r) => isMachineModule(r.url()));
+    await page.hover('.switcher a[hreflang=ru]');
+    await early;
+    assert.ok(await page.$('article[lang=uk]'), 'still on the human edition');
     await page.click('.switcher a[hreflang=ru]');
     await settledTranslation(page);
     assert.equal(loaded.length, 2, `glue and wasm, once: ${loaded}`);

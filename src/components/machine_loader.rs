@@ -27,6 +27,35 @@ pub fn set_loader(loader: js_sys::Function) {
     LOADER.with(|l| *l.borrow_mut() = Some(loader));
 }
 
+/// Starts loading the machine translation module ahead of need: the reader is pointing at, or
+/// has focused, a link to a machine edition. The load is shared with the view that follows.
+pub fn prefetch() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+        thread_local! {
+            static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        // Once a page: the loader keeps what it loads (and a view that finds it failed asks again).
+        if ASKED.with(|asked| asked.replace(true)) {
+            return;
+        }
+        let Some(loader) = LOADER.with(|l| l.borrow().clone()) else {
+            return;
+        };
+        if let Ok(promise) = loader
+            .call0(&JsValue::NULL)
+            .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            // A failure is the view's to tell, if the reader goes on to open the edition. (Once a
+            // page, so the handler may live as long as the page.)
+            let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+            let _ = promise.catch(&ignore);
+            ignore.forget();
+        }
+    }
+}
+
 /// The machine edition `to` of `article`, made from its edition `from` by the loaded module.
 #[component]
 pub fn LazyMachineEdition(

@@ -1,4 +1,5 @@
 use crate::browser::remember_lang;
+use crate::components::machine_loader;
 use crate::surface::Surface;
 use leptos::prelude::*;
 use trimova_core::i18n::messages;
@@ -30,6 +31,13 @@ pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl Into
                         let lang = entry.lang;
                         let is_current = lang == current;
                         let note = entry.machine.then_some(messages(current).machine_translation);
+                        // A machine edition needs its module: start it as the reader heads there.
+                        let machine = entry.machine && !is_current;
+                        let ahead = move || {
+                            if machine {
+                                machine_loader::prefetch();
+                            }
+                        };
                         view! {
                             <li>
                                 <a
@@ -40,6 +48,8 @@ pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl Into
                                     class:missing=!entry.available && !entry.machine
                                     class:machine=entry.machine
                                     title=note
+                                    on:pointerenter=move |_| ahead()
+                                    on:focus=move |_| ahead()
                                     on:click={
                                         let follow = surface.on_edition_link(lang);
                                         move |ev| {
