@@ -138,6 +138,36 @@ describe('switching editions', () => {
     await context.close();
   });
 
+  test('links within the site open in place; the skip link and links elsewhere are the browser\'s', async () => {
+    const { context, page } = await newReader(browser, { locale: 'en-US' });
+    await page.route('https://city-adm.lviv.ua/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>elsewhere</title>' }));
+    await page.goto(`${site.url}/en/${TRILINGUAL}`);
+    await settled(page);
+    await page.evaluate(() => { window.samePage = true; });
+
+    // The skip link moves to the content: the page stays, nothing is redrawn.
+    const heading = await page.$('article h1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${site.url}/en/${TRILINGUAL}#content`);
+    assert.ok(await heading.evaluate((h) => h.isConnected), 'the article was not drawn again');
+
+    // The brand leads to the list, drawn in place (the page's own state survives).
+    await page.click('.brand');
+    await page.waitForURL(`${site.url}/en/`);
+    await page.waitForSelector('ol.article-list');
+    assert.equal(await page.evaluate(() => window.samePage), true, 'no reload');
+    await page.goBack();
+    await page.waitForSelector(`article[lang=en] h1`);
+    assert.equal(await page.evaluate(() => window.samePage), true);
+
+    // A link to another site is a real navigation.
+    await page.click('.article-body a[href^="https://city-adm.lviv.ua"]');
+    await page.waitForURL('https://city-adm.lviv.ua/');
+    assert.equal(await page.title(), 'elsewhere');
+    await context.close();
+  });
+
   test('switcher links carry hreflang, lang and the language\'s own name', async () => {
     const { context, page } = await newReader(browser);
     await page.goto(`${site.url}/en/${SEED}`);

@@ -36,12 +36,13 @@ impl Site {
             .and_then(|code| Lang::from_code(&code));
         Site { base, adopted_lang }
     }
+}
 
-    /// The router's base: empty at a site root.
-    pub fn router_base(&self) -> Option<String> {
-        let trimmed = self.base.trim_end_matches('/');
-        (!trimmed.is_empty()).then(|| trimmed.to_string())
-    }
+/// The path of the page the app starts on (`/` when there is no browser).
+pub fn path() -> String {
+    window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into())
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -13,6 +13,7 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+pub mod navigation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod routes;
@@ -35,7 +36,7 @@ pub fn start() {
         // task on a slow phone; together they would block input twice as long.
         set_timeout(
             move || {
-                leptos::mount::hydrate_body(move || view! { <App site /> });
+                leptos::mount::hydrate_body(move || view! { <App site path=browser::path() /> });
                 browser::mark_started();
             },
             std::time::Duration::ZERO,
@@ -48,6 +49,6 @@ pub fn start() {
             body.set_inner_html("");
         }
     }
-    leptos::mount::mount_to_body(move || view! { <App site /> });
+    leptos::mount::mount_to_body(move || view! { <App site path=browser::path() /> });
     browser::mark_started();
 }

@@ -5,7 +5,6 @@ use crate::api;
 use crate::browser::Site;
 use crate::App;
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 use std::sync::Arc;
 use trimova_core::{Article, Index};
 
@@ -27,10 +26,8 @@ pub fn render_body(base: &str, path: &str, data: PageData) -> String {
         adopted_lang: None,
     };
     let owner = Owner::new();
-    let html = owner.with(|| {
-        provide_context(RequestUrl::new(path));
-        view! { <App site /> }.to_html()
-    });
+    let path = path.to_string();
+    let html = owner.with(|| view! { <App site path /> }.to_html());
     owner.cleanup();
     html
 }

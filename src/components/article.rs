@@ -13,9 +13,7 @@ use trimova_core::{Article, Lang};
 /// One edition of an article, as semantic HTML. The caller guarantees the edition exists.
 #[component]
 pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
-    let Some(edition) = article.editions.get(&lang).cloned() else {
-        return ().into_any();
-    };
+    let edition = article.editions.get(&lang).cloned()?;
     let body = edition.body.clone();
     // An edition machine-translated at publish time (`trimova translate`) says so, as one
     // translated in the browser does.
@@ -28,7 +26,7 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
     let notice = machine.map(|(from, provider)| {
         view! { <PublishedMachineNotice article=Arc::clone(&article) lang from provider /> }
     });
-    view! {
+    Some(view! {
         <article class="article" class:machine=from.is_some() lang=lang.code() data-machine-translated=from>
             {notice}
             <ArticleHeader article=Arc::clone(&article) edition=edition.clone() lang />
@@ -37,8 +35,7 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
             </div>
             <ArticleFooter article edition lang />
         </article>
-    }
-    .into_any()
+    })
 }
 
 /// The note on a machine translation published in the article file, with the way to the original.

@@ -1,25 +1,30 @@
 //! Body blocks and inline runs. Everything from the article file becomes text nodes; the only
 //! URLs that reach the DOM are those `trimova_core::safety` allows.
 
+use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 use trimova_core::article::{Block, Inline, Run};
 use trimova_core::safety::is_safe_image;
 use trimova_core::Lang;
 
 /// One run: its text, emphasised, strong and linked as marked.
-fn run_view(run: Run) -> AnyView {
+fn run_view(run: Run) -> impl IntoView {
     let href = run.safe_href().map(str::to_string);
-    let mut view = run.text.into_any();
-    if run.em {
-        view = view! { <em>{view}</em> }.into_any();
+    let text = run.text;
+    let em = if run.em {
+        Either::Left(view! { <em>{text}</em> })
+    } else {
+        Either::Right(text)
+    };
+    let strong = if run.strong {
+        Either::Left(view! { <strong>{em}</strong> })
+    } else {
+        Either::Right(em)
+    };
+    match href {
+        Some(href) => Either::Left(view! { <a href=href rel="noopener noreferrer">{strong}</a> }),
+        None => Either::Right(strong),
     }
-    if run.strong {
-        view = view! { <strong>{view}</strong> }.into_any();
-    }
-    if let Some(href) = href {
-        view = view! { <a href=href rel="noopener noreferrer">{view}</a> }.into_any();
-    }
-    view
 }
 
 #[component]
@@ -33,27 +38,26 @@ pub fn InlineText(text: Inline) -> impl IntoView {
 pub fn BodyBlock(block: Block, #[prop(optional)] lang: Option<Lang>) -> impl IntoView {
     let lang = lang.map(Lang::code);
     match block {
-        Block::Paragraph { text } => view! { <p lang=lang><InlineText text /></p> }.into_any(),
-        Block::Heading { text } => view! { <h2 lang=lang>{text}</h2> }.into_any(),
-        Block::Quote { text, attribution } => view! {
+        Block::Paragraph { text } => EitherOf5::A(view! { <p lang=lang><InlineText text /></p> }),
+        Block::Heading { text } => EitherOf5::B(view! { <h2 lang=lang>{text}</h2> }),
+        Block::Quote { text, attribution } => EitherOf5::C(view! {
             <figure class="quote" lang=lang>
                 <blockquote>
                     <p><InlineText text /></p>
                 </blockquote>
                 {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
             </figure>
-        }
-        .into_any(),
+        }),
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
                 .map(|text| view! { <li><InlineText text /></li> })
                 .collect_view();
-            if ordered {
-                view! { <ol lang=lang>{items}</ol> }.into_any()
+            EitherOf5::D(if ordered {
+                Either::Left(view! { <ol lang=lang>{items}</ol> })
             } else {
-                view! { <ul lang=lang>{items}</ul> }.into_any()
-            }
+                Either::Right(view! { <ul lang=lang>{items}</ul> })
+            })
         }
         Block::Image {
             src,
@@ -62,7 +66,7 @@ pub fn BodyBlock(block: Block, #[prop(optional)] lang: Option<Lang>) -> impl Int
             credit,
         } if is_safe_image(&src) => {
             let has_caption = caption.is_some() || credit.is_some();
-            view! {
+            EitherOf5::E(Some(view! {
                 <figure class="image" lang=lang>
                     <img src=src alt=alt loading="lazy" decoding="async" />
                     {has_caption
@@ -75,10 +79,9 @@ pub fn BodyBlock(block: Block, #[prop(optional)] lang: Option<Lang>) -> impl Int
                             }
                         })}
                 </figure>
-            }
-            .into_any()
+            }))
         }
         // Unsafe images and unknown block types are reported once, when the article loads.
-        Block::Image { .. } | Block::Unsupported(_) => ().into_any(),
+        Block::Image { .. } | Block::Unsupported(_) => EitherOf5::E(None),
     }
 }

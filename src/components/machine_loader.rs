@@ -9,6 +9,7 @@
 
 use crate::components::machine::MachineJob;
 use crate::surface::Surface;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::config::TranslationConfig;
@@ -116,26 +117,23 @@ pub fn LazyMachineEdition(
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (job, surface);
 
-    let status = move || {
-        match state.get() {
-        Loading::Pending => Some(view! { <p class="loading" role="status">{text.loading}</p> }.into_any()),
+    let status = move || match state.get() {
+        Loading::Pending => Some(Either::Left(
+            view! { <p class="loading" role="status">{text.loading}</p> },
+        )),
         Loading::Done => None,
-        Loading::Failed(detail) => Some(
-            view! {
-                <div class="mt-error" role="alert">
-                    <p><strong>{text.translation_unavailable}</strong></p>
-                    <p><code class="notice-detail">{detail}</code></p>
-                    <p class="mt-actions">
-                        <button type="button" class="retry" on:click=move |_| attempt.update(|n| *n += 1)>{text.retry}</button>
-                        <a href=original_href.clone() hreflang=from.code() lang=from.code() on:click=surface.on_edition_link(from)>
-                            {text.read_original}
-                        </a>
-                    </p>
-                </div>
-            }
-            .into_any(),
-        ),
-    }
+        Loading::Failed(detail) => Some(Either::Right(view! {
+            <div class="mt-error" role="alert">
+                <p><strong>{text.translation_unavailable}</strong></p>
+                <p><code class="notice-detail">{detail}</code></p>
+                <p class="mt-actions">
+                    <button type="button" class="retry" on:click=move |_| attempt.update(|n| *n += 1)>{text.retry}</button>
+                    <a href=original_href.clone() hreflang=from.code() lang=from.code() on:click=surface.on_edition_link(from)>
+                        {text.read_original}
+                    </a>
+                </p>
+            </div>
+        })),
     };
     view! {
         {status}

@@ -1,6 +1,8 @@
 use crate::browser::Site;
 use crate::components::switcher::{LanguageSwitcher, SwitcherEntry};
+use crate::navigation::Navigation;
 use crate::surface::Surface;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::config::Config;
@@ -36,10 +38,14 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     });
     let switcher = move || view! { <LanguageSwitcher current=lang entries=shown.get() /> };
     if Surface::current().is_embedded() {
-        return view! { <div class="embed-bar">{switcher}</div> }.into_any();
+        return Either::Left(view! { <div class="embed-bar">{switcher}</div> });
     }
-    view! {
-        <a class="skip-link" href="#content">{text.skip_to_content}</a>
+    // To this page's content. A bare `#content` would resolve against `<base href>`, that is the
+    // site's root page, not this one.
+    let path = Navigation::current().map(Navigation::path);
+    let skip = move || format!("{}#content", path.map(|p| p.get()).unwrap_or_default());
+    Either::Right(view! {
+        <a class="skip-link" href=skip>{text.skip_to_content}</a>
         <header class="masthead">
             <a class="brand" href=list_path(&site.base, lang)>
                 <span class="brand-name">"Trimova"</span>
@@ -47,6 +53,5 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
             </a>
             {switcher}
         </header>
-    }
-    .into_any()
+    })
 }

@@ -3,12 +3,12 @@ use leptos::prelude::*;
 /// A message in place of content: something is missing or went wrong. It is announced to screen
 /// readers and can carry a technical detail (for editors), a retry and links onward.
 #[component]
-pub fn Notice(
+pub fn Notice<C: IntoView + 'static>(
     title: &'static str,
     body: &'static str,
     #[prop(optional)] detail: Option<String>,
     #[prop(optional)] retry: Option<(&'static str, Callback<()>)>,
-    children: Children,
+    children: TypedChildren<C>,
 ) -> impl IntoView {
     view! {
         <section class="notice" role="alert">
@@ -25,7 +25,7 @@ pub fn Notice(
                         </p>
                     }
                 })}
-            {children()}
+            {children.into_inner()()}
         </section>
     }
 }

@@ -7,10 +7,11 @@ use crate::components::masthead::Masthead;
 use crate::components::missing_edition::{MissingEdition, MissingNote};
 use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
+use crate::navigation::Navigation;
 use crate::surface::{ErrorKind, Surface};
 use crate::translation;
+use leptos::either::{Either, EitherOf3, EitherOf5};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use std::sync::Arc;
 use trimova_core::article::TranslatedBy;
 use trimova_core::config::Config;
@@ -110,18 +111,17 @@ pub fn ArticlePage(
 
     // `/<id>` becomes `/<lang>/<id>` once the language is known, so the URL always names it. An
     // embed has no URL of its own: the negotiated language becomes its choice (and `lang`).
-    let navigate = (!surface.is_embedded()).then(use_navigate);
+    let navigation = Navigation::current();
     Effect::new({
         let base = site.base.clone();
         move |_| {
             let known = readable.get().is_some_and(|r| r.machine.is_some());
             if url_lang.get().is_none() && known {
-                match (surface, &navigate) {
+                match (surface, navigation) {
                     (Surface::Embed(embedding), _) => embedding.lang.set(Some(lang.get())),
-                    (Surface::Page, Some(navigate)) => navigate(
-                        &article_path(&base, lang.get(), &id.get()),
-                        super::redirect(),
-                    ),
+                    (Surface::Page, Some(navigation)) => {
+                        navigation.redirect(&article_path(&base, lang.get(), &id.get()))
+                    }
                     // (An article page is never drawn by the machine translation module.)
                     (Surface::Page, None) | (Surface::Delegate(_), _) => {}
                 }
@@ -248,60 +248,54 @@ pub fn ArticlePage(
             .then(|| view! { <p><a href=list_path(&base, lang)>{text.all_articles}</a></p> });
         let a = article.get_untracked().and_then(Result::ok);
         match (state, a) {
-            (Shown::Edition(lang), Some(a)) => view! {
+            (Shown::Edition(lang), Some(a)) => EitherOf5::A(view! {
                 <Content>
                     <ArticleView article=a lang />
                     {all_articles}
                 </Content>
-            }
-            .into_any(),
+            }),
             (Shown::Machine { from, to }, Some(a)) => {
                 let config = config.get_untracked().and_then(|c| c.translator().cloned());
-                match (a.editions.contains_key(&from), config) {
-                    (true, Some(config)) => view! {
+                EitherOf5::B(match (a.editions.contains_key(&from), config) {
+                    (true, Some(config)) => Either::Left(view! {
                         <Content>
                             <LazyMachineEdition article=a from to config base=base.clone() />
                             {all_articles}
                         </Content>
-                    }
-                    .into_any(),
-                    _ => loading(text),
-                }
+                    }),
+                    _ => Either::Right(loading(text)),
+                })
             }
             (Shown::Missing(lang, note), Some(a)) => {
                 let retry = Callback::new(move |_| pairs.refetch());
-                view! {
+                EitherOf5::C(view! {
                     <Content>
                         <MissingEdition article=a lang base note retry />
                     </Content>
-                }
-                .into_any()
+                })
             }
             (Shown::Failed(_, e), _) => {
                 let content = match e {
-                    LoadError::NotFound => view! {
+                    LoadError::NotFound => EitherOf3::A(view! {
                         <Notice title=text.not_found_title body=text.not_found_body>{all_articles}</Notice>
-                    }
-                    .into_any(),
-                    LoadError::Malformed(e) => view! {
+                    }),
+                    LoadError::Malformed(e) => EitherOf3::B(view! {
                         <Notice title=text.malformed_title body=text.malformed_body detail=e.to_string()>
                             {all_articles}
                         </Notice>
-                    }
-                    .into_any(),
+                    }),
                     LoadError::Network(e) => {
                         let retry = Callback::new(move |_| resource.refetch());
-                        view! {
+                        EitherOf3::C(view! {
                             <Notice title=text.network_title body=text.network_body detail=e retry=(text.retry, retry)>
                                 {all_articles}
                             </Notice>
-                        }
-                        .into_any()
+                        })
                     }
                 };
-                view! { <Content>{content}</Content> }.into_any()
+                EitherOf5::D(view! { <Content>{content}</Content> })
             }
-            _ => loading(text),
+            _ => EitherOf5::E(loading(text)),
         }
     };
 
@@ -320,13 +314,12 @@ enum Shown {
     Failed(Lang, LoadError),
 }
 
-fn loading(text: &'static trimova_core::i18n::Messages) -> AnyView {
+fn loading(text: &'static trimova_core::i18n::Messages) -> impl IntoView {
     view! {
         <Content busy=true>
             <p class="loading" role="status">{text.loading}</p>
         </Content>
     }
-    .into_any()
 }
 
 /// The heading of the message shown when the article could not be loaded.

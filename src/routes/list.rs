@@ -3,8 +3,9 @@ use crate::browser::{choose_lang, set_document_head, Site};
 use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
 use crate::components::switcher::SwitcherEntry;
+use crate::navigation::Navigation;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use trimova_core::format::date_medium;
 use trimova_core::i18n::messages;
 use trimova_core::publish::page_title;
@@ -28,13 +29,12 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
         (url, _) => choose_lang(url, &Lang::ALL, Lang::Uk),
     });
 
-    let navigate = use_navigate();
+    let navigation = Navigation::current();
     Effect::new({
         let base = site.base.clone();
         move |_| {
-            if url_lang.get().is_none() {
-                let to = list_path(&base, choose_lang(None, &Lang::ALL, Lang::Uk));
-                navigate(&to, super::redirect());
+            if let (None, Some(navigation)) = (url_lang.get(), navigation) {
+                navigation.redirect(&list_path(&base, choose_lang(None, &Lang::ALL, Lang::Uk)));
             }
         }
     });
@@ -59,30 +59,29 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
             })
             .collect::<Vec<_>>();
         let content = match index.get() {
-            None => view! { <p class="loading" role="status">{text.loading}</p> }.into_any(),
-            Some(Ok(index)) if index.articles.is_empty() => view! { <p>{text.no_articles}</p> }.into_any(),
-            Some(Ok(index)) => view! {
+            None => EitherOf5::A(view! { <p class="loading" role="status">{text.loading}</p> }),
+            Some(Ok(index)) if index.articles.is_empty() => {
+                EitherOf5::B(view! { <p>{text.no_articles}</p> })
+            }
+            Some(Ok(index)) => EitherOf5::C(view! {
                 <ol class="article-list">
                     {index.articles.iter().map(|entry| list_item(entry, lang, &base)).collect_view()}
                 </ol>
-            }
-            .into_any(),
-            Some(Err(LoadError::Malformed(e))) => {
-                view! { <Notice title=text.malformed_title body=text.malformed_body detail=e.to_string()>""</Notice> }
-                    .into_any()
-            }
+            }),
+            Some(Err(LoadError::Malformed(e))) => EitherOf5::D(
+                view! { <Notice title=text.malformed_title body=text.malformed_body detail=e.to_string()>""</Notice> },
+            ),
             Some(Err(e)) => {
                 let detail = match e {
                     LoadError::Network(d) => d,
                     _ => "articles/index.json: 404".into(),
                 };
                 let retry = Callback::new(move |_| resource.refetch());
-                view! {
+                EitherOf5::E(view! {
                     <Notice title=text.network_title body=text.network_body detail retry=(text.retry, retry)>
                         ""
                     </Notice>
-                }
-                .into_any()
+                })
             }
         };
         view! {
