@@ -217,7 +217,7 @@ impl Surface {
         }
     }
 
-    /// Moves to the edition `lang` when the reader follows a link to it. On the page the router
+    /// Moves to the edition `lang` when the reader follows a link to it. On the page `navigation`
     /// follows the link itself (`false`: let it); in an embed the link must not take the host
     /// page away, so the edition changes in place (`true`: the click was handled).
     pub fn follow_edition_link(self, lang: Lang) -> bool {
