@@ -161,6 +161,17 @@ describe('switching editions', () => {
     await page.waitForSelector(`article[lang=en] h1`);
     assert.equal(await page.evaluate(() => window.samePage), true);
 
+    // So is a link to a file of the site that is no page of the app (a feed, a PDF).
+    await page.evaluate(() => {
+      const link = Object.assign(document.createElement('a'), { href: '/sitemap.xml', textContent: 'sitemap' });
+      document.querySelector('.article-body').append(link);
+    });
+    await page.click('.article-body a[href="/sitemap.xml"]');
+    await page.waitForURL(`${site.url}/sitemap.xml`);
+    assert.equal(await page.evaluate(() => window.samePage), undefined, 'a real navigation');
+    await page.goBack();
+    await page.waitForSelector('article[lang=en] h1');
+
     // A link to another site is a real navigation.
     await page.click('.article-body a[href^="https://city-adm.lviv.ua"]');
     await page.waitForURL('https://city-adm.lviv.ua/');

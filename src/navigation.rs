@@ -54,6 +54,7 @@ mod browser {
     use super::Navigation;
     use leptos::ev;
     use leptos::prelude::*;
+    use trimova_core::route::Page;
     use wasm_bindgen::JsCast;
 
     pub fn go(navigation: Navigation, to: &str, replace: bool) {
@@ -92,8 +93,9 @@ mod browser {
     }
 
     /// Where a click goes, if it is a plain click on a link to another page of the site, which the
-    /// app can show in place. Anything else (a new tab or window, a download, another site, a part
-    /// of this page, what a view has handled) is the browser's.
+    /// app can show in place. Anything else (a new tab or window, a download, another site, a file
+    /// that is no page of the app such as a feed or a PDF, a part of this page, what a view has
+    /// handled) is the browser's.
     fn followed_here(ev: &web_sys::MouseEvent, base: &str) -> Option<String> {
         if ev.default_prevented()
             || ev.button() != 0
@@ -116,6 +118,7 @@ mod browser {
         let same_page = pathname == location.pathname().ok()? && url.search().is_empty();
         if url.origin() != location.origin().ok()?
             || !(pathname == base || pathname.starts_with(&format!("{base}/")))
+            || Page::parse(&pathname, base) == Page::NotFound
             || (same_page && !url.hash().is_empty())
         {
             return None;
