@@ -256,6 +256,16 @@ async function appBytes(dir, files) {
   return { raw, br };
 }
 
+/** The app's files (wasm, js, css at the top of dist/) that `page` asks for, as they come. */
+function appFilesAsked(page) {
+  const asked = new Set();
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.slice(1);
+    if (/^[^/]+\.(wasm|js|css)$/.test(name)) asked.add(name);
+  });
+  return asked;
+}
+
 // What a reader's first load costs against a floor: a bare Leptos 0.8 CSR app with a router,
 // gloo-net and serde_json (bench/floor), built with the same profile and wasm-opt in this run.
 async function firstLoad(browser) {
@@ -281,11 +291,7 @@ async function firstLoad(browser) {
   const site = await startSite({ config: { translation: { provider: 'apertium', endpoint: apyUrl() } } });
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
-  const asked = new Set();
-  page.on('request', (r) => {
-    const name = new URL(r.url()).pathname.slice(1);
-    if (/\.(wasm|js|css)$/.test(name)) asked.add(name);
-  });
+  const asked = appFilesAsked(page);
   await page.goto(`${site.url}/en/${SEED}`);
   await page.waitForSelector('html[data-app=started]');
   await page.click('.switcher a[hreflang=uk]');
@@ -318,11 +324,7 @@ async function embedLoad(browser) {
   const host = await startCmsHost();
   const context = await browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
-  const asked = new Set();
-  page.on('request', (r) => {
-    const name = new URL(r.url()).pathname.slice(1);
-    if (/\.(wasm|js|css)$/.test(name) && !name.startsWith('examples/')) asked.add(name);
-  });
+  const asked = appFilesAsked(page);
   await page.goto(`${host.url}/examples/cms/`);
   for (const id of ['first', 'second']) await page.locator(`#${id} article`).waitFor();
   await page.waitForLoadState('networkidle');

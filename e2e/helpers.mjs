@@ -1,5 +1,6 @@
 // Shared set-up for the end-to-end suites: Debian's Chromium driven by playwright-core, and the
 // release build in dist/ served like a plain static host (with test fixtures layered on top).
+import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { readFile, readdir, mkdir, mkdtemp, writeFile, symlink, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -68,6 +69,26 @@ export async function startSubdirectorySite() {
   await copyFile(join(ROOT, 'target', 'dist-news', '404.html'), join(root, '404.html'));
   const { server, url } = await serve([root]);
   return { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+}
+
+/**
+ * The usual set-up of a suite: one browser and the release build served for all its tests, the
+ * sample articles, readers closed after each test. `receive` gets `{ browser, site, articles }`
+ * once they are ready (before the first test).
+ */
+export function withSiteAndBrowser(receive) {
+  const ready = {};
+  before(async () => {
+    ready.browser = await launchBrowser();
+    ready.site = await startSite();
+    ready.articles = await sampleArticles();
+    receive(ready);
+  });
+  afterEach(closeReaders);
+  after(async () => {
+    await ready.browser?.close();
+    await ready.site?.close();
+  });
 }
 
 /** A real Apertium APy on 127.0.0.1 (APY_URL if the caller started one, else scripts/apy.sh). */

@@ -1,13 +1,13 @@
 // Pre-rendered pages, end to end: what a reader without scripts, a crawler and a link preview get,
 // and the app adopting the page (hydration) without disturbing a reader who already started.
-import { test, before, after, afterEach, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  closeReaders, launchBrowser, startSite, newReader, sampleArticles, settled, plain, squash, LANGS, DIST, ROOT,
+  withSiteAndBrowser, newReader, settled, plain, squash, LANGS, DIST, ROOT,
 } from './helpers.mjs';
 import { serve } from '../scripts/serve.mjs';
 
@@ -16,17 +16,7 @@ const ORIGIN = process.env.TRIMOVA_SITE_URL ?? 'http://127.0.0.1:8080';
 const SEED = 'north-korea-shells-2024-06';
 
 let browser, site, articles;
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startSite();
-  articles = await sampleArticles();
-});
-afterEach(closeReaders);
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+withSiteAndBrowser((ready) => ({ browser, site, articles } = ready));
 
 const humanEditions = (article) => Object.entries(article.editions)
   .filter(([, e]) => !e.translation || e.translation.by === 'human')

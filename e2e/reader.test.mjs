@@ -1,23 +1,13 @@
 // The reader, end to end: the release build in Chromium, served like a plain static host.
-import { test, before, after, afterEach, describe } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  closeReaders, launchBrowser, startSite, startSubdirectorySite, newReader, sampleArticles, settled,
-  screenshot, plain, squash, LANGS, NATIVE_NAMES,
+  withSiteAndBrowser, startSite, startSubdirectorySite, newReader, settled, screenshot, plain, squash,
+  LANGS, NATIVE_NAMES,
 } from './helpers.mjs';
 
 let browser, site, articles;
-
-before(async () => {
-  browser = await launchBrowser();
-  site = await startSite();
-  articles = await sampleArticles();
-});
-afterEach(closeReaders);
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+withSiteAndBrowser((ready) => ({ browser, site, articles } = ready));
 
 const byId = (id) => articles.find((a) => a.id === id);
 const SEED = 'north-korea-shells-2024-06';

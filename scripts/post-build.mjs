@@ -43,9 +43,12 @@ async function hashed(name, ext) {
   return { href: publicUrl + file, integrity: sri(data) };
 }
 const machine = { glue: await hashed('trimova-machine', '.js'), wasm: await hashed('trimova-machine_bg', '.wasm') };
-// The same work as Trunk's script (load the glue, instantiate the wasm, announce the start), with
-// the files' integrity checked as their preload tags would have.
-const code = `// Trimova's start-up, written by scripts/post-build.mjs.
+// The start-up script: Trunk's work (load the glue, instantiate the wasm), with the files'
+// integrity checked as their preload tags would have, and the app started. `load` and `once` come
+// from src/loader.js, which embed.js begins with too.
+const loader = await readFile(new URL('../src/loader.js', import.meta.url), 'utf8');
+const code = `${loader}
+// Trimova's start-up, written by scripts/post-build.mjs.
 // On a pre-rendered page the text comes first: the app's code is asked for only once the page has
 // painted its content (or after 3 s, or at once in a hidden tab, which paints nothing). A bare shell
 // has nothing to show, and starts at once.
@@ -61,32 +64,10 @@ if (prerendered && document.visibilityState === 'visible'
     } catch { ok(); }
   });
 }
-// Imports a wasm-bindgen module and instantiates its wasm, both checked against their integrity
-// (a module preload link is how a dynamic import gets checked). The browser remembers a module
-// that failed to load for good, so a later attempt asks for it under another URL.
-const attempts = new Map();
-async function load(glue, wasm) {
-  const attempt = (attempts.get(glue.href) ?? 0) + 1;
-  attempts.set(glue.href, attempt);
-  const href = attempt > 1 ? \`\${glue.href}?attempt=\${attempt}\` : glue.href;
-  document.head.append(Object.assign(document.createElement('link'), {
-    rel: 'modulepreload', href, integrity: glue.integrity, crossOrigin: 'anonymous',
-  }));
-  const bindings = await import(href);
-  const instance = await bindings.default({
-    module_or_path: fetch(wasm.href, { integrity: wasm.integrity, credentials: 'same-origin' }),
-  });
-  return { bindings, instance };
-}
 // Machine translation is a module of its own, loaded the first time a machine edition is shown.
-let machine;
-const loadMachine = () => (machine ??= load(${JSON.stringify(machine.glue)}, ${JSON.stringify(machine.wasm)})
-  .then(({ bindings }) => bindings)
-  .catch((error) => { machine = undefined; throw error; }));
-const { bindings, instance: wasm } = await load(${JSON.stringify(glue)}, ${JSON.stringify(wasm)});
+const loadMachine = once(${JSON.stringify(machine.glue)}, ${JSON.stringify(machine.wasm)});
+const bindings = await load(${JSON.stringify(glue)}, ${JSON.stringify(wasm)});
 bindings.start(loadMachine);
-window.wasmBindings = bindings;
-dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 `;
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
 const integrity = sri(code);
@@ -106,7 +87,7 @@ const assets = {
 const element = await readFile(new URL('../src/embed.js', import.meta.url), 'utf8');
 const marker = '/* filled in by the build */ null';
 if (!element.includes(marker)) throw new Error('src/embed.js lacks the ASSETS marker');
-await writeFile(join(dir, 'embed.js'), element.replace(marker, JSON.stringify(assets)));
+await writeFile(join(dir, 'embed.js'), `${loader}\n${element.replace(marker, JSON.stringify(assets))}`);
 await writeFile(join(dir, '404.html'), html);
 console.log(`post-build: start-up script -> ${file}; embed.js; index.html copied to 404.html`);
 execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], { stdio: 'inherit' });

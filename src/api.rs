@@ -197,7 +197,7 @@ pub async fn config(url: String) -> Arc<Config> {
         }),
         Err(LoadError::NotFound) => Config::default(),
         Err(e) => {
-            web_sys::console::warn_1(&format!("{url}: {e:?}; machine translation is off").into());
+            web_sys::console::warn_1(&format!("{url}: {e}; machine translation is off").into());
             Config::default()
         }
     };

@@ -13,39 +13,15 @@ const ASSETS = /* filled in by the build */ null;
 const folder = new URL('.', import.meta.url);
 const asset = (name) => new URL(ASSETS[name].file, folder).href;
 
-// Imports a wasm-bindgen module (`glue`) and instantiates its wasm, checking both against their
-// integrity. A module preload link is how a dynamic import gets its integrity checked; it goes
-// again once the module is in, so the host's <head> ends as it was. The browser remembers a
-// module that failed to load for good, so a later attempt asks for it under another URL.
-const attempts = new Map();
-async function load(glue, wasm) {
-  const attempt = (attempts.get(glue) ?? 0) + 1;
-  attempts.set(glue, attempt);
-  const href = attempt > 1 ? `${asset(glue)}?attempt=${attempt}` : asset(glue);
-  const preload = Object.assign(document.createElement('link'), {
-    rel: 'modulepreload', href, integrity: ASSETS[glue].integrity, crossOrigin: 'anonymous',
-  });
-  document.head.append(preload);
-  try {
-    const bindings = await import(href);
-    await bindings.default({
-      module_or_path: fetch(asset(wasm), { integrity: ASSETS[wasm].integrity, credentials: 'same-origin' }),
-    });
-    return bindings;
-  } finally {
-    preload.remove();
-  }
-}
-
-// Each module is loaded once for every element on the page: the viewer when the first element
-// starts, machine translation when one first shows a machine edition. A failed load is tried
-// again by the next element that asks.
-const once = (glue, wasm) => {
-  let loading;
-  return () => (loading ??= load(glue, wasm).catch((error) => { loading = undefined; throw error; }));
-};
-const loadApp = once('glue', 'wasm');
-const loadMachine = once('machineGlue', 'machineWasm');
+// Each module is loaded once for every element on the page (`once`, `load`: src/loader.js, which
+// the build puts above this file): the viewer when the first element starts, machine translation
+// when one first shows a machine edition.
+const loadOnce = (glue, wasm) => once(
+  { href: asset(glue), integrity: ASSETS[glue].integrity },
+  { href: asset(wasm), integrity: ASSETS[wasm].integrity },
+);
+const loadApp = loadOnce('glue', 'wasm');
+const loadMachine = loadOnce('machineGlue', 'machineWasm');
 
 // The stylesheet, a <link> in each shadow root: the browser fetches and parses it once.
 function stylesheet() {

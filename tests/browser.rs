@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova::components::article::ArticleView;
-use trimova::components::switcher::{LanguageSwitcher, SwitcherEntry};
+use trimova::components::switcher::{EditionKind, LanguageSwitcher, SwitcherEntry};
 use trimova_core::article::parse_article;
 use trimova_core::format::{count, date_medium, datetime_long};
 use trimova_core::plural::plural_category;
@@ -91,20 +91,17 @@ fn switcher_marks_current_and_missing_editions() {
         SwitcherEntry {
             lang: Lang::Uk,
             href: "/uk/x".into(),
-            available: true,
-            machine: false,
+            edition: EditionKind::Human,
         },
         SwitcherEntry {
             lang: Lang::En,
             href: "/en/x".into(),
-            available: true,
-            machine: false,
+            edition: EditionKind::Human,
         },
         SwitcherEntry {
             lang: Lang::Ru,
             href: "/ru/x".into(),
-            available: false,
-            machine: false,
+            edition: EditionKind::Missing,
         },
     ];
     let root = mount(move || view! { <LanguageSwitcher current=Lang::En entries /> });

@@ -18,9 +18,7 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
     // An edition machine-translated at publish time (`trimova translate`) says so, as one
     // translated in the browser does.
     let machine = edition
-        .translation
-        .as_ref()
-        .filter(|t| t.by == TranslatedBy::Machine)
+        .machine_translation()
         .map(|t| (t.from, t.provider.clone()));
     let from = machine.as_ref().map(|(from, _)| from.code());
     let notice = machine.map(|(from, provider)| {

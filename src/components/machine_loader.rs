@@ -33,7 +33,7 @@ pub fn set_loader(loader: js_sys::Function) {
 pub fn prefetch() {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+        use wasm_bindgen::{closure::Closure, JsValue};
         thread_local! {
             static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
         }
@@ -41,13 +41,7 @@ pub fn prefetch() {
         if ASKED.with(|asked| asked.replace(true)) {
             return;
         }
-        let Some(loader) = LOADER.with(|l| l.borrow().clone()) else {
-            return;
-        };
-        if let Ok(promise) = loader
-            .call0(&JsValue::NULL)
-            .and_then(|p| p.dyn_into::<js_sys::Promise>())
-        {
+        if let Ok(promise) = wasm::load() {
             // A failure is the view's to tell, if the reader goes on to open the edition. (Once a
             // page, so the handler may live as long as the page.)
             let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
@@ -176,20 +170,26 @@ mod wasm {
         }
     }
 
+    /// Asks the start-up script's loader for the module: it loads it once a page and hands every
+    /// caller the same promise.
+    pub fn load() -> Result<js_sys::Promise, String> {
+        let loader = super::LOADER
+            .with(|l| l.borrow().clone())
+            .ok_or("the start-up script gave no way to load machine translation")?;
+        loader
+            .call0(&JsValue::NULL)
+            .map_err(describe)?
+            .dyn_into()
+            .map_err(describe)
+    }
+
     /// Loads the module (once per page) and mounts a `MachineView` for `job` into `root`.
     pub async fn mount(
         root: web_sys::HtmlDivElement,
         job: &str,
         surface: Surface,
     ) -> Result<Mounted, String> {
-        let loader = super::LOADER
-            .with(|l| l.borrow().clone())
-            .ok_or("the start-up script gave no way to load machine translation")?;
-        let promise: js_sys::Promise = loader
-            .call0(&JsValue::NULL)
-            .map_err(describe)?
-            .dyn_into()
-            .map_err(describe)?;
+        let promise = load()?;
         let bindings = wasm_bindgen_futures::JsFuture::from(promise)
             .await
             .map_err(describe)?;

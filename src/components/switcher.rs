@@ -10,10 +10,29 @@ use trimova_core::Lang;
 pub struct SwitcherEntry {
     pub lang: Lang,
     pub href: String,
-    /// Whether an edition in this language exists (a missing one still links to its explanation).
-    pub available: bool,
-    /// A missing edition that the configured service will machine-translate.
-    pub machine: bool,
+    pub edition: EditionKind,
+}
+
+/// What following an entry leads to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditionKind {
+    /// The newsroom's own text (or a page that is not an article edition).
+    Human,
+    /// A machine translation published in the article file.
+    PublishedMachine,
+    /// A missing edition that the configured service will machine-translate in the browser.
+    MachineOnDemand,
+    /// No such edition: the link leads to the explanation.
+    Missing,
+}
+
+impl EditionKind {
+    fn is_machine(self) -> bool {
+        matches!(
+            self,
+            EditionKind::PublishedMachine | EditionKind::MachineOnDemand
+        )
+    }
 }
 
 /// Links to the other editions, each named in its own language, with `hreflang` and `lang` so
@@ -30,11 +49,12 @@ pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl Into
                     .map(|entry| {
                         let lang = entry.lang;
                         let is_current = lang == current;
-                        let note = entry.machine.then_some(messages(current).machine_translation);
-                        // A machine edition needs its module: start it as the reader heads there.
-                        let machine = entry.machine && !is_current;
+                        let kind = entry.edition;
+                        let note = kind.is_machine().then_some(messages(current).machine_translation);
+                        // Translating in the browser needs its module: start it as the reader
+                        // heads there.
                         let ahead = move || {
-                            if machine {
+                            if kind == EditionKind::MachineOnDemand && !is_current {
                                 machine_loader::prefetch();
                             }
                         };
@@ -45,8 +65,8 @@ pub fn LanguageSwitcher(current: Lang, entries: Vec<SwitcherEntry>) -> impl Into
                                     hreflang=lang.code()
                                     lang=lang.code()
                                     aria-current=is_current.then_some("page")
-                                    class:missing=!entry.available && !entry.machine
-                                    class:machine=entry.machine
+                                    class:missing=kind == EditionKind::Missing
+                                    class:machine=kind.is_machine()
                                     title=note
                                     on:pointerenter=move |_| ahead()
                                     on:focus=move |_| ahead()

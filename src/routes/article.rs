@@ -6,14 +6,13 @@ use crate::components::machine_loader::LazyMachineEdition;
 use crate::components::masthead::Masthead;
 use crate::components::missing_edition::{MissingEdition, MissingNote};
 use crate::components::notice::Notice;
-use crate::components::switcher::SwitcherEntry;
+use crate::components::switcher::{EditionKind, SwitcherEntry};
 use crate::navigation::Navigation;
 use crate::surface::{ErrorKind, Surface};
 use crate::translation;
 use leptos::either::{Either, EitherOf3, EitherOf5};
 use leptos::prelude::*;
 use std::sync::Arc;
-use trimova_core::article::TranslatedBy;
 use trimova_core::config::Config;
 use trimova_core::i18n::messages;
 use trimova_core::publish::{human_editions, page_title};
@@ -180,13 +179,12 @@ pub fn ArticlePage(
         let text = messages(lang);
         match article.get() {
             Some(Ok(a)) => match a.editions.get(&lang) {
-                Some(e) => {
-                    let machine = e
-                        .translation
-                        .as_ref()
-                        .is_some_and(|t| t.by == TranslatedBy::Machine);
-                    surface.show_edition(lang, &page_title(&e.title), &e.description(), machine);
-                }
+                Some(e) => surface.show_edition(
+                    lang,
+                    &page_title(&e.title),
+                    &e.description(),
+                    !e.is_human(),
+                ),
                 // The machine edition shows itself as its title arrives.
                 None if matches!(shown.get(), Shown::Machine { .. }) => {}
                 None => surface.show_message(lang, &page_title(text.missing_edition_title)),
@@ -218,19 +216,19 @@ pub fn ArticlePage(
             Lang::ALL
                 .into_iter()
                 .map(|l| {
-                    let (available, machine) = match &editions {
-                        Some(r) => (
-                            r.human.contains(&l),
-                            r.published.contains(&l)
-                                || r.machine.as_ref().is_some_and(|m| m.contains(&l)),
-                        ),
-                        None => (true, false),
+                    let edition = match &editions {
+                        None => EditionKind::Human,
+                        Some(r) if r.human.contains(&l) => EditionKind::Human,
+                        Some(r) if r.published.contains(&l) => EditionKind::PublishedMachine,
+                        Some(r) if r.machine.as_ref().is_some_and(|m| m.contains(&l)) => {
+                            EditionKind::MachineOnDemand
+                        }
+                        Some(_) => EditionKind::Missing,
                     };
                     SwitcherEntry {
                         lang: l,
                         href: article_path(&base, l, &id),
-                        available,
-                        machine,
+                        edition,
                     }
                 })
                 .collect::<Vec<_>>()

@@ -2,7 +2,7 @@ use crate::api::{self, LoadError};
 use crate::browser::{choose_lang, set_document_head, Site};
 use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
-use crate::components::switcher::SwitcherEntry;
+use crate::components::switcher::{EditionKind, SwitcherEntry};
 use crate::navigation::Navigation;
 use leptos::either::EitherOf5;
 use leptos::prelude::*;
@@ -54,8 +54,7 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>) -> impl IntoView {
             .map(|l| SwitcherEntry {
                 lang: l,
                 href: list_path(&base, l),
-                available: true,
-                machine: false,
+                edition: EditionKind::Human,
             })
             .collect::<Vec<_>>();
         let content = match index.get() {

@@ -1,7 +1,7 @@
 use crate::browser::{choose_lang, set_document_head, Site};
 use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
-use crate::components::switcher::SwitcherEntry;
+use crate::components::switcher::{EditionKind, SwitcherEntry};
 use leptos::prelude::*;
 use trimova_core::i18n::messages;
 use trimova_core::publish::page_title;
@@ -20,8 +20,7 @@ pub fn PageNotFound(lang: Option<Lang>) -> impl IntoView {
         .map(|l| SwitcherEntry {
             lang: l,
             href: list_path(&site.base, l),
-            available: true,
-            machine: false,
+            edition: EditionKind::Human,
         })
         .collect::<Vec<_>>();
     view! {

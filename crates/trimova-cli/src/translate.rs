@@ -260,9 +260,7 @@ fn plan_jobs(setup: &Setup, pairs: &[(Lang, Lang)], tally: &mut Tally) -> Vec<Jo
     for (file, article) in setup.articles.iter().enumerate() {
         for &to in &setup.targets {
             let existing = article.editions.get(&to);
-            let machine = existing
-                .and_then(|e| e.translation.as_ref())
-                .filter(|t| t.by == TranslatedBy::Machine);
+            let machine = existing.and_then(Edition::machine_translation);
             if existing.is_some() && machine.is_none() {
                 continue;
             }

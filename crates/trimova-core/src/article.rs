@@ -550,6 +550,18 @@ impl Block {
 }
 
 impl Edition {
+    /// The machine translation this edition is, if it is one (published by `trimova translate`).
+    pub fn machine_translation(&self) -> Option<&Translation> {
+        self.translation
+            .as_ref()
+            .filter(|t| t.by == TranslatedBy::Machine)
+    }
+
+    /// Written by the newsroom: an original, or a human translation.
+    pub fn is_human(&self) -> bool {
+        self.machine_translation().is_none()
+    }
+
     /// Words a reader reads: title, lead and every text block.
     pub fn word_count(&self) -> usize {
         let words = |s: &str| {

@@ -5,7 +5,7 @@
 //! Machine-translated editions never appear here: they are not the newsroom's own text, and their
 //! pages are `noindex`.
 
-use crate::article::{Article, Block, Edition, TranslatedBy};
+use crate::article::{Article, Block, Edition};
 use crate::i18n::messages;
 use crate::route::{article_path, list_path};
 use crate::safety::is_safe_image;
@@ -80,11 +80,7 @@ pub fn human_editions(article: &Article) -> Vec<(Lang, &Edition)> {
     article
         .editions
         .iter()
-        .filter(|(_, e)| {
-            e.translation
-                .as_ref()
-                .is_none_or(|t| t.by == TranslatedBy::Human)
-        })
+        .filter(|(_, e)| e.is_human())
         .map(|(l, e)| (*l, e))
         .collect()
 }

@@ -1,6 +1,6 @@
 //! Which edition a missing one is translated from.
 
-use crate::article::TranslatedBy;
+use crate::article::Edition;
 use crate::{Article, Lang};
 
 /// Why no edition can be translated into the target.
@@ -18,13 +18,7 @@ pub fn choose_source(
     target: Lang,
     pairs: &[(Lang, Lang)],
 ) -> Result<Lang, NoSource> {
-    let is_human = |lang: &Lang| {
-        article.editions.get(lang).is_some_and(|e| {
-            e.translation
-                .as_ref()
-                .is_none_or(|t| t.by == TranslatedBy::Human)
-        })
-    };
+    let is_human = |lang: &Lang| article.editions.get(lang).is_some_and(Edition::is_human);
     let mut candidates: Vec<Lang> = article
         .languages()
         .into_iter()
