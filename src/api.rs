@@ -1,4 +1,4 @@
-//! The fetch layer: article files and the index, with an in-memory cache and abort-on-cleanup.
+//! The fetch layer: article files and list pages, with an in-memory cache and abort-on-cleanup.
 //!
 //! A pre-rendered page carries the data it was rendered from (`<script type="application/json">`);
 //! the app adopts it into the same cache before its first render, so hydration finds the article
@@ -10,10 +10,11 @@ use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
+use trimova_core::archive::{ListAt, ListPage};
 use trimova_core::article::{parse_article, FormatError};
 use trimova_core::config::Config;
-use trimova_core::route::{article_file, INDEX_FILE};
-use trimova_core::{Article, Index};
+use trimova_core::route::article_file;
+use trimova_core::{Article, Lang};
 
 /// Why something could not be loaded, as the reader will be told.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,23 +41,32 @@ thread_local! {
     // Articles already loaded in this page's life: going back to one, or switching its editions,
     // costs no request.
     static ARTICLES: RefCell<HashMap<String, Arc<Article>>> = RefCell::new(HashMap::new());
-    static INDEX: RefCell<Option<Arc<Index>>> = const { RefCell::new(None) };
+    // List pages already loaded, by data file: going back to one costs no request.
+    static LIST_PAGES: RefCell<HashMap<String, Arc<ListPage>>> = RefCell::new(HashMap::new());
 }
 
 /// The id of the `<script type="application/json">` holding a page's article file (the start-up
-/// script that `scripts/post-build.mjs` writes looks for it, and for `EMBEDDED_INDEX`).
+/// script that `scripts/post-build.mjs` writes looks for it, and for `EMBEDDED_LIST`).
 pub const EMBEDDED_ARTICLE: &str = "trimova-article";
-/// The id of the `<script type="application/json">` holding a list page's index.
-pub const EMBEDDED_INDEX: &str = "trimova-index";
+/// The id of the `<script type="application/json">` holding a list page's entries.
+pub const EMBEDDED_LIST: &str = "trimova-list";
 
 /// Puts an article into the cache, as if it had been fetched.
 pub fn preload_article(article: Arc<Article>) {
     ARTICLES.with(|cache| cache.borrow_mut().insert(article.id.clone(), article));
 }
 
-/// Puts the index into the cache, as if it had been fetched.
-pub fn preload_index(index: Arc<Index>) {
-    INDEX.with(|cache| *cache.borrow_mut() = Some(index));
+/// Puts a list page into the cache, as if it had been fetched.
+pub fn preload_list(page: Arc<ListPage>) {
+    let file = page.at().data_file(page.lang);
+    LIST_PAGES.with(|cache| cache.borrow_mut().insert(file, page));
+}
+
+/// Forgets everything loaded: the pre-renderer renders page after page on one thread, and must
+/// not keep every article of the archive.
+pub fn forget_all() {
+    ARTICLES.with(|cache| cache.borrow_mut().clear());
+    LIST_PAGES.with(|cache| cache.borrow_mut().clear());
 }
 
 /// The article, if it is already here (no request, no waiting: hydration needs it at once).
@@ -64,9 +74,9 @@ pub fn cached_article(id: &str) -> Option<Arc<Article>> {
     ARTICLES.with(|cache| cache.borrow().get(id).cloned())
 }
 
-/// The index, if it is already here.
-pub fn cached_index() -> Option<Arc<Index>> {
-    INDEX.with(|cache| cache.borrow().clone())
+/// A list page, if it is already here.
+pub fn cached_list(lang: Lang, at: &ListAt) -> Option<Arc<ListPage>> {
+    LIST_PAGES.with(|cache| cache.borrow().get(&at.data_file(lang)).cloned())
 }
 
 /// What a view shows: the data already here (a pre-rendered page's, adopted before the first
@@ -92,10 +102,10 @@ pub fn adopt_embedded() -> Option<bool> {
         let text = script.text_content().unwrap_or_default();
         return Some(adopt(parse_article(&text, Some(&id)), preload_article));
     }
-    let text = document.get_element_by_id(EMBEDDED_INDEX)?.text_content();
+    let text = document.get_element_by_id(EMBEDDED_LIST)?.text_content();
     Some(adopt(
-        Index::parse(&text.unwrap_or_default()),
-        preload_index,
+        ListPage::parse(&text.unwrap_or_default()),
+        preload_list,
     ))
 }
 
@@ -176,15 +186,15 @@ async fn read_article(url: &str, id: Option<&str>) -> Result<Arc<Article>, LoadE
     Ok(article)
 }
 
-/// The list of articles under `base`, newest first.
-pub async fn index(base: String) -> Result<Arc<Index>, LoadError> {
-    if let Some(hit) = cached_index() {
+/// One page of a list under `base`: only that page's entries, whatever the archive's size.
+pub async fn list_page(base: String, lang: Lang, at: ListAt) -> Result<Arc<ListPage>, LoadError> {
+    if let Some(hit) = cached_list(lang, &at) {
         return Ok(hit);
     }
-    let text = fetch_text(&format!("{base}{INDEX_FILE}")).await?;
-    let index = Arc::new(Index::parse(&text).map_err(LoadError::Malformed)?);
-    preload_index(Arc::clone(&index));
-    Ok(index)
+    let text = fetch_text(&format!("{base}{}", at.data_file(lang))).await?;
+    let page = Arc::new(ListPage::parse(&text).map_err(LoadError::Malformed)?);
+    preload_list(Arc::clone(&page));
+    Ok(page)
 }
 
 /// The runtime configuration (`config.json` beside `index.html`, or an embed's `config`). None, or

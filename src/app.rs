@@ -4,6 +4,7 @@ use crate::navigation::Navigation;
 use crate::routes::{article::ArticlePage, list::ArticleList, not_found::PageNotFound};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
+use trimova_core::archive::ListAt;
 use trimova_core::route::Page;
 use trimova_core::Lang;
 
@@ -34,8 +35,13 @@ fn CurrentPage() -> impl IntoView {
     let path = expect_context::<Navigation>().path();
     let page = Memo::new(move |_| Page::parse(&path.get(), &site.base));
     let url_lang: Signal<Option<Lang>> = Signal::derive(move || match page.get() {
-        Page::List { lang } | Page::Article { lang, .. } => lang,
+        Page::List { lang, .. } | Page::Article { lang, .. } => lang,
         Page::NotFound => None,
+    });
+    // Which page of which list: moving between them keeps the list view and fetches one page.
+    let list_at = Memo::new(move |_| match page.get() {
+        Page::List { at, .. } => at,
+        _ => ListAt::latest(),
     });
     let view = Memo::new(move |_| match page.get() {
         Page::List { .. } => View::List,
@@ -43,7 +49,7 @@ fn CurrentPage() -> impl IntoView {
         Page::NotFound => View::NotFound,
     });
     move || match view.get() {
-        View::List => EitherOf3::A(view! { <ArticleList url_lang /> }),
+        View::List => EitherOf3::A(view! { <ArticleList url_lang at=list_at.into() /> }),
         View::Article(id) => EitherOf3::B(view! { <ArticlePage id url_lang /> }),
         View::NotFound => EitherOf3::C(view! { <PageNotFound lang=None /> }),
     }

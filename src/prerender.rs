@@ -6,12 +6,13 @@ use crate::browser::Site;
 use crate::App;
 use leptos::prelude::*;
 use std::sync::Arc;
-use trimova_core::{Article, Index};
+use trimova_core::archive::ListPage;
+use trimova_core::Article;
 
 /// What a page is rendered from. The same data goes into the page for the app to adopt.
 pub enum PageData {
     Article(Arc<Article>),
-    List(Arc<Index>),
+    List(Arc<ListPage>),
 }
 
 /// The `<body>` content of the page at `path` (which includes `base`) on a site served under
@@ -19,7 +20,7 @@ pub enum PageData {
 pub fn render_body(base: &str, path: &str, data: PageData) -> String {
     match data {
         PageData::Article(article) => api::preload_article(article),
-        PageData::List(index) => api::preload_index(index),
+        PageData::List(page) => api::preload_list(page),
     }
     let site = Site {
         base: base.to_string(),
@@ -29,5 +30,6 @@ pub fn render_body(base: &str, path: &str, data: PageData) -> String {
     let path = path.to_string();
     let html = owner.with(|| view! { <App site path /> }.to_html());
     owner.cleanup();
+    api::forget_all();
     html
 }

@@ -1,12 +1,13 @@
 use crate::browser::Site;
 use crate::components::blocks::BodyBlock;
+use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::article::{Edition, TranslatedBy};
 use trimova_core::format::{count, datetime_long};
 use trimova_core::i18n::messages;
 use trimova_core::provider::ProviderKind;
-use trimova_core::route::article_path;
+use trimova_core::route::{article_path, tag_path};
 use trimova_core::translate::segment::Slot;
 use trimova_core::{Article, Lang};
 
@@ -130,7 +131,13 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
         .filter(|t| t.by == TranslatedBy::Human)
         .map(|t| text.translated_from(t.from));
     let authors = (!edition.authors.is_empty()).then(|| edition.authors.join(", "));
-    let tags = article.tags.clone();
+    let base = use_context::<Site>().map_or_else(|| "/".to_string(), |s| s.base);
+    // Each tag links to its page; a tag with nothing to slug (only punctuation) has none.
+    let tags: Vec<(String, Option<String>)> = article
+        .tags
+        .iter()
+        .map(|t| (t.clone(), tag_path(&base, lang, t)))
+        .collect();
     view! {
         <footer class="article-footer">
             {authors.map(|a| view! { <p class="byline">{text.by} " " <span class="author">{a}</span></p> })}
@@ -140,7 +147,15 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
                     view! {
                         <div class="tags">
                             <h2 class="visually-hidden">{text.tags}</h2>
-                            <ul>{tags.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                            <ul>
+                                {tags
+                                    .into_iter()
+                                    .map(|(t, href)| match href {
+                                        Some(href) => Either::Left(view! { <li><a href=href>{t}</a></li> }),
+                                        None => Either::Right(view! { <li>{t}</li> }),
+                                    })
+                                    .collect_view()}
+                            </ul>
                         </div>
                     }
                 })}

@@ -1,9 +1,11 @@
 pub mod article;
 pub mod blocks;
 pub mod content;
+pub mod list_day;
 pub mod machine;
 pub mod machine_loader;
 pub mod masthead;
 pub mod missing_edition;
 pub mod notice;
+pub mod pagination;
 pub mod switcher;

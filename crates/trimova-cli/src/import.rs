@@ -2,6 +2,7 @@
 
 use crate::files::{expand, Kind};
 use crate::progress::Progress;
+use crate::write::{write_whole, Durability};
 use crate::Failure;
 use std::path::{Path, PathBuf};
 use trimova_core::import::{import_page, merge_pages, suggest_id, ImportedPage};
@@ -95,11 +96,9 @@ fn write(article: &Article, out: Option<&Path>) -> Result<(), Failure> {
         return Ok(());
     };
     let path = if out.is_dir() || out.to_string_lossy().ends_with('/') {
-        std::fs::create_dir_all(out)
-            .map_err(|e| Failure::Input(format!("{}: {e}", out.display())))?;
         out.join(format!("{}.json", article.id))
     } else {
         out.to_path_buf()
     };
-    std::fs::write(&path, json).map_err(|e| Failure::Input(format!("{}: {e}", path.display())))
+    write_whole(&path, json.as_bytes(), Durability::Now).map_err(Failure::Input)
 }

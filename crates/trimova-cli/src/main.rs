@@ -1,16 +1,19 @@
 //! `trimova`: the newsroom's command line over the same core (and, for pages, the same
 //! components) as the app.
 //!
-//! Exit status: 0 on success, 1 when the input is at fault (the message names the file and the
-//! field), 2 on a usage error (clap's own).
+//! Exit status: 0 on success, 1 when the input is at fault or a file cannot be written (the
+//! message names the file, and the field), 2 on a usage error (clap's own), 3 when another run
+//! holds the site folder and `--no-wait` was given.
 
 mod files;
 mod import;
+mod lock;
 mod pages;
 mod progress;
 mod shell;
 mod translate;
 mod validate;
+mod write;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -26,12 +29,16 @@ pub enum Failure {
     Quiet(String),
     /// The command was used wrongly (exit 2), as clap's own usage errors.
     Usage(String),
+    /// Another run holds the folder (exit 3).
+    Busy(String),
 }
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Input(m) | Failure::Quiet(m) | Failure::Usage(m) => f.write_str(m),
+            Failure::Input(m) | Failure::Quiet(m) | Failure::Usage(m) | Failure::Busy(m) => {
+                f.write_str(m)
+            }
         }
     }
 }
@@ -102,22 +109,30 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
-    /// Write DIR/index.json, the list of articles, from the article files in DIR.
+    /// Write DIR/index.json, the newest articles, from the article files in DIR.
     ///
-    /// Every file is validated first; nothing is written if one is invalid, and the message names
-    /// the file and the field at fault.
+    /// For other tools (a CMS's "latest news" box): the app itself never reads it, and it holds
+    /// at most --limit articles whatever the archive's size. Every file is validated first;
+    /// nothing is written if one is invalid, and the message names the file and the field.
     Index {
         /// The folder of article files.
         #[arg(default_value = "public/articles")]
         dir: PathBuf,
+        /// How many of the newest articles it lists.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
     },
-    /// Pre-render a built site: a complete page for every human edition, the article lists,
-    /// sitemap.xml and an Atom feed per language.
+    /// Pre-render a built site: a complete page for every human edition, the article lists
+    /// (newest, older pages, months, tags), the sitemaps and an Atom feed per language.
     ///
     /// DIST is the output of `trunk build` (the Trunk post-build hook runs this). Run it again
-    /// after adding articles to DIST/articles of a deployed site: the new editions get pages
-    /// without a rebuild. Pages are rendered by the app's own components, so they are what the app
-    /// shows, readable with scripts off, and the app adopts them when it starts.
+    /// after adding, editing or removing files in DIST/articles of a deployed site: it renders
+    /// only what the change touches (DIST/.trimova-pages.json remembers what it rendered from
+    /// what), and removes the pages of removed articles. A new build of the app, another site URL
+    /// or --full renders everything, on every core. Pages are rendered by the app's own
+    /// components, so they are what the app shows, readable with scripts off, and the app adopts
+    /// them when it starts. The news sitemap counts its two days back from SOURCE_DATE_EPOCH when
+    /// set, else from now.
     Pages {
         /// The built site (holding 404.html, the app shell, and articles/).
         dist: PathBuf,
@@ -132,6 +147,15 @@ enum Command {
         /// The publisher's name in metadata and feeds.
         #[arg(long, env = "TRIMOVA_SITE_NAME", default_value = "Trimova")]
         site_name: String,
+        /// Render everything, as on a new site.
+        #[arg(long)]
+        full: bool,
+        /// Stop (exit 3) instead of waiting when another run works on DIST.
+        #[arg(long)]
+        no_wait: bool,
+        /// Entries in each language's feed.
+        #[arg(long, default_value_t = trimova_core::publish::FEED_SIZE)]
+        feed_size: usize,
     },
 }
 
@@ -167,22 +191,41 @@ fn main() -> ExitCode {
             dry_run,
             paths,
         }),
-        Command::Index { dir } => index(&dir).map_err(Failure::Input),
+        Command::Index { dir, limit } => index(&dir, limit).map_err(Failure::Input),
         Command::Pages {
             dist,
             site_url,
             site_name,
-        } => pages::run(&dist, &site_url, &site_name)
-            .map(|written| {
+            full,
+            no_wait,
+            feed_size,
+        } => {
+            let options = pages::Options {
+                dist,
+                site_url,
+                site_name,
+                full,
+                when_busy: if no_wait {
+                    lock::WhenBusy::Stop
+                } else {
+                    lock::WhenBusy::Wait
+                },
+                feed_size,
+                now: now(),
+            };
+            pages::run(&options).map(|r| {
                 println!(
-                    "trimova pages: {} edition pages, {} list pages, sitemap.xml and {} feeds in {}",
-                    written.editions,
-                    written.lists,
-                    written.feeds,
-                    dist.display()
+                    "trimova pages: {} in {}: rendered {} edition pages, {} list pages, {} sitemaps and feeds; kept {}; removed {}",
+                    if r.full { "full build" } else { "changes only" },
+                    options.dist.display(),
+                    r.editions,
+                    r.lists,
+                    r.syndication,
+                    r.kept,
+                    r.removed,
                 )
             })
-            .map_err(Failure::Input),
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -194,18 +237,35 @@ fn main() -> ExitCode {
             eprintln!("trimova: {message}\n\nFor more information, try '--help'.");
             ExitCode::from(2)
         }
+        Err(Failure::Busy(message)) => {
+            eprintln!("trimova: {message}");
+            ExitCode::from(3)
+        }
     }
 }
 
-fn index(dir: &std::path::Path) -> Result<(), String> {
+/// The time the news sitemap counts back from: SOURCE_DATE_EPOCH (reproducible builds), else now.
+fn now() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
+}
+
+fn index(dir: &std::path::Path, limit: usize) -> Result<(), String> {
     let articles = trimova_core::index::load_articles(dir)?;
-    let index = trimova_core::Index::from_articles(&articles);
-    let json = index.to_file();
+    let mut index = trimova_core::Index::from_articles(&articles);
+    index.articles.truncate(limit);
     let path = dir.join("index.json");
-    std::fs::write(&path, json).map_err(|e| format!("{}: {e}", path.display()))?;
+    write::write_whole(&path, index.to_file().as_bytes(), write::Durability::Now)?;
     println!(
-        "trimova index: wrote {} with {} articles",
+        "trimova index: wrote {} with the newest {} of {} articles",
         path.display(),
+        index.articles.len(),
         articles.len()
     );
     Ok(())

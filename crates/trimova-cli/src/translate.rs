@@ -7,6 +7,7 @@
 
 use crate::files::{expand, Kind};
 use crate::progress::Progress;
+use crate::write::{describe, write_whole, Durability};
 use crate::Failure;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -37,7 +38,9 @@ pub struct Options {
 pub const SOURCE_HASH: &str = "source_hash";
 
 /// Translations already paid for, one JSON line per segment (`[key, translation]`), appended as
-/// they arrive: an interrupted run loses at most the requests in flight.
+/// they arrive: an interrupted run loses at most the requests in flight, and since nothing is
+/// ever rewritten in place, a crash or a full disk can cut only the line being appended (which
+/// the next run skips).
 struct DiskCache {
     entries: HashMap<String, String>,
     file: Option<std::fs::File>,
@@ -56,15 +59,18 @@ impl DiskCache {
             }
         }
         let file = if writable {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Failure::Input(format!("{}: {e}", dir.display())))?;
-            Some(
-                std::fs::OpenOptions::new()
-                    .create(true)
-                    .append(true)
-                    .open(&path)
-                    .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?,
-            )
+            std::fs::create_dir_all(dir).map_err(|e| Failure::Input(describe(dir, &e)))?;
+            let mut file = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .map_err(|e| Failure::Input(describe(&path, &e)))?;
+            // After a line cut short (a kill, a full disk), start the next on a line of its own,
+            // so that only the cut one is lost. Lines already there are never rewritten.
+            if std::fs::read(&path).is_ok_and(|b| b.last().is_some_and(|c| *c != b'\n')) {
+                let _ = writeln!(file);
+            }
+            Some(file)
         } else {
             None
         };
@@ -448,8 +454,7 @@ fn write_editions(
     for &i in &changed {
         let file = &setup.files[i];
         let json = setup.articles[i].to_file();
-        std::fs::write(file, json)
-            .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+        write_whole(file, json.as_bytes(), Durability::Now).map_err(Failure::Input)?;
     }
     Ok(written)
 }

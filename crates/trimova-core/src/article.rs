@@ -550,6 +550,16 @@ impl Block {
 }
 
 impl Edition {
+    /// The first image a reader would be shown, with its alt text (for previews and lists).
+    pub fn lead_image(&self) -> Option<(&str, &str)> {
+        self.body.iter().find_map(|b| match b {
+            Block::Image { src, alt, .. } if safety::is_safe_image(src) => {
+                Some((src.as_str(), alt.as_str()))
+            }
+            _ => None,
+        })
+    }
+
     /// The machine translation this edition is, if it is one (published by `trimova translate`).
     pub fn machine_translation(&self) -> Option<&Translation> {
         self.translation

@@ -150,6 +150,81 @@ pub fn date_medium(lang: Lang, rfc3339: &str) -> String {
     }
 }
 
+/// A day, for the date headings of a list ("14 червня 2024 р.", "June 14, 2024",
+/// "14 июня 2024 г."). `date` is `YYYY-MM-DD` or a whole timestamp.
+pub fn date_long(lang: Lang, date: &str) -> String {
+    let day = date.get(..10).unwrap_or(date);
+    let Some(t) = wall_clock(&format!("{day}T00:00:00Z")) else {
+        return date.to_string();
+    };
+    let m = t.month - 1;
+    match lang {
+        Lang::Uk => format!("{} {} {} р.", t.day, UK_MONTHS[m], t.year),
+        Lang::Ru => format!("{} {} {} г.", t.day, RU_MONTHS[m], t.year),
+        Lang::En => format!("{} {}, {}", EN_MONTHS[m], t.day, t.year),
+    }
+}
+
+/// The time of day alone ("10:05", "10:05 AM"), as the newsroom wrote it.
+pub fn time_short(lang: Lang, rfc3339: &str) -> String {
+    let Some(t) = wall_clock(rfc3339) else {
+        return rfc3339.to_string();
+    };
+    match lang {
+        Lang::Uk | Lang::Ru => format!("{:02}:{:02}", t.hour, t.minute),
+        Lang::En => {
+            let (hour, half) = match t.hour {
+                0 => (12, "AM"),
+                1..=11 => (t.hour, "AM"),
+                12 => (12, "PM"),
+                _ => (t.hour - 12, "PM"),
+            };
+            format!("{hour}:{:02} {half}", t.minute)
+        }
+    }
+}
+
+/// A month as a heading ("Червень 2024", "June 2024", "Июнь 2024").
+pub fn month_year(lang: Lang, year: u16, month: u8) -> String {
+    let m = (month.clamp(1, 12) - 1) as usize;
+    let name = match lang {
+        Lang::Uk => UK_MONTHS_NOMINATIVE[m],
+        Lang::Ru => RU_MONTHS_NOMINATIVE[m],
+        Lang::En => EN_MONTHS[m],
+    };
+    format!("{name} {year}")
+}
+
+const UK_MONTHS_NOMINATIVE: [&str; 12] = [
+    "Січень",
+    "Лютий",
+    "Березень",
+    "Квітень",
+    "Травень",
+    "Червень",
+    "Липень",
+    "Серпень",
+    "Вересень",
+    "Жовтень",
+    "Листопад",
+    "Грудень",
+];
+
+const RU_MONTHS_NOMINATIVE: [&str; 12] = [
+    "Январь",
+    "Февраль",
+    "Март",
+    "Апрель",
+    "Май",
+    "Июнь",
+    "Июль",
+    "Август",
+    "Сентябрь",
+    "Октябрь",
+    "Ноябрь",
+    "Декабрь",
+];
+
 /// A count with the language's digit grouping: "15 772" (no-break space) in Ukrainian and
 /// Russian, "15,772" in English.
 pub fn count(lang: Lang, n: u64) -> String {
@@ -199,6 +274,21 @@ mod tests {
             date_medium(Lang::Uk, "2026-11-01T00:30:00+02:00"),
             "1 лист. 2026 р."
         );
+    }
+
+    #[test]
+    fn list_headings() {
+        assert_eq!(date_long(Lang::Uk, "2024-06-14"), "14 червня 2024 р.");
+        assert_eq!(
+            date_long(Lang::En, "2024-06-14T23:10:00+03:00"),
+            "June 14, 2024"
+        );
+        assert_eq!(date_long(Lang::Ru, "2024-06-14"), "14 июня 2024 г.");
+        assert_eq!(time_short(Lang::Uk, "2024-06-14T09:05:00+03:00"), "09:05");
+        assert_eq!(time_short(Lang::En, "2024-06-14T13:05:00+03:00"), "1:05 PM");
+        assert_eq!(month_year(Lang::Uk, 2024, 6), "Червень 2024");
+        assert_eq!(month_year(Lang::Ru, 2024, 1), "Январь 2024");
+        assert_eq!(month_year(Lang::En, 2024, 12), "December 2024");
     }
 
     #[test]

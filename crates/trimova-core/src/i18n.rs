@@ -28,6 +28,12 @@ pub struct Messages {
     pub network_body: &'static str,
     pub retry: &'static str,
     pub no_articles: &'static str,
+    /// The links to the neighbouring pages of a list.
+    pub newer: &'static str,
+    pub older: &'static str,
+    pub list_pages: &'static str,
+    pub tag_heading: &'static str,
+    page_number: &'static str,
     /// Word forms for "views" by plural category: one, few, many/other.
     views: [&'static str; 3],
     minutes_read: &'static str,
@@ -83,6 +89,11 @@ const UK: Messages = Messages {
     network_body: "Статтю не вдалося завантажити. Перевірте з’єднання та спробуйте ще раз.",
     retry: "Спробувати ще раз",
     no_articles: "Статей поки немає.",
+    newer: "Новіші",
+    older: "Старіші",
+    list_pages: "Сторінки списку",
+    tag_heading: "Тег",
+    page_number: "Сторінка",
     views: ["перегляд", "перегляди", "переглядів"],
     minutes_read: "хв читання",
     in_language: ["українською", "англійською", "російською"],
@@ -133,6 +144,11 @@ const EN: Messages = Messages {
     network_body: "The article did not load. Check your connection and try again.",
     retry: "Try again",
     no_articles: "No articles yet.",
+    newer: "Newer",
+    older: "Older",
+    list_pages: "List pages",
+    tag_heading: "Tag",
+    page_number: "Page",
     views: ["view", "views", "views"],
     minutes_read: "min read",
     in_language: ["in Ukrainian", "in English", "in Russian"],
@@ -183,6 +199,11 @@ const RU: Messages = Messages {
     network_body: "Статью не удалось загрузить. Проверьте соединение и попробуйте ещё раз.",
     retry: "Попробовать снова",
     no_articles: "Статей пока нет.",
+    newer: "Новее",
+    older: "Старее",
+    list_pages: "Страницы списка",
+    tag_heading: "Тег",
+    page_number: "Страница",
     views: ["просмотр", "просмотра", "просмотров"],
     minutes_read: "мин чтения",
     in_language: ["на украинском", "на английском", "на русском"],
@@ -227,6 +248,11 @@ fn lang_slot(lang: Lang) -> usize {
 }
 
 impl Messages {
+    /// "Page 3" of a list (numbered from the oldest, as its URL is).
+    pub fn page(&self, number: u32) -> String {
+        format!("{} {number}", self.page_number)
+    }
+
     /// "15 772 перегляди": `formatted` is the count as the browser's `Intl.NumberFormat` wrote it;
     /// the word agrees with `count` by the language's CLDR rule.
     pub fn views(&self, lang: Lang, count: u64, formatted: &str) -> String {

@@ -376,53 +376,8 @@ pub fn import_page(text: &str, lang: Option<Lang>) -> Result<ImportedPage, Impor
 
 /// An article id from a title and date: transliterated, lower-case, hyphenated, dated.
 pub fn suggest_id(title: &str, date: &str) -> String {
-    let mut slug = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        let piece: &str = match c {
-            'a'..='z' | '0'..='9' => {
-                slug.push(c);
-                continue;
-            }
-            'а' => "a",
-            'б' => "b",
-            'в' => "v",
-            'г' => "h",
-            'ґ' => "g",
-            'д' => "d",
-            'е' | 'э' => "e",
-            'є' => "ie",
-            'ё' => "io",
-            'ж' => "zh",
-            'з' => "z",
-            'и' => "y",
-            'ы' => "y",
-            'і' => "i",
-            'ї' => "i",
-            'й' => "i",
-            'к' => "k",
-            'л' => "l",
-            'м' => "m",
-            'н' => "n",
-            'о' => "o",
-            'п' => "p",
-            'р' => "r",
-            'с' => "s",
-            'т' => "t",
-            'у' => "u",
-            'ф' => "f",
-            'х' => "kh",
-            'ц' => "ts",
-            'ч' => "ch",
-            'ш' => "sh",
-            'щ' => "shch",
-            'ю' => "iu",
-            'я' => "ia",
-            'ь' | 'ъ' | '\'' | '’' => "",
-            _ => "-",
-        };
-        slug.push_str(piece);
-    }
-    let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).take(8).collect();
+    let slug = crate::slug::slug(title);
+    let words: Vec<&str> = slug.split('-').take(8).collect();
     let month = date.get(..7).unwrap_or(date);
     let mut id = words.join("-");
     if id.is_empty() {

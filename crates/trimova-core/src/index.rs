@@ -3,6 +3,7 @@
 //! The index is derived data: `cargo run --bin trimova -- index` writes it from the
 //! article files, and a test keeps the committed one in step with them.
 
+use crate::archive::{ListEntry, Thumbnail};
 use crate::article::{parse_json, Article, FormatError};
 use crate::{timestamp, Lang};
 use serde::{Deserialize, Serialize};
@@ -24,9 +25,63 @@ pub struct IndexEntry {
     /// Editions present in the article file, in switcher order.
     pub editions: Vec<Lang>,
     pub titles: BTreeMap<Lang, String>,
+    /// Each edition's one-line summary (`Edition::description`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub leads: BTreeMap<Lang, String>,
+    /// Each edition's first image that a reader would be shown.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub images: BTreeMap<Lang, Thumbnail>,
 }
 
 impl IndexEntry {
+    pub fn of(a: &Article) -> IndexEntry {
+        IndexEntry {
+            id: a.id.clone(),
+            published: a.published.clone(),
+            original: a.original,
+            editions: a.languages(),
+            titles: a
+                .editions
+                .iter()
+                .map(|(l, e)| (*l, e.title.clone()))
+                .collect(),
+            leads: a
+                .editions
+                .iter()
+                .map(|(l, e)| (*l, e.description()))
+                .filter(|(_, d)| !d.is_empty())
+                .collect(),
+            images: a
+                .editions
+                .iter()
+                .filter_map(|(l, e)| {
+                    let (src, alt) = e.lead_image()?;
+                    Some((
+                        *l,
+                        Thumbnail {
+                            src: src.into(),
+                            alt: alt.into(),
+                        },
+                    ))
+                })
+                .collect(),
+        }
+    }
+
+    /// The entry as a list shows it to a reader of `lang`.
+    pub fn list_entry(&self, lang: Lang) -> ListEntry {
+        let (shown, title) = self.title_for(lang);
+        ListEntry {
+            id: self.id.clone(),
+            published: self.published.clone(),
+            lang: shown,
+            title: title.to_string(),
+            lead: self.leads.get(&shown).cloned(),
+            editions: self.editions.clone(),
+            image: self.images.get(&shown).cloned(),
+        }
+    }
+
     /// The title to list for a reader of `lang`: theirs if the edition exists, else the original's
     /// (the `Lang` returned says which, so the view can mark it).
     pub fn title_for(&self, lang: Lang) -> (Lang, &str) {
@@ -44,20 +99,7 @@ impl Index {
     pub fn from_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Index {
         let mut entries: Vec<(i64, IndexEntry)> = articles
             .into_iter()
-            .map(|a| {
-                let entry = IndexEntry {
-                    id: a.id.clone(),
-                    published: a.published.clone(),
-                    original: a.original,
-                    editions: a.languages(),
-                    titles: a
-                        .editions
-                        .iter()
-                        .map(|(l, e)| (*l, e.title.clone()))
-                        .collect(),
-                };
-                (a.published_at(), entry)
-            })
+            .map(|a| (a.published_at(), IndexEntry::of(a)))
             .collect();
         entries.sort_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| a.id.cmp(&b.id)));
         Index {

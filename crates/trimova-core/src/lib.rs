@@ -5,6 +5,7 @@
 //! matching, the safety rules for links and images, and the reader-facing messages. The Leptos app in
 //! the top-level crate is a thin layer that renders what this crate decides.
 
+pub mod archive;
 pub mod article;
 pub mod config;
 pub mod format;
@@ -17,6 +18,7 @@ pub mod provider;
 pub mod publish;
 pub mod route;
 pub mod safety;
+pub mod slug;
 pub mod timestamp;
 pub mod translate;
 

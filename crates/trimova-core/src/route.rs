@@ -1,12 +1,15 @@
-//! The app's URLs: `/` and `/<lang>/` list articles, `/<lang>/<id>` shows one edition, and `/<id>`
-//! shows an article in the language negotiated for the reader.
+//! The app's URLs: `/` and `/<lang>/` list the newest articles, `/<lang>/page/<k>/`, a month's
+//! `/<lang>/YYYY/MM/` and a tag's `/<lang>/tag/<slug>/` the rest of the archive (see `archive`),
+//! `/<lang>/<id>` shows one edition, and `/<id>` an article in the language negotiated for the
+//! reader.
 
+use crate::archive::ListAt;
 use crate::article::is_valid_id;
 use crate::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
-    List { lang: Option<Lang> },
+    List { lang: Option<Lang>, at: ListAt },
     Article { lang: Option<Lang>, id: String },
     NotFound,
 }
@@ -22,9 +25,15 @@ impl Page {
         let rest = rest.strip_suffix("index.html").unwrap_or(rest);
         let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
-            [] => Page::List { lang: None },
+            [] => Page::List {
+                lang: None,
+                at: ListAt::latest(),
+            },
             [one] => match Lang::from_code(one) {
-                Some(lang) => Page::List { lang: Some(lang) },
+                Some(lang) => Page::List {
+                    lang: Some(lang),
+                    at: ListAt::latest(),
+                },
                 None if is_valid_id(one) => Page::Article {
                     lang: None,
                     id: one.to_string(),
@@ -38,7 +47,13 @@ impl Page {
                 },
                 _ => Page::NotFound,
             },
-            _ => Page::NotFound,
+            [lang, rest @ ..] => match (Lang::from_code(lang), ListAt::parse(rest)) {
+                (Some(lang), Some(at)) => Page::List {
+                    lang: Some(lang),
+                    at,
+                },
+                _ => Page::NotFound,
+            },
         }
     }
 }
@@ -53,12 +68,23 @@ pub fn list_path(base: &str, lang: Lang) -> String {
     format!("{}/{}/", base.trim_end_matches('/'), lang.code())
 }
 
+/// The newest page of a tag's listing, `/<lang>/tag/<slug>/`; `None` for a tag that slugs to
+/// nothing.
+pub fn tag_path(base: &str, lang: Lang, tag: &str) -> Option<String> {
+    let slug = crate::slug::slug(tag);
+    (!slug.is_empty()).then(|| {
+        ListAt {
+            listing: crate::archive::Listing::Tag { slug },
+            page: None,
+        }
+        .path(base, lang)
+    })
+}
+
 /// Where an article file is fetched from, relative to the site root.
 pub fn article_file(id: &str) -> String {
     format!("articles/{id}.json")
 }
-
-pub const INDEX_FILE: &str = "articles/index.json";
 
 #[cfg(test)]
 mod tests {
@@ -66,20 +92,28 @@ mod tests {
 
     #[test]
     fn matches_the_documented_urls() {
-        assert_eq!(Page::parse("/", "/"), Page::List { lang: None });
-        assert_eq!(Page::parse("/index.html", "/"), Page::List { lang: None });
+        let latest = |lang| Page::List {
+            lang,
+            at: ListAt::latest(),
+        };
+        assert_eq!(Page::parse("/", "/"), latest(None));
+        assert_eq!(Page::parse("/index.html", "/"), latest(None));
+        assert_eq!(Page::parse("/en/", "/"), latest(Some(Lang::En)));
+        assert_eq!(Page::parse("/ru", "/"), latest(Some(Lang::Ru)));
         assert_eq!(
-            Page::parse("/en/", "/"),
+            Page::parse("/uk/2024/06/page/2/index.html", "/"),
             Page::List {
-                lang: Some(Lang::En)
+                lang: Some(Lang::Uk),
+                at: ListAt {
+                    listing: crate::archive::Listing::Month {
+                        year: 2024,
+                        month: 6
+                    },
+                    page: Some(2)
+                }
             }
         );
-        assert_eq!(
-            Page::parse("/ru", "/"),
-            Page::List {
-                lang: Some(Lang::Ru)
-            }
-        );
+        assert_eq!(Page::parse("/de/2024/06/", "/"), Page::NotFound);
         assert_eq!(
             Page::parse("/uk/north-korea-shells-2024-06", "/"),
             Page::Article {
@@ -132,7 +166,10 @@ mod tests {
             );
             assert_eq!(
                 Page::parse(&list_path("/", lang), "/"),
-                Page::List { lang: Some(lang) }
+                Page::List {
+                    lang: Some(lang),
+                    at: ListAt::latest()
+                }
             );
         }
     }

@@ -5,13 +5,22 @@
 //! Machine-translated editions never appear here: they are not the newsroom's own text, and their
 //! pages are `noindex`.
 
-use crate::article::{Article, Block, Edition};
+use crate::archive::ListAt;
+use crate::article::{Article, Edition};
 use crate::i18n::messages;
 use crate::route::{article_path, list_path};
-use crate::safety::is_safe_image;
 use crate::translate::markup::escape;
 use crate::Lang;
 use serde_json::{json, Value};
+
+mod feed;
+mod sitemap;
+mod xml;
+
+pub use feed::{feed, FeedEntry, FEED_SIZE};
+pub use sitemap::{
+    news_sitemap, sitemap_index, urlset, NewsItem, SitemapUrl, MAX_NEWS_URLS, MAX_URLS,
+};
 
 /// Where the site is published: what absolute URLs are built from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,14 +108,6 @@ fn og_locale(lang: Lang) -> &'static str {
     }
 }
 
-/// The first image of an edition that the reader would be shown, with its alt text.
-fn lead_image(edition: &Edition) -> Option<(&str, &str)> {
-    edition.body.iter().find_map(|b| match b {
-        Block::Image { src, alt, .. } if is_safe_image(src) => Some((src.as_str(), alt.as_str())),
-        _ => None,
-    })
-}
-
 /// The original edition, or failing a human original, the first human edition.
 fn original_edition(article: &Article) -> Option<Lang> {
     let human = human_editions(article);
@@ -155,7 +156,7 @@ pub fn edition_head(site: &Site, article: &Article, lang: Lang) -> Option<String
     for (l, _) in human.iter().filter(|(l, _)| *l != lang) {
         tags.push(meta("og:locale:alternate", og_locale(*l)));
     }
-    if let Some((src, alt)) = lead_image(edition) {
+    if let Some((src, alt)) = edition.lead_image() {
         tags.push(meta("og:image", &site.resolve(src)));
         tags.push(meta("og:image:alt", alt));
     }
@@ -167,7 +168,7 @@ pub fn edition_head(site: &Site, article: &Article, lang: Lang) -> Option<String
     for tag in &article.tags {
         tags.push(meta("article:tag", tag));
     }
-    let card = if lead_image(edition).is_some() {
+    let card = if edition.lead_image().is_some() {
         "summary_large_image"
     } else {
         "summary"
@@ -180,17 +181,18 @@ pub fn edition_head(site: &Site, article: &Article, lang: Lang) -> Option<String
     Some(tags.join("\n    "))
 }
 
-/// Tags for the `<head>` of a list page.
-pub fn list_head(site: &Site, lang: Lang) -> String {
+/// Tags for the `<head>` of a list page: itself as canonical (every page of a list is its own),
+/// the same page in the other languages, and the feed.
+pub fn list_head(site: &Site, lang: Lang, at: &ListAt) -> String {
     let mut tags = vec![format!(
         r#"<link rel="canonical" href="{}" />"#,
-        escape(&site.list_url(lang))
+        escape(&site.url(&at.path(&site.base, lang)))
     )];
     for l in Lang::ALL {
         tags.push(format!(
             r#"<link rel="alternate" hreflang="{}" href="{}" />"#,
             l.code(),
-            escape(&site.list_url(l))
+            escape(&site.url(&at.path(&site.base, l)))
         ));
     }
     tags.push(feed_link(site, lang));
@@ -231,7 +233,7 @@ pub fn news_article(site: &Site, article: &Article, lang: Lang) -> Option<Value>
         "author": edition.authors.iter().map(|a| json!({"@type": "Person", "name": a})).collect::<Vec<_>>(),
         "publisher": {"@type": "Organization", "name": site.name, "url": site.url(&site.base)},
     });
-    if let Some((src, _)) = lead_image(edition) {
+    if let Some((src, _)) = edition.lead_image() {
         value["image"] = json!([site.resolve(src)]);
     }
     if !article.tags.is_empty() {
@@ -255,96 +257,6 @@ pub fn news_article(site: &Site, article: &Article, lang: Lang) -> Option<Value>
         value["translationOfWork"] = link(original);
     }
     Some(value)
-}
-
-/// `sitemap.xml`: every human edition, each with its alternates.
-pub fn sitemap(site: &Site, articles: &[&Article]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for article in articles {
-        let human = human_editions(article);
-        let modified = article.updated.as_deref().unwrap_or(&article.published);
-        for (lang, _) in &human {
-            out.push_str("  <url>\n");
-            out.push_str(&format!(
-                "    <loc>{}</loc>\n    <lastmod>{}</lastmod>\n",
-                escape(&site.edition_url(*lang, &article.id)),
-                escape(modified)
-            ));
-            for (alternate, _) in &human {
-                out.push_str(&format!(
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\" />\n",
-                    alternate.code(),
-                    escape(&site.edition_url(*alternate, &article.id))
-                ));
-            }
-            out.push_str("  </url>\n");
-        }
-    }
-    out.push_str("</urlset>\n");
-    out
-}
-
-/// The Atom feed of one language: its human editions, newest first. `articles` may be in any order.
-pub fn feed(site: &Site, articles: &[&Article], lang: Lang) -> String {
-    let mut entries: Vec<(&Article, &Edition)> = articles
-        .iter()
-        .copied()
-        .filter_map(|a| {
-            human_editions(a)
-                .into_iter()
-                .find(|(l, _)| *l == lang)
-                .map(|(_, e)| (a, e))
-        })
-        .collect();
-    entries.sort_by(|(a, _), (b, _)| {
-        b.published_at()
-            .cmp(&a.published_at())
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    let modified = |a: &Article| a.updated.clone().unwrap_or_else(|| a.published.clone());
-    let updated = entries
-        .iter()
-        .map(|(a, _)| modified(a))
-        .max_by_key(|t| crate::timestamp::parse_rfc3339(t).unwrap_or(i64::MIN))
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-    let text = messages(lang);
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n  <id>{list}</id>\n  <title>{name} — {heading}</title>\n  <subtitle>{tagline}</subtitle>\n  <updated>{updated}</updated>\n  <author><name>{name}</name></author>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\" />\n  <link rel=\"alternate\" type=\"text/html\" hreflang=\"{code}\" href=\"{list}\" />\n",
-        code = lang.code(),
-        list = escape(&site.list_url(lang)),
-        name = escape(&site.name),
-        heading = escape(text.articles_heading),
-        tagline = escape(text.tagline),
-        updated = escape(&updated),
-        feed = escape(&site.feed_url(lang)),
-    );
-    for (article, edition) in entries {
-        let url = escape(&site.edition_url(lang, &article.id));
-        out.push_str(&format!(
-            "  <entry>\n    <id>{url}</id>\n    <title>{}</title>\n    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{url}\" />\n    <published>{}</published>\n    <updated>{}</updated>\n",
-            escape(&edition.title),
-            lang.code(),
-            escape(&article.published),
-            escape(&modified(article)),
-        ));
-        for author in &edition.authors {
-            out.push_str(&format!(
-                "    <author><name>{}</name></author>\n",
-                escape(author)
-            ));
-        }
-        for tag in &article.tags {
-            out.push_str(&format!("    <category term=\"{}\" />\n", escape(tag)));
-        }
-        out.push_str(&format!(
-            "    <summary>{}</summary>\n  </entry>\n",
-            escape(&edition.description())
-        ));
-    }
-    out.push_str("</feed>\n");
-    out
 }
 
 #[cfg(test)]
@@ -397,8 +309,6 @@ mod tests {
         assert!(edition_head(&site(), &a, Lang::Ru).is_none());
         let head = edition_head(&site(), &a, Lang::Uk).unwrap();
         assert!(!head.contains("/ru/a-1"), "{head}");
-        assert!(!sitemap(&site(), &[&a]).contains("/ru/a-1"));
-        assert!(!feed(&site(), &[&a], Lang::Ru).contains("<entry>"));
     }
 
     #[test]
@@ -444,20 +354,5 @@ mod tests {
         let text = script_json(&uk);
         assert!(!text.contains('<'));
         assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), uk);
-    }
-
-    #[test]
-    fn feed_is_newest_first() {
-        let older = article(TWO_EDITIONS);
-        let newer = article(
-            &TWO_EDITIONS
-                .replace("a-1", "b-2")
-                .replace("2024-06-14T10:05:00+03:00", "2025-01-01T00:00:00Z"),
-        );
-        let xml = feed(&site(), &[&older, &newer], Lang::Uk);
-        let b = xml.find("/uk/b-2").unwrap();
-        let a = xml.find("/uk/a-1").unwrap();
-        assert!(b < a, "{xml}");
-        assert!(xml.contains("<updated>2025-01-01T00:00:00Z</updated>"));
     }
 }

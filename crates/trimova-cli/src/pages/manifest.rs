@@ -1,0 +1,95 @@
+//! What `trimova pages` rendered last time (`DIST/.trimova-pages.json`): each article file's
+//! content hash and the edition pages it produced, and a fingerprint of the inputs of every other
+//! output, so the next run renders only what a change touches.
+
+use crate::write::{write_whole, Durability};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use trimova_core::Lang;
+use xxhash_rust::xxh3::Xxh3;
+
+const FORMAT: &str = "trimova.pages/1";
+pub const FILE: &str = ".trimova-pages.json";
+
+#[derive(Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format: String,
+    /// The app shell, the site and this program: when any changes, everything is rendered again.
+    pub stamp: String,
+    pub articles: BTreeMap<String, Record>,
+    /// Every other output (a list page's folder, a sitemap, a feed) and the fingerprint of what
+    /// it was rendered from.
+    pub outputs: BTreeMap<String, String>,
+}
+
+/// One article file as it was rendered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Size and modification time: when both are as recorded the file is not read again (as
+    /// git's index does); otherwise its hash decides.
+    pub len: u64,
+    pub mtime_ns: u64,
+    pub hash: String,
+    pub published: String,
+    /// `updated`, or else `published`.
+    pub modified: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The human editions, each of which produced `<lang>/<id>/index.html`.
+    pub pages: Vec<Lang>,
+}
+
+impl Record {
+    /// The edition pages this article produced, relative to the site folder.
+    pub fn outputs(&self, id: &str) -> impl Iterator<Item = PathBuf> + '_ {
+        let id = id.to_string();
+        self.pages
+            .iter()
+            .map(move |l| Path::new(l.code()).join(&id).join("index.html"))
+    }
+}
+
+impl Manifest {
+    pub fn new(stamp: String) -> Manifest {
+        Manifest {
+            format: FORMAT.into(),
+            stamp,
+            ..Manifest::default()
+        }
+    }
+
+    /// The manifest in `dist`, if there is a readable one of this format and `stamp`.
+    pub fn read(dist: &Path, stamp: &str) -> Option<Manifest> {
+        let text = std::fs::read(dist.join(FILE)).ok()?;
+        let manifest: Manifest = serde_json::from_slice(&text).ok()?;
+        (manifest.format == FORMAT && manifest.stamp == stamp).then_some(manifest)
+    }
+
+    pub fn write(&self, dist: &Path) -> Result<(), String> {
+        let json = serde_json::to_vec(self).expect("a manifest always serialises");
+        write_whole(&dist.join(FILE), &json, Durability::Now)
+    }
+}
+
+/// A hash of a sequence of strings (each length-prefixed, so no two sequences collide by
+/// concatenation).
+#[derive(Default, Clone)]
+pub struct Fingerprint(Xxh3);
+
+impl Fingerprint {
+    pub fn add(&mut self, part: &str) -> &mut Self {
+        self.0.update(&(part.len() as u64).to_le_bytes());
+        self.0.update(part.as_bytes());
+        self
+    }
+
+    pub fn finish(&self) -> String {
+        format!("{:032x}", self.0.digest128())
+    }
+}
+
+/// The content hash of a file's bytes.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
+}

@@ -1,0 +1,306 @@
+//! `trimova pages DIST`: every human edition and every list page as a complete page, rendered by
+//! the app's own components (so the page is what the app shows), plus the sitemaps and feeds.
+//!
+//! Incremental: the manifest (`manifest.rs`) remembers what was rendered from what, and a run
+//! renders only the pages whose inputs changed, whatever the archive's size. Articles stream
+//! through: what stays in memory per article is its record and, while needed, its list entry.
+
+mod lists;
+mod manifest;
+mod syndication;
+
+use crate::files::{expand, Kind};
+use crate::lock::{lock, WhenBusy};
+use crate::progress::Progress;
+use crate::shell::{data_script, Page, Shell};
+use crate::write::{sync_folder, write_whole, Durability};
+use crate::Failure;
+use manifest::{content_hash, Manifest, Record};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use trimova::api::EMBEDDED_ARTICLE;
+use trimova::prerender::{render_body, PageData};
+use trimova_core::article::parse_article;
+use trimova_core::publish::{edition_head, human_editions, page_title, Site};
+use trimova_core::route::article_path;
+use trimova_core::{Article, IndexEntry};
+
+pub struct Options {
+    pub dist: PathBuf,
+    pub site_url: String,
+    pub site_name: String,
+    /// Render everything, whatever the manifest says.
+    pub full: bool,
+    pub when_busy: WhenBusy,
+    /// Entries in each language's feed.
+    pub feed_size: usize,
+    /// The time "the last two days" of the news sitemap count back from (seconds since the epoch).
+    pub now: i64,
+}
+
+/// What a run did, for the summary line.
+#[derive(Default, Debug)]
+pub struct Report {
+    pub full: bool,
+    pub editions: usize,
+    pub lists: usize,
+    /// Sitemap files and feeds.
+    pub syndication: usize,
+    pub kept: usize,
+    pub removed: usize,
+}
+
+/// What every renderer needs.
+pub struct Context<'a> {
+    pub dist: &'a Path,
+    pub shell: &'a Shell,
+    pub site: &'a Site,
+}
+
+impl Context<'_> {
+    /// Writes a derived file (flushed with the rest before the manifest is written).
+    pub fn write(&self, relative: &Path, text: &str) -> Result<(), String> {
+        write_whole(
+            &self.dist.join(relative),
+            text.as_bytes(),
+            Durability::Batched,
+        )
+    }
+
+    /// Removes a derived file and the folders it leaves empty (up to the site folder).
+    pub fn remove(&self, relative: &Path) -> Result<(), String> {
+        let path = self.dist.join(relative);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(crate::write::describe(&path, &e)),
+        }
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != self.dist) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+        Ok(())
+    }
+
+    /// An article file, read and validated (the message names the file and the field).
+    pub fn read_article(&self, id: &str) -> Result<(Article, String), String> {
+        let path = self.dist.join("articles").join(format!("{id}.json"));
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let article =
+            parse_article(&text, Some(id)).map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok((article, text))
+    }
+}
+
+/// Renders what changed in `options.dist`, one run at a time.
+pub fn run(options: &Options) -> Result<Report, Failure> {
+    let _lock = lock(&options.dist, "pages", options.when_busy)?;
+    build(options).map_err(Failure::Input)
+}
+
+fn build(options: &Options) -> Result<Report, String> {
+    let dist = options.dist.as_path();
+    // 404.html is the untouched app shell (index.html becomes the pre-rendered list), so running
+    // this again on a deployed site starts from the same shell.
+    let shell_path = dist.join("404.html");
+    let shell_text = std::fs::read_to_string(&shell_path).map_err(|e| {
+        format!(
+            "{}: {e} (is this a site built by trunk?)",
+            shell_path.display()
+        )
+    })?;
+    let stamp = manifest::Fingerprint::default()
+        .add(env!("CARGO_PKG_VERSION"))
+        .add(&shell_text)
+        .add(&options.site_url)
+        .add(&options.site_name)
+        .finish();
+    let shell = Shell::new(shell_text).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    let site = Site::new(&options.site_url, &shell.base(), &options.site_name)?;
+    let context = Context {
+        dist,
+        shell: &shell,
+        site: &site,
+    };
+    let old = (!options.full)
+        .then(|| Manifest::read(dist, &stamp))
+        .flatten();
+    let mut report = Report {
+        full: old.is_none(),
+        ..Report::default()
+    };
+    let old = old.unwrap_or_else(|| Manifest::new(stamp.clone()));
+    let mut new = Manifest::new(stamp);
+
+    // 1. Article files: the changed ones are parsed and their edition pages rendered.
+    let files = expand(&[dist.join("articles")], Kind::Articles)?;
+    let progress = Progress::new(files.len() as u64, "articles");
+    let scanned: Vec<Scanned> = files
+        .par_iter()
+        .map(|path| {
+            let scanned = scan(&context, path, &old);
+            progress.inc();
+            scanned
+        })
+        .collect::<Result<_, String>>()?;
+    progress.finish();
+    let mut entries: HashMap<String, IndexEntry> = HashMap::new();
+    for s in scanned {
+        report.editions += s.rendered;
+        report.removed += s.removed;
+        if s.rendered == 0 {
+            report.kept += s.record.pages.len();
+        }
+        if let Some(entry) = s.entry {
+            entries.insert(s.id.clone(), entry);
+        }
+        new.articles.insert(s.id, s.record);
+    }
+    // 2. Articles whose file is gone: their pages go too.
+    for (id, record) in &old.articles {
+        if !new.articles.contains_key(id) {
+            for page in record.outputs(id) {
+                context.remove(&page)?;
+                report.removed += 1;
+            }
+        }
+    }
+
+    // 3. List pages, then sitemaps and feeds, each only where its inputs changed.
+    let list = lists::Listed::new(&new);
+    let mut outputs = lists::render(&context, &old, &new, &list, &mut entries, &mut report)?;
+    outputs.extend(syndication::render(
+        &context,
+        &old,
+        &new,
+        &list,
+        options,
+        &mut report,
+    )?);
+    drop(list);
+    for (output, _) in &old.outputs {
+        if !outputs.contains_key(output) {
+            for file in lists::files_of(output) {
+                context.remove(&file)?;
+            }
+            report.removed += 1;
+        }
+    }
+    new.outputs = outputs;
+
+    // 4. Everything written is on disk before the manifest says it is there.
+    sync_folder(dist)?;
+    new.write(dist)?;
+    Ok(report)
+}
+
+/// One article file after the scan.
+struct Scanned {
+    id: String,
+    record: Record,
+    /// Its list entry, when the file changed (its pages were rendered from it).
+    entry: Option<IndexEntry>,
+    rendered: usize,
+    removed: usize,
+}
+
+fn scan(context: &Context, path: &Path, old: &Manifest) -> Result<Scanned, String> {
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    let before = old.articles.get(&id);
+    let unchanged = |record: &Record| Scanned {
+        id: id.clone(),
+        record: Record {
+            len: meta.len(),
+            mtime_ns,
+            ..record.clone()
+        },
+        entry: None,
+        rendered: 0,
+        removed: 0,
+    };
+    if let Some(record) = before.filter(|r| r.len == meta.len() && r.mtime_ns == mtime_ns) {
+        return Ok(unchanged(record));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let hash = content_hash(&bytes);
+    if let Some(record) = before.filter(|r| r.hash == hash) {
+        return Ok(unchanged(record));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let article =
+        parse_article(&text, Some(&id)).map_err(|e| format!("{}: {e}", path.display()))?;
+    let record = Record {
+        len: meta.len(),
+        mtime_ns,
+        hash,
+        published: article.published.clone(),
+        modified: article
+            .updated
+            .clone()
+            .unwrap_or_else(|| article.published.clone()),
+        tags: article.tags.clone(),
+        pages: human_editions(&article)
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect(),
+    };
+    let article = Arc::new(article);
+    for &lang in &record.pages {
+        let html = edition_page(context, &article, &text, lang)?;
+        context.write(&Path::new(lang.code()).join(&id).join("index.html"), &html)?;
+    }
+    // Editions that are no longer human (or no longer there) lose their pages.
+    let mut removed = 0;
+    if let Some(before) = before {
+        let now: Vec<PathBuf> = record.outputs(&id).collect();
+        for page in before.outputs(&id).filter(|p| !now.contains(p)) {
+            context.remove(&page)?;
+            removed += 1;
+        }
+    }
+    Ok(Scanned {
+        entry: Some(IndexEntry::of(&article)),
+        rendered: record.pages.len(),
+        id,
+        record,
+        removed,
+    })
+}
+
+/// The page of one human edition, carrying the article file it was rendered from.
+fn edition_page(
+    context: &Context,
+    article: &Arc<Article>,
+    text: &str,
+    lang: trimova_core::Lang,
+) -> Result<String, String> {
+    let base = &context.site.base;
+    let edition = &article.editions[&lang];
+    let path = article_path(base, lang, &article.id);
+    let body = render_body(base, &path, PageData::Article(Arc::clone(article)));
+    let head = edition_head(context.site, article, lang).unwrap_or_default();
+    context.shell.page(&Page {
+        lang,
+        title: &page_title(&edition.title),
+        description: &edition.description(),
+        head: &head,
+        data: &data_script(EMBEDDED_ARTICLE, Some(&article.id), text),
+        body: &body,
+    })
+}

@@ -1,0 +1,152 @@
+//! Which list pages an archive has, and which articles each shows: derived from a small row per
+//! article, so the command line can plan every page of a large archive without reading it.
+
+use super::listing::{page_count, page_range, Listing};
+use std::collections::BTreeMap;
+
+/// What planning needs to know of an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<'a> {
+    pub id: &'a str,
+    /// `published` as the file has it; its date decides the month.
+    pub published: &'a str,
+    /// Seconds since the epoch, for ordering.
+    pub at: i64,
+    pub tags: &'a [String],
+}
+
+/// One page to render in every language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlannedPage {
+    pub listing: Listing,
+    pub number: u32,
+    pub pages: u32,
+    /// A tag's name as first written.
+    pub name: Option<String>,
+    /// Positions in the rows given to `plan`, newest first.
+    pub rows: Vec<usize>,
+}
+
+/// Every list page of the archive. `rows` must be newest first (ties broken by id), as
+/// `newest_first` sorts them.
+pub fn plan(rows: &[Row]) -> Vec<PlannedPage> {
+    let mut listings: BTreeMap<Listing, (Option<String>, Vec<usize>)> = BTreeMap::new();
+    listings.insert(Listing::Latest, (None, Vec::new()));
+    for (i, row) in rows.iter().enumerate() {
+        listings.entry(Listing::Latest).or_default().1.push(i);
+        if let Some(month) = month_of(row.published) {
+            listings.entry(month).or_default().1.push(i);
+        }
+        for tag in row.tags {
+            let slug = crate::slug::slug(tag);
+            if slug.is_empty() {
+                continue;
+            }
+            let (name, rows) = listings.entry(Listing::Tag { slug }).or_default();
+            name.get_or_insert_with(|| tag.clone());
+            // One article tagged twice alike is listed once.
+            if rows.last() != Some(&i) {
+                rows.push(i);
+            }
+        }
+    }
+    let mut pages = Vec::new();
+    for (listing, (name, newest_first)) in listings {
+        let n = newest_first.len();
+        let count = page_count(n);
+        for number in 1..=count {
+            // Positions from the oldest, turned back into rows newest first.
+            let range = page_range(n, number);
+            let rows = range
+                .rev()
+                .map(|from_oldest| newest_first[n - 1 - from_oldest]);
+            pages.push(PlannedPage {
+                listing: listing.clone(),
+                number,
+                pages: count,
+                name: name.clone(),
+                rows: rows.collect(),
+            });
+        }
+    }
+    pages
+}
+
+/// Sorts rows newest first, ties broken by id (so the order, and every page, is stable).
+pub fn newest_first(rows: &mut [Row]) {
+    rows.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.id.cmp(b.id)));
+}
+
+fn month_of(published: &str) -> Option<Listing> {
+    let year = published.get(..4)?.parse().ok()?;
+    let month = published.get(5..7)?.parse().ok()?;
+    Some(Listing::Month { year, month })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::PAGE_SIZE;
+
+    /// Ids and dates of `n` articles spread over a year.
+    fn articles(n: usize) -> (Vec<String>, Vec<String>) {
+        let ids = (0..n).map(|i| format!("a-{i:05}")).collect();
+        let published = (0..n)
+            .map(|i| format!("2024-{:02}-01T10:00:00Z", 1 + i * 12 / n.max(1)))
+            .collect();
+        (ids, published)
+    }
+
+    #[test]
+    fn every_article_is_on_one_latest_page_and_one_month_page_newest_first() {
+        let n = PAGE_SIZE * 7 + 3;
+        let (ids, published) = articles(n);
+        let tags = vec!["Економіка".to_string(), "економіка".to_string()];
+        let mut list: Vec<Row> = (0..n)
+            .map(|i| Row {
+                id: &ids[i],
+                published: &published[i],
+                at: i as i64,
+                tags: if i % 2 == 0 { &tags } else { &[] },
+            })
+            .collect();
+        newest_first(&mut list);
+        let pages = plan(&list);
+        let on = |pred: &dyn Fn(&Listing) -> bool| {
+            let mut seen: Vec<usize> = pages
+                .iter()
+                .filter(|p| pred(&p.listing))
+                .flat_map(|p| p.rows.clone())
+                .collect();
+            seen.sort();
+            seen
+        };
+        assert_eq!(on(&|l| *l == Listing::Latest), (0..n).collect::<Vec<_>>());
+        assert_eq!(
+            on(&|l| matches!(l, Listing::Month { .. })),
+            (0..n).collect::<Vec<_>>()
+        );
+        let tagged: Vec<usize> = (0..n).filter(|i| list[*i].at % 2 == 0).collect();
+        assert_eq!(on(&|l| matches!(l, Listing::Tag { .. })), tagged);
+        let tag = pages
+            .iter()
+            .find(|p| matches!(p.listing, Listing::Tag { .. }))
+            .unwrap();
+        assert_eq!(tag.name.as_deref(), Some("Економіка"));
+        let newest = pages
+            .iter()
+            .find(|p| p.listing == Listing::Latest && p.number == p.pages)
+            .unwrap();
+        assert_eq!(newest.rows[0], 0, "the newest page starts with the newest");
+        assert!(newest.rows.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(newest.rows.len(), PAGE_SIZE + 3);
+    }
+
+    #[test]
+    fn an_empty_archive_has_one_empty_latest_page() {
+        let pages = plan(&[]);
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0].listing, Listing::Latest);
+        assert!(pages[0].rows.is_empty());
+    }
+}
