@@ -103,7 +103,7 @@ describe('with JavaScript off', () => {
       assert.equal(response.status(), 200, path);
       const lang = path === '/' ? 'uk' : path.slice(1, 3);
       assert.equal(await page.getAttribute('html', 'lang'), lang, path);
-      const ids = await page.$$eval('.article-list h2 a', (as) => as.map((a) => a.getAttribute('href').split('/').pop()));
+      const ids = await page.$$eval('.article-list h3 a', (as) => as.map((a) => a.getAttribute('href').split('/').pop()));
       assert.deepEqual(ids, newest.map((a) => a.id), path);
       assert.equal(await page.$('noscript'), null, path);
     }
@@ -278,12 +278,18 @@ describe('search and sharing', () => {
         if (doc.querySelector('parsererror')) throw new Error(`${path} is not well-formed XML`);
         return doc;
       };
-      const sitemap = await parse('/sitemap.xml');
+      // sitemap.xml is an index; the editions are in its articles-* files.
+      const index = await parse('/sitemap.xml');
+      const files = [...index.getElementsByTagName('loc')].map((l) => new URL(l.textContent).pathname);
       const xhtml = 'http://www.w3.org/1999/xhtml';
-      const urls = [...sitemap.getElementsByTagName('url')].map((u) => ({
-        loc: u.getElementsByTagName('loc')[0].textContent,
-        alternates: [...u.getElementsByTagNameNS(xhtml, 'link')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
-      }));
+      const urls = [];
+      for (const file of files.filter((f) => f.includes('/articles-'))) {
+        const sitemap = await parse(file);
+        urls.push(...[...sitemap.getElementsByTagName('url')].map((u) => ({
+          loc: u.getElementsByTagName('loc')[0].textContent,
+          alternates: [...u.getElementsByTagNameNS(xhtml, 'link')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
+        })));
+      }
       const feeds = {};
       for (const lang of ['uk', 'en', 'ru']) {
         const feed = await parse(`/${lang}/feed.xml`);

@@ -238,9 +238,9 @@ describe('the article list', () => {
     await page.goto(`${site.url}/en/`);
     await settled(page);
     const items = await page.$$eval('.article-item', (lis) => lis.map((li) => ({
-      title: li.querySelector('h2 a').textContent,
-      lang: li.querySelector('h2 a').lang,
-      href: li.querySelector('h2 a').getAttribute('href'),
+      title: li.querySelector('h3 a').textContent,
+      lang: li.querySelector('h3 a').lang,
+      href: li.querySelector('h3 a').getAttribute('href'),
       marker: li.querySelector('.original-marker')?.textContent ?? null,
       editions: [...li.querySelectorAll('.edition-badges abbr')].map((a) => a.lang),
       datetime: li.querySelector('time').getAttribute('datetime'),
@@ -338,7 +338,7 @@ describe('hosting', () => {
       const { page } = await newReader(browser, { locale: 'en-US' });
       await page.goto(`${sub.url}/news/`);
       await settled(page);
-      const hrefs = await page.$$eval('.article-item h2 a', (as) => as.map((a) => a.getAttribute('href')));
+      const hrefs = await page.$$eval('.article-item h3 a', (as) => as.map((a) => a.getAttribute('href')));
       assert.ok(hrefs.length >= 4 && hrefs.every((h) => /^\/news\/(uk|en|ru)\/[a-z0-9-]+$/.test(h)), hrefs.join());
       await page.click(`.article-item a[href="/news/en/${SEED}"]`);
       await page.waitForURL(`${sub.url}/news/en/${SEED}`);

@@ -52,9 +52,14 @@ pub struct Report {
     pub removed: usize,
 }
 
+/// How close to a run's start a file's modification time must be not to be trusted.
+const RACY_NS: u64 = 2_000_000_000;
+
 /// What every renderer needs.
 pub struct Context<'a> {
     pub dist: &'a Path,
+    /// When this run started, in nanoseconds since the epoch.
+    pub started_ns: u64,
     pub shell: &'a Shell,
     pub site: &'a Site,
 }
@@ -125,6 +130,9 @@ fn build(options: &Options) -> Result<Report, String> {
     let site = Site::new(&options.site_url, &shell.base(), &options.site_name)?;
     let context = Context {
         dist,
+        started_ns: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64),
         shell: &shell,
         site: &site,
     };
@@ -222,6 +230,13 @@ fn scan(context: &Context, path: &Path, old: &Manifest) -> Result<Scanned, Strin
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as u64);
+    // A file changed within the clock's granularity of this run could change again with the
+    // same size and time: recorded with no time, it is hashed next run ("racy git").
+    let mtime_ns = if mtime_ns + RACY_NS >= context.started_ns {
+        0
+    } else {
+        mtime_ns
+    };
     let before = old.articles.get(&id);
     let unchanged = |record: &Record| Scanned {
         id: id.clone(),
@@ -234,7 +249,8 @@ fn scan(context: &Context, path: &Path, old: &Manifest) -> Result<Scanned, Strin
         rendered: 0,
         removed: 0,
     };
-    if let Some(record) = before.filter(|r| r.len == meta.len() && r.mtime_ns == mtime_ns) {
+    let same_stat = |r: &&Record| r.len == meta.len() && r.mtime_ns == mtime_ns && mtime_ns != 0;
+    if let Some(record) = before.filter(same_stat) {
         return Ok(unchanged(record));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -1,0 +1,259 @@
+//! `trimova pages` as publishing runs it: what an incremental run changes, that it ends where a
+//! full build from scratch ends, and that a kill or a full disk never leaves a cut file.
+
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The app shell the builds start from (Trunk's index.html stands in for its 404.html).
+const SHELL: &str = include_str!("../../../index.html");
+/// "Now" for the news sitemap, two hours after the newest generated article.
+const NOW: i64 = 1_764_676_800; // 2025-12-02T12:00:00Z
+
+fn pages(dist: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trimova"))
+        .arg("pages")
+        .arg(dist)
+        .args(extra)
+        .env("SOURCE_DATE_EPOCH", NOW.to_string())
+        .env("TRIMOVA_SITE_URL", "https://news.example.org")
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok(out: Output) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("trimova-pages-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::write(dir.join("404.html"), SHELL).unwrap();
+    dir
+}
+
+/// Article `n`: one every three hours back from NOW, in one or three editions, with one of four
+/// tags; `revision` changes its title.
+fn article(n: u32, revision: u32) -> String {
+    let at = NOW - 7200 - i64::from(n) * 3 * 3600;
+    let (days, secs) = (at.div_euclid(86_400), at.rem_euclid(86_400));
+    let (y, m, d) = civil(days);
+    let published = format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:00Z",
+        secs / 3600,
+        secs % 3600 / 60
+    );
+    let edition = |lang: &str, title: &str, translated: bool| {
+        let translation = if translated {
+            r#", "translation": {"from": "uk", "by": "human"}"#
+        } else {
+            ""
+        };
+        format!(
+            r#""{lang}": {{"title": "{title} {n} r{revision}", "lead": "Lead {n}", "authors": ["Desk"], "body": [{{"type": "paragraph", "text": "Text of {n}."}}]{translation}}}"#
+        )
+    };
+    let mut editions = vec![edition("uk", "Новина", false)];
+    if n % 2 == 0 {
+        editions.push(edition("en", "Story", true));
+        editions.push(edition("ru", "Новость", true));
+    }
+    format!(
+        r#"{{"format": "trimova.article/1", "id": "a-{n:04}", "published": "{published}", "original": "uk", "tags": ["{}"], "editions": {{{}}}}}"#,
+        ["Kyiv", "Energy", "Culture", "Транспорт"][n as usize % 4],
+        editions.join(", ")
+    )
+}
+
+/// Days since 1970-01-01 as a civil date (Howard Hinnant's algorithm).
+fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn put(dist: &Path, n: u32, revision: u32) {
+    let path = dist.join("articles").join(format!("a-{n:04}.json"));
+    std::fs::write(path, article(n, revision)).unwrap();
+}
+
+/// Every file of the site but the manifest and the lock, with its bytes.
+fn snapshot(dist: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let name = path
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                if !name.starts_with(".trimova") {
+                    out.insert(name, std::fs::read(&path).unwrap());
+                }
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dist, dist, &mut out);
+    out
+}
+
+fn changed(before: &BTreeMap<String, Vec<u8>>, after: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut names: Vec<String> = after
+        .iter()
+        .filter(|(k, v)| before.get(*k) != Some(v))
+        .map(|(k, _)| k.clone())
+        .chain(before.keys().filter(|k| !after.contains_key(*k)).cloned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The same articles built from scratch in a folder of their own.
+fn full_build_of(dist: &Path, name: &str) -> BTreeMap<String, Vec<u8>> {
+    let fresh = scratch(name);
+    for entry in std::fs::read_dir(dist.join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(
+            &path,
+            fresh.join("articles").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    ok(pages(&fresh, &[]));
+    let files = snapshot(&fresh);
+    std::fs::remove_dir_all(fresh).unwrap();
+    files
+}
+
+#[test]
+fn publishing_one_article_changes_only_the_pages_it_appears_on() {
+    let dist = scratch("one");
+    // 40 articles: the newest page holds them all, so one more splits nothing.
+    for n in 1..=40 {
+        put(&dist, n, 0);
+    }
+    assert!(ok(pages(&dist, &[])).contains("full build"));
+    let before = snapshot(&dist);
+    assert!(before.contains_key("uk/a-0002/index.html"));
+    assert!(!before.contains_key("en/a-0001/index.html"), "uk only");
+
+    // The newest article, with three editions and the tag "Kyiv"; published 2 h before now.
+    put(&dist, 0, 0);
+    let summary = ok(pages(&dist, &[]));
+    assert!(summary.contains("changes only"), "{summary}");
+    let after = snapshot(&dist);
+    let mut expected: Vec<String> = vec![
+        "articles/a-0000.json".into(),
+        "index.html".into(),
+        "sitemap.xml".into(),
+        "sitemaps/articles-1.xml".into(),
+        "sitemaps/lists-1.xml".into(),
+        "sitemaps/news-1.xml".into(),
+    ];
+    for lang in ["uk", "en", "ru"] {
+        expected.push(format!("{lang}/a-0000/index.html"));
+        expected.push(format!("{lang}/feed.xml"));
+        for list in ["", "2025/12/", "tag/kyiv/"] {
+            expected.push(format!("{lang}/{list}index.html"));
+            expected.push(format!("{lang}/{list}list.json"));
+        }
+    }
+    expected.sort();
+    assert_eq!(changed(&before, &after), expected);
+    assert_eq!(after, full_build_of(&dist, "one-full"));
+
+    // Removing it takes its pages away and puts everything back as it was.
+    std::fs::remove_file(dist.join("articles/a-0000.json")).unwrap();
+    let summary = ok(pages(&dist, &[]));
+    assert!(summary.contains("removed"), "{summary}");
+    assert_eq!(snapshot(&dist), before);
+    std::fs::remove_dir_all(dist).unwrap();
+}
+
+#[test]
+fn a_new_shell_or_full_renders_everything_and_a_rerun_renders_nothing() {
+    let dist = scratch("shell");
+    for n in 1..=5 {
+        put(&dist, n, 0);
+    }
+    ok(pages(&dist, &[]));
+    let rerun = ok(pages(&dist, &[]));
+    assert!(
+        rerun.contains("rendered 0 edition pages, 0 list pages, 0 sitemaps and feeds"),
+        "{rerun}"
+    );
+    assert!(ok(pages(&dist, &["--full"])).contains("full build"));
+    std::fs::write(
+        dist.join("404.html"),
+        SHELL.replace("</head>", "<meta name=x content=y></head>"),
+    )
+    .unwrap();
+    assert!(ok(pages(&dist, &[])).contains("full build"));
+    std::fs::remove_dir_all(dist).unwrap();
+}
+
+#[derive(Clone, Debug)]
+enum Edit {
+    Add(u32),
+    Revise(u32),
+    Remove(u32),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0u32..90).prop_map(Edit::Add),
+        (0u32..90).prop_map(Edit::Revise),
+        (0u32..90).prop_map(Edit::Remove),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whatever a newsroom adds, edits and removes, in whatever order, the site ends as a full
+    /// build of the same articles would have it, byte for byte.
+    #[test]
+    fn incremental_runs_end_where_a_full_build_does(edits in prop::collection::vec(prop::collection::vec(edit(), 1..6), 1..4)) {
+        let dist = scratch("prop");
+        for n in 20..85 {
+            put(&dist, n, 0);
+        }
+        ok(pages(&dist, &[]));
+        let mut revision = 1;
+        for run in &edits {
+            for edit in run {
+                match *edit {
+                    Edit::Add(n) => put(&dist, n, 0),
+                    Edit::Revise(n) => {
+                        revision += 1;
+                        put(&dist, n, revision)
+                    }
+                    Edit::Remove(n) => {
+                        let _ = std::fs::remove_file(dist.join(format!("articles/a-{n:04}.json")));
+                    }
+                }
+            }
+            ok(pages(&dist, &[]));
+        }
+        prop_assert_eq!(snapshot(&dist), full_build_of(&dist, "prop-full"));
+        std::fs::remove_dir_all(dist).unwrap();
+    }
+}
