@@ -44,7 +44,7 @@ impl ListAt {
                 },
                 rest,
             ),
-            [year, month, rest @ ..] if year.len() == 4 && month.len() == 2 => {
+            [year, month, rest @ ..] if digits(year, 4) && digits(month, 2) => {
                 let year: u16 = year.parse().ok()?;
                 let month: u8 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
                 (Listing::Month { year, month }, rest)
@@ -77,6 +77,10 @@ impl ListAt {
     pub fn data_file(&self, lang: Lang) -> String {
         format!("{}{LIST_FILE}", &self.path("/", lang)[1..])
     }
+}
+
+fn digits(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn is_slug(s: &str) -> bool {
@@ -227,6 +231,9 @@ mod tests {
         let cases = [
             (Listing::Latest, None, "/uk/"),
             (Listing::Latest, Some(3), "/uk/page/3/"),
+            // A page number of two digits is not a month.
+            (Listing::Latest, Some(99), "/uk/page/99/"),
+            (Listing::Latest, Some(2024), "/uk/page/2024/"),
             (
                 Listing::Month {
                     year: 2024,
