@@ -7,6 +7,20 @@ use trimova_core::Lang;
 
 pub struct Shell {
     html: String,
+    /// The shell without its preload tags, and the spans of it that each page fills with its
+    /// own parts, in order (computed once: a build makes 100,000 pages).
+    text: String,
+    slots: Vec<(usize, usize, Slot)>,
+}
+
+#[derive(Clone, Copy)]
+enum Slot {
+    Lang,
+    Title,
+    Description,
+    /// Just before `</head>` (an empty span).
+    Head,
+    Body,
 }
 
 /// One page to write.
@@ -29,7 +43,33 @@ impl Shell {
                 return Err(format!("the app shell has no {needle}"));
             }
         }
-        Ok(Shell { html })
+        // On a page that already reads, nothing may compete with the stylesheet for the network:
+        // the wasm and config.json are asked for by the script once it runs, not preloaded.
+        let text = remove_tags(&html, "<link rel=\"preload\"");
+        let text = remove_tags(&text, "<link rel=\"modulepreload\"");
+        let span = |start: &str, end: &str| {
+            between(&text, start, end).ok_or_else(|| format!("the app shell has no {start}…{end}"))
+        };
+        let (lang, lang_end) = span("<html lang=\"", "\"")?;
+        let (title, title_end) = span("<title>", "</title>")?;
+        let head = text.find("</head>").ok_or("the app shell has no </head>")?;
+        let open = text.find("<body").ok_or("the app shell has no <body>")?;
+        let open_end = open + text[open..].find('>').ok_or("<body is not closed")? + 1;
+        let close = text.rfind("</body>").ok_or("the app shell has no </body>")?;
+        let mut slots = vec![
+            (lang, lang_end, Slot::Lang),
+            (title, title_end, Slot::Title),
+            (head, head, Slot::Head),
+            (open_end, close, Slot::Body),
+        ];
+        if let Some((from, to)) = between(&text, "<meta name=\"description\" content=\"", "\"") {
+            slots.push((from, to, Slot::Description));
+        }
+        slots.sort_by_key(|(from, _, _)| *from);
+        if slots.windows(2).any(|w| w[0].1 > w[1].0) {
+            return Err("the app shell's head and body overlap".into());
+        }
+        Ok(Shell { html, text, slots })
     }
 
     /// The path the site is served under, from `<base href>` (Trunk writes its `public_url`).
@@ -40,33 +80,27 @@ impl Shell {
     }
 
     pub fn page(&self, page: &Page) -> Result<String, String> {
-        let mut html = replace(&self.html, "<html lang=\"", "\"", page.lang.code())?;
-        html = replace(&html, "<title>", "</title>", &escape(page.title))?;
-        if html.contains("<meta name=\"description\" content=\"") {
-            html = replace(
-                &html,
-                "<meta name=\"description\" content=\"",
-                "\"",
-                &escape(page.description),
-            )?;
+        let mut html =
+            String::with_capacity(self.text.len() + page.body.len() + page.data.len() + 4096);
+        let mut at = 0;
+        for &(from, to, slot) in &self.slots {
+            html.push_str(&self.text[at..from]);
+            match slot {
+                Slot::Lang => html.push_str(page.lang.code()),
+                Slot::Title => html.push_str(&escape(page.title)),
+                Slot::Description => html.push_str(&escape(page.description)),
+                Slot::Head => {
+                    html.push_str(page.head);
+                    html.push_str("\n    ");
+                    html.push_str(page.data);
+                    html.push_str("\n  ");
+                }
+                Slot::Body => html.push_str(page.body),
+            }
+            at = to;
         }
-        // On a page that already reads, nothing may compete with the stylesheet for the network:
-        // the wasm and config.json are asked for by the script once it runs, not preloaded.
-        html = remove_tags(&html, "<link rel=\"preload\"");
-        html = remove_tags(&html, "<link rel=\"modulepreload\"");
-        let head = format!("{}\n    {}\n  </head>", page.head, page.data);
-        html = html.replacen("</head>", &head, 1);
-        let open = html.find("<body").ok_or("the app shell has no <body>")?;
-        let open_end = open + html[open..].find('>').ok_or("<body is not closed")? + 1;
-        let close = html
-            .rfind("</body>")
-            .ok_or("the app shell has no </body>")?;
-        Ok(format!(
-            "{}{}{}",
-            &html[..open_end],
-            page.body,
-            &html[close..]
-        ))
+        html.push_str(&self.text[at..]);
+        Ok(html)
     }
 }
 
@@ -86,12 +120,6 @@ fn between(text: &str, start: &str, end: &str) -> Option<(usize, usize)> {
     let from = text.find(start)? + start.len();
     let to = from + text[from..].find(end)?;
     Some((from, to))
-}
-
-fn replace(text: &str, start: &str, end: &str, with: &str) -> Result<String, String> {
-    let (from, to) =
-        between(text, start, end).ok_or_else(|| format!("the app shell has no {start}…{end}"))?;
-    Ok(format!("{}{with}{}", &text[..from], &text[to..]))
 }
 
 /// Removes every tag starting with `start` (to its `>`), with the line's leading indentation.

@@ -263,6 +263,13 @@ impl std::error::Error for FormatError {}
 
 /// Parses JSON text into `T`, reporting the path and position of the first problem.
 pub(crate) fn parse_json<T: de::DeserializeOwned>(json: &str) -> Result<T, FormatError> {
+    // Natively (publishing 100,000 files), valid files take the plain parser, which is several
+    // times faster; only a failure is parsed again for its path. In the browser, one parser
+    // keeps the wasm small.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Ok(value) = serde_json::from_str(json) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

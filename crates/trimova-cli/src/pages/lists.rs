@@ -80,9 +80,9 @@ pub fn render(
                 .add(rows[i].id)
                 .add(&new.articles[rows[i].id].hash);
         }
-        let at = at_of(page);
+        let (at, fingerprint) = (at_of(page), fingerprint.finish());
         for lang in Lang::ALL {
-            let fingerprint = fingerprint.clone().add(lang.code()).finish();
+            let fingerprint = format!("{fingerprint} {}", lang.code());
             if page.listing == archive::Listing::Latest && at.page.is_none() && lang == ROOT_LANG {
                 wanted.push(Wanted {
                     output: ROOT.into(),

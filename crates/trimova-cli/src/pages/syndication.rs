@@ -36,79 +36,104 @@ pub fn render(
     report: &mut Report,
 ) -> Result<BTreeMap<String, String>, String> {
     let site = context.site;
-    let mut articles: Vec<(&String, &Record)> = new.articles.iter().collect();
-    let at = |r: &Record| parse_rfc3339(&r.published).unwrap_or(0);
+    let rows = &list.rows;
     // Oldest first, so that only the last sitemap file takes new articles.
-    articles.sort_by(|(a, ra), (b, rb)| at(ra).cmp(&at(rb)).then_with(|| a.cmp(b)));
+    let articles: Vec<(&str, &Record)> = rows
+        .iter()
+        .rev()
+        .map(|r| (r.id, &new.articles[r.id]))
+        .collect();
+    let at = |r: &Record| parse_rfc3339(&r.published).unwrap_or(0);
+    // Each row's last change, newest first as the rows are, as a time and as written.
+    let modified: Vec<(i64, &str)> = rows
+        .iter()
+        .map(|r| {
+            let m = new.articles[r.id].modified.as_str();
+            (parse_rfc3339(m).unwrap_or(i64::MIN), m)
+        })
+        .collect();
+    let n = rows.len();
+    let newest_of = |positions: &mut dyn Iterator<Item = usize>| {
+        positions
+            .map(|i| modified[i])
+            .max_by_key(|(t, _)| *t)
+            .map_or(String::new(), |(_, m)| m.to_string())
+    };
     let mut outputs: Vec<Output> = Vec::new();
 
+    // Fingerprints are made of ids and hashes only; the XML is made only for files that changed.
     for (k, chunk) in articles.chunks(ARTICLES_PER_SITEMAP).enumerate() {
         let mut fingerprint = Fingerprint::default();
         for (id, record) in chunk {
             fingerprint.add(id).add(&record.hash);
         }
-        let urls: Vec<SitemapUrl> = chunk
-            .iter()
-            .flat_map(|(id, record)| edition_urls(site, id, record))
-            .collect();
+        let from_oldest = k * ARTICLES_PER_SITEMAP;
         outputs.push(Output {
             path: format!("sitemaps/articles-{}.xml", k + 1),
             fingerprint: fingerprint.finish(),
-            lastmod: newest(urls.iter().map(|u| u.lastmod.as_str())),
-            make: Box::new(move || Ok(urlset(&urls))),
+            lastmod: newest_of(&mut (from_oldest..from_oldest + chunk.len()).map(|i| n - 1 - i)),
+            make: Box::new(move || {
+                let urls: Vec<SitemapUrl> = chunk
+                    .iter()
+                    .flat_map(|(id, record)| edition_urls(site, id, record))
+                    .collect();
+                Ok(urlset(&urls))
+            }),
         });
     }
 
-    // The list pages, with the newest change among their articles.
-    let rows = &list.rows;
-    let mut list_urls = Vec::new();
-    for page in &list.pages {
-        let list_at = at_of(page);
-        let lastmod = newest(
-            page.rows
-                .iter()
-                .map(|&i| new.articles[rows[i].id].modified.as_str()),
-        );
-        for lang in Lang::ALL {
-            list_urls.push(SitemapUrl {
-                loc: site.url(&list_at.path(&site.base, lang)),
-                lastmod: lastmod.clone(),
-                alternates: Lang::ALL
-                    .iter()
-                    .map(|l| (*l, site.url(&list_at.path(&site.base, *l))))
-                    .collect(),
-            });
-        }
-    }
-    for (k, chunk) in list_urls.chunks(MAX_URLS).enumerate() {
+    // The list pages (each in every language), with the newest change among their articles.
+    for (k, chunk) in list.pages.chunks(MAX_URLS / Lang::ALL.len()).enumerate() {
         let mut fingerprint = Fingerprint::default();
-        for url in chunk {
-            fingerprint.add(&url.loc).add(&url.lastmod);
+        let lastmods: Vec<String> = chunk
+            .iter()
+            .map(|page| newest_of(&mut page.rows.iter().copied()))
+            .collect();
+        for (page, lastmod) in chunk.iter().zip(&lastmods) {
+            fingerprint.add(&at_of(page).path("/", Lang::Uk)).add(lastmod);
         }
         outputs.push(Output {
             path: format!("sitemaps/lists-{}.xml", k + 1),
             fingerprint: fingerprint.finish(),
-            lastmod: newest(chunk.iter().map(|u| u.lastmod.as_str())),
-            make: Box::new({
-                let chunk = chunk.to_vec();
-                move || Ok(urlset(&chunk))
+            lastmod: lastmods
+                .iter()
+                .max_by_key(|m| parse_rfc3339(m).unwrap_or(i64::MIN))
+                .cloned()
+                .unwrap_or_default(),
+            make: Box::new(move || {
+                let mut urls = Vec::new();
+                for (page, lastmod) in chunk.iter().zip(&lastmods) {
+                    let list_at = at_of(page);
+                    let alternates: Vec<(Lang, String)> = Lang::ALL
+                        .iter()
+                        .map(|l| (*l, site.url(&list_at.path(&site.base, *l))))
+                        .collect();
+                    for (_, loc) in &alternates {
+                        urls.push(SitemapUrl {
+                            loc: loc.clone(),
+                            lastmod: lastmod.clone(),
+                            alternates: alternates.clone(),
+                        });
+                    }
+                }
+                Ok(urlset(&urls))
             }),
         });
     }
 
     // Google News: the human editions of the last two days, newest first.
     let since = options.now - NEWS_SECONDS;
-    let recent: Vec<(String, Vec<Lang>, String)> = articles
+    let recent: Vec<(&str, &[Lang], &str)> = articles
         .iter()
         .rev()
         .take_while(|(_, r)| at(r) >= since)
         .filter(|(_, r)| at(r) <= options.now)
-        .map(|(id, r)| (id.to_string(), r.pages.clone(), r.hash.clone()))
+        .map(|(id, r)| (*id, r.pages.as_slice(), r.hash.as_str()))
         .collect();
-    let mut news: Vec<(String, Lang, String)> = Vec::new();
+    let mut news: Vec<(&str, Lang, &str)> = Vec::new();
     for (id, langs, hash) in &recent {
-        for lang in langs {
-            news.push((id.clone(), *lang, hash.clone()));
+        for lang in *langs {
+            news.push((id, *lang, hash));
         }
     }
     for (k, chunk) in news.chunks(MAX_NEWS_URLS).enumerate() {
@@ -123,8 +148,14 @@ pub fn render(
             lastmod: String::new(),
             make: Box::new(move || {
                 let mut items = Vec::new();
-                for (id, lang, _) in &chunk {
-                    let (article, _) = context.read_article(id)?;
+                // An article's editions are side by side: each file is read once.
+                let mut last: Option<(&str, trimova_core::Article)> = None;
+                for &(id, lang, _) in &chunk {
+                    if last.as_ref().is_none_or(|(read, _)| *read != id) {
+                        last = Some((id, context.read_article(id)?.0));
+                    }
+                    let (_, article) = last.as_ref().expect("just read");
+                    let lang = &lang;
                     items.push(NewsItem {
                         loc: site.edition_url(*lang, id),
                         lang: *lang,
@@ -193,8 +224,7 @@ pub fn render(
 
     let mut recorded = BTreeMap::new();
     for output in outputs {
-        let unchanged = old.outputs.get(&output.path) == Some(&output.fingerprint)
-            && context.dist.join(&output.path).exists();
+        let unchanged = old.outputs.get(&output.path) == Some(&output.fingerprint);
         if unchanged {
             report.kept += 1;
         } else {
@@ -223,10 +253,3 @@ fn edition_urls(site: &publish::Site, id: &str, record: &Record) -> Vec<SitemapU
         .collect()
 }
 
-/// The newest of RFC 3339 times ("" for none).
-fn newest<'a>(times: impl Iterator<Item = &'a str>) -> String {
-    times
-        .max_by_key(|t| parse_rfc3339(t).unwrap_or(i64::MIN))
-        .unwrap_or_default()
-        .to_string()
-}

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Publishing a whole archive, Trimova against Hugo (Debian's `hugo`) on the same content in the
+// same run: full build wall time and peak memory (`/usr/bin/time -v`), republishing one added and
+// one edited article, and what a reader's browser downloads to open and page through the lists.
+//
+//   node bench/archive/run.mjs [20000 100000]
+//
+// Needs a release build in dist/ (`make build`), `hugo` (apt-get install hugo) and the release
+// `trimova` (cargo build --release -p trimova-cli). Not a test: it prints figures.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generate } from './generate.mjs';
+import { serve } from '../../scripts/serve.mjs';
+import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
+
+const TRIMOVA = join(ROOT, 'target', 'release', 'trimova');
+const NOW = Date.parse('2026-12-02T12:00:00Z');
+const env = { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), TRIMOVA_SITE_URL: 'https://news.example.org' };
+
+/** Runs a command under /usr/bin/time -v: wall seconds and peak resident MB. */
+function timed(command, args, cwd) {
+  execFileSync('sync');
+  const run = spawnSync('/usr/bin/time', ['-v', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${run.stderr.slice(-2000)}`);
+  const field = (name) => run.stderr.match(new RegExp(`${name}: (.*)`))[1];
+  const [m, s] = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').slice(-2);
+  return { seconds: Number(m) * 60 + Number(s), mb: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024, out: run.stdout.trim() };
+}
+
+async function browse(site) {
+  const browser = await launchBrowser();
+  const { server, url } = await serve([site]);
+  const context = await browser.newContext({ locale: 'uk-UA' });
+  const page = await context.newPage();
+  let bytes = 0;
+  page.on('response', async (r) => { bytes += (await r.body().catch(() => Buffer.alloc(0))).length; });
+  const step = async (what, go) => {
+    bytes = 0;
+    const start = Date.now();
+    await go();
+    await page.waitForSelector('html[data-app=started]');
+    await page.waitForSelector('.article-item');
+    await page.waitForLoadState('networkidle');
+    return { what, ms: Date.now() - start, kib: bytes / 1024 };
+  };
+  const steps = [
+    await step('open /uk/', () => page.goto(`${url}/uk/`)),
+    await step('follow next in place', async () => { await page.click('a[rel=next]'); await page.waitForURL(/page/); }),
+    await step('open a month', () => page.goto(`${url}/uk/2026/11/`)),
+    await step('open a tag', () => page.goto(`${url}/uk/tag/energy/`)),
+  ];
+  await browser.close();
+  server.closeAllConnections();
+  server.close();
+  return steps;
+}
+
+const counts = process.argv.slice(2).map(Number);
+for (const count of counts.length ? counts : [20000, 100000]) {
+  const work = await mkdtemp(join(tmpdir(), `trimova-bench-${count}-`));
+  const site = join(work, 'site');
+  const hugo = join(work, 'hugo');
+  await cp(DIST, site, { recursive: true });
+  for (const f of await readdir(join(site, 'articles'))) await rm(join(site, 'articles', f));
+  await generate({ count, out: join(site, 'articles'), hugo, now: NOW });
+  console.log(`\n${count} articles (${count * 8 / 3 | 0} human editions), generated in ${work}`);
+
+  const h = timed('hugo', ['--quiet'], hugo);
+  const t = timed(TRIMOVA, ['pages', site, '--full'], ROOT);
+  // One article added, one edited; then the run that publishes them.
+  const edited = join(site, 'articles', (await readdir(join(site, 'articles'))).find((f) => f.startsWith('story-0000100')));
+  const article = JSON.parse(await readFile(edited, 'utf8'));
+  article.editions.uk.title += ' (оновлено)';
+  await writeFile(edited, JSON.stringify(article, null, 2));
+  Object.assign(article, { id: 'added-for-the-bench-2026-12', published: '2026-12-02T13:59:00+02:00' });
+  await writeFile(join(site, 'articles', `${article.id}.json`), JSON.stringify(article, null, 2));
+  await new Promise((ok) => setTimeout(ok, 2100)); // past the manifest's racy-time window
+  const r = timed(TRIMOVA, ['pages', site], ROOT);
+  const noop = timed(TRIMOVA, ['pages', site], ROOT);
+  console.log(`  Hugo full build:        ${h.seconds.toFixed(1)} s, ${h.mb.toFixed(0)} MB`);
+  console.log(`  Trimova full build:     ${t.seconds.toFixed(1)} s, ${t.mb.toFixed(0)} MB  (${(t.seconds / h.seconds).toFixed(2)}x Hugo's time, ${(t.mb / h.mb).toFixed(3)}x its memory)`);
+  console.log(`  republish 1 added + 1 edited: ${r.seconds.toFixed(2)} s, ${r.mb.toFixed(0)} MB  — ${r.out}`);
+  console.log(`  rerun with no change:   ${noop.seconds.toFixed(2)} s`);
+  if (count >= 100000 || counts.length) {
+    for (const s of await browse(site)) console.log(`  browser: ${s.what.padEnd(22)} ${s.kib.toFixed(1).padStart(7)} KiB  ${s.ms} ms`);
+  }
+  await rm(work, { recursive: true, force: true });
+}
