@@ -157,6 +157,33 @@ describe('trimova translate', () => {
     assert.equal(article.editions.ru.translation.by, 'machine');
   });
 
+  test('on a full disk the article file stays as the editor wrote it, with a message naming it', async (t) => {
+    // A tmpfs of a few hundred KiB holding one article (CI runs as root; elsewhere this is skipped).
+    const disk = await mkdtemp(join(tmpdir(), 'trimova-full-'));
+    try {
+      await run('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk]);
+    } catch {
+      t.skip('mounting a tmpfs needs root');
+      return;
+    }
+    try {
+      const file = join(disk, `${SEED}.json`);
+      const source = await readFile(join(DIST, 'articles', `${SEED}.json`));
+      await writeFile(file, source);
+      // Fill what is left of the disk.
+      await run('sh', ['-c', `cat /dev/zero > ${join(disk, 'filler')} 2>/dev/null; true`]);
+      stub.reset();
+      const full = await trimova('translate', '--config', config, '--cache', join(work, 'full-disk-cache'), '--to', 'ru', file);
+      assert.equal(full.code, 1, full.stderr);
+      assert.match(full.stderr, new RegExp(`${SEED}\\.json: the disk is full`));
+      assert.ok(translations().length > 0, 'it did translate');
+      assert.deepEqual(await readFile(file), source, 'the source edition is not lost');
+    } finally {
+      await run('umount', [disk]).catch(() => {});
+      await rm(disk, { recursive: true, force: true });
+    }
+  });
+
   test('usage and input errors have their own exit status', async () => {
     assert.equal((await trimova('translate', '--config', config)).code, 2);
     assert.equal((await trimova('translate', '--config', join(ROOT, 'public', 'config.json'), articles)).code, 1, 'a config without a service');

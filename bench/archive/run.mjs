@@ -34,16 +34,21 @@ async function browse(site) {
   const { server, url } = await serve([site]);
   const context = await browser.newContext({ locale: 'uk-UA' });
   const page = await context.newPage();
-  let bytes = 0;
-  page.on('response', async (r) => { bytes += (await r.body().catch(() => Buffer.alloc(0))).length; });
+  // Bytes by kind: the page itself, list data fetched in place, and the app's own files (the same
+  // on every page, cached after the first).
+  let bytes = {};
+  page.on('response', async (r) => {
+    const kind = r.request().resourceType() === 'document' ? 'page' : r.url().endsWith('list.json') ? 'data' : 'app';
+    bytes[kind] = (bytes[kind] ?? 0) + (await r.body().catch(() => Buffer.alloc(0))).length;
+  });
   const step = async (what, go) => {
-    bytes = 0;
+    bytes = {};
     const start = Date.now();
     await go();
     await page.waitForSelector('html[data-app=started]');
     await page.waitForSelector('.article-item');
     await page.waitForLoadState('networkidle');
-    return { what, ms: Date.now() - start, kib: bytes / 1024 };
+    return { what, ms: Date.now() - start, bytes };
   };
   const steps = [
     await step('open /uk/', () => page.goto(`${url}/uk/`)),
@@ -84,7 +89,10 @@ for (const count of counts.length ? counts : [20000, 100000]) {
   console.log(`  republish 1 added + 1 edited: ${r.seconds.toFixed(2)} s, ${r.mb.toFixed(0)} MB  — ${r.out}`);
   console.log(`  rerun with no change:   ${noop.seconds.toFixed(2)} s`);
   if (count >= 100000 || counts.length) {
-    for (const s of await browse(site)) console.log(`  browser: ${s.what.padEnd(22)} ${s.kib.toFixed(1).padStart(7)} KiB  ${s.ms} ms`);
+    for (const s of await browse(site)) {
+      const kib = (k) => `${((s.bytes[k] ?? 0) / 1024).toFixed(1)} KiB ${k}`;
+      console.log(`  browser: ${s.what.padEnd(22)} ${s.ms} ms; ${kib('page')}, ${kib('data')}, ${kib('app')} (uncompressed)`);
+    }
   }
   await rm(work, { recursive: true, force: true });
 }

@@ -55,7 +55,9 @@ impl Shell {
         let head = text.find("</head>").ok_or("the app shell has no </head>")?;
         let open = text.find("<body").ok_or("the app shell has no <body>")?;
         let open_end = open + text[open..].find('>').ok_or("<body is not closed")? + 1;
-        let close = text.rfind("</body>").ok_or("the app shell has no </body>")?;
+        let close = text
+            .rfind("</body>")
+            .ok_or("the app shell has no </body>")?;
         let mut slots = vec![
             (lang, lang_end, Slot::Lang),
             (title, title_end, Slot::Title),

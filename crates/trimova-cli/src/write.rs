@@ -20,12 +20,23 @@ pub enum Durability {
 /// Writes `data` to `path` whole, creating its folder. The message names the file and says when
 /// the disk is full.
 pub fn write_whole(path: &Path, data: &[u8], durability: Durability) -> Result<(), String> {
+    write_whole_via(path, data, durability, None)
+}
+
+/// `write_whole`, with the temporary file in `scratch` (a folder on the same file system that
+/// the caller empties, so a killed run leaves nothing behind among the files it publishes).
+pub fn write_whole_via(
+    path: &Path,
+    data: &[u8],
+    durability: Durability,
+    scratch: Option<&Path>,
+) -> Result<(), String> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(|e| describe(dir, &e))?;
-    let temporary = temporary_beside(path);
+    let temporary = temporary_name(path, scratch);
     let written = (|| {
         let mut file = File::create(&temporary)?;
         file.write_all(data)?;
@@ -41,16 +52,20 @@ pub fn write_whole(path: &Path, data: &[u8], durability: Durability) -> Result<(
     })
 }
 
-/// `.<name>.<pid>.<n>.tmp` in the same folder, so the rename never crosses file systems and two
-/// processes never share one.
-fn temporary_beside(path: &Path) -> PathBuf {
+/// `.<name>.<pid>.<n>.tmp` in the same folder (or in `scratch`), so the rename never crosses
+/// file systems and two processes never share one.
+fn temporary_name(path: &Path, scratch: Option<&Path>) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
+    let file = format!(".{name}.{}.{n}.tmp", std::process::id());
+    match scratch {
+        Some(dir) => dir.join(file),
+        None => path.with_file_name(file),
+    }
 }
 
 /// An I/O error as the editor is told it: which file, and what to do about a full disk.

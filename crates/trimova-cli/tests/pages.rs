@@ -257,3 +257,200 @@ proptest! {
         std::fs::remove_dir_all(dist).unwrap();
     }
 }
+
+/// A small tmpfs of our own (CI runs as root); `None`, with a note, where mounting is not allowed.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(name: &str, kib: u32) -> Option<Tmpfs> {
+        let dir = std::env::temp_dir().join(format!("trimova-full-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+            .arg(&dir)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !mounted {
+            eprintln!("skipped: mounting a tmpfs needs root (CI runs as root)");
+            return None;
+        }
+        Some(Tmpfs(dir))
+    }
+
+    /// Fills what is left of the disk; returns the filler, to remove for space again.
+    fn fill(&self) -> PathBuf {
+        use std::io::Write;
+        let path = self.0.join("filler");
+        let mut file = std::fs::File::create(&path).unwrap();
+        let block = vec![b'x'; 4096];
+        while file.write_all(&block).is_ok() {}
+        let _ = file.sync_all();
+        path
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Every published file is whole: pages end as pages do, data and sitemaps parse.
+fn assert_whole(files: &BTreeMap<String, Vec<u8>>) {
+    for (name, bytes) in files {
+        let text = String::from_utf8(bytes.clone()).unwrap_or_else(|_| panic!("{name} is cut"));
+        if name.ends_with(".html") {
+            assert!(text.ends_with("</html>\n"), "{name} is cut");
+        } else if name.ends_with(".json") {
+            serde_json::from_str::<serde_json::Value>(&text)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        } else if name.ends_with(".xml") {
+            assert!(
+                text.trim_end().ends_with('>') && text.ends_with('\n'),
+                "{name} is cut"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_full_disk_stops_pages_with_every_file_whole_and_the_next_run_finishes() {
+    let Some(disk) = Tmpfs::mount("pages", 2048) else {
+        return;
+    };
+    let dist = disk.0.join("site");
+    std::fs::create_dir_all(dist.join("articles")).unwrap();
+    std::fs::write(dist.join("404.html"), SHELL).unwrap();
+    for n in 1..=20 {
+        put(&dist, n, 0);
+    }
+    ok(pages(&dist, &[]));
+    let manifest = std::fs::read(dist.join(".trimova-pages.json")).unwrap();
+    for n in [0, 3, 8] {
+        put(&dist, n, 7);
+    }
+    let articles: Vec<(String, Vec<u8>)> = snapshot(&dist)
+        .into_iter()
+        .filter(|(k, _)| k.starts_with("articles/"))
+        .collect();
+    let filler = disk.fill();
+    let out = pages(&dist, &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the disk is full"), "{stderr}");
+    assert!(
+        stderr.contains(dist.to_str().unwrap()),
+        "names the file: {stderr}"
+    );
+    let after = snapshot(&dist);
+    assert_whole(&after);
+    for (name, bytes) in &articles {
+        assert_eq!(&after[name], bytes, "the editor's {name} is untouched");
+    }
+    assert_eq!(
+        std::fs::read(dist.join(".trimova-pages.json")).unwrap(),
+        manifest,
+        "the manifest still says what is published"
+    );
+
+    std::fs::remove_file(filler).unwrap();
+    ok(pages(&dist, &[]));
+    assert_eq!(snapshot(&dist), full_build_of(&dist, "disk-full"));
+}
+
+#[test]
+fn a_full_disk_leaves_index_and_import_outputs_as_they_were() {
+    let Some(disk) = Tmpfs::mount("index", 512) else {
+        return;
+    };
+    let dir = disk.0.join("articles");
+    std::fs::create_dir_all(&dir).unwrap();
+    for n in 1..=3 {
+        std::fs::write(dir.join(format!("a-{n:04}.json")), article(n, 0)).unwrap();
+    }
+    let index = dir.join("index.json");
+    std::fs::write(
+        &index,
+        "{\"format\": \"trimova.index/1\", \"articles\": []}\n",
+    )
+    .unwrap();
+    let imported = disk.0.join("imported.json");
+    std::fs::write(&imported, article(9, 0)).unwrap();
+    let page = disk.0.join("page.txt");
+    std::fs::write(
+        &page,
+        " date 2026-03-02 ukenru\nA bridge reopens\nA bridge reopens\nDnipro  •  TRB\n • 1 204 views\nThe old bridge carries trams again.\nThe repairs took two winters.\nIvana Petrenko\n",
+    )
+    .unwrap();
+    let before = (
+        std::fs::read(&index).unwrap(),
+        std::fs::read(&imported).unwrap(),
+    );
+    let _filler = disk.fill();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_trimova"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["index", dir.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("index.json: the disk is full"), "{stderr}");
+    let out = run(&[
+        "import",
+        page.to_str().unwrap(),
+        "-o",
+        imported.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("imported.json: the disk is full"),
+        "{stderr}"
+    );
+    assert_eq!(
+        (
+            std::fs::read(&index).unwrap(),
+            std::fs::read(&imported).unwrap()
+        ),
+        before
+    );
+}
+
+#[test]
+fn a_run_killed_at_any_moment_leaves_whole_files_and_the_next_run_finishes() {
+    let dist = scratch("kill");
+    for n in 0..150 {
+        put(&dist, n, 0);
+    }
+    let started = std::time::Instant::now();
+    ok(pages(&dist, &["--full"]));
+    let full = started.elapsed();
+    // Kill full rebuilds at moments spread over the time one takes.
+    for (k, fraction) in [0.1, 0.35, 0.6, 0.85].into_iter().enumerate() {
+        put(&dist, k as u32, k as u32 + 1);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trimova"))
+            .arg("pages")
+            .arg(&dist)
+            .arg("--full")
+            .env("SOURCE_DATE_EPOCH", NOW.to_string())
+            .env("TRIMOVA_SITE_URL", "https://news.example.org")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(full.mul_f64(fraction));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        assert_whole(&snapshot(&dist));
+        ok(pages(&dist, &[]));
+        assert_eq!(snapshot(&dist), full_build_of(&dist, "kill-full"));
+        assert!(
+            !dist.join(".trimova-tmp").exists(),
+            "no temporary file is left"
+        );
+    }
+    std::fs::remove_dir_all(dist).unwrap();
+}

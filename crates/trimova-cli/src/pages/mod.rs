@@ -13,7 +13,7 @@ use crate::files::{expand, Kind};
 use crate::lock::{lock, WhenBusy};
 use crate::progress::Progress;
 use crate::shell::{data_script, Page, Shell};
-use crate::write::{sync_folder, write_whole, Durability};
+use crate::write::{sync_folder, write_whole_via, Durability};
 use crate::Failure;
 use manifest::{content_hash, Manifest, Record};
 use rayon::prelude::*;
@@ -52,6 +52,10 @@ pub struct Report {
     pub removed: usize,
 }
 
+/// Where a run's temporary files are, emptied by the next run (a killed run leaves its
+/// half-written files there, never among the published ones).
+const SCRATCH: &str = ".trimova-tmp";
+
 /// How close to a run's start a file's modification time must be not to be trusted.
 const RACY_NS: u64 = 2_000_000_000;
 
@@ -65,12 +69,15 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// Writes a derived file (flushed with the rest before the manifest is written).
+    /// Writes a derived file (flushed with the rest before the manifest is written), through
+    /// the run's scratch folder.
     pub fn write(&self, relative: &Path, text: &str) -> Result<(), String> {
-        write_whole(
+        let scratch = self.dist.join(SCRATCH);
+        write_whole_via(
             &self.dist.join(relative),
             text.as_bytes(),
             Durability::Batched,
+            Some(&scratch),
         )
     }
 
@@ -111,6 +118,9 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
 
 fn build(options: &Options) -> Result<Report, String> {
     let dist = options.dist.as_path();
+    let scratch = dist.join(SCRATCH);
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).map_err(|e| crate::write::describe(&scratch, &e))?;
     // 404.html is the untouched app shell (index.html becomes the pre-rendered list), so running
     // this again on a deployed site starts from the same shell.
     let shell_path = dist.join("404.html");
@@ -205,6 +215,7 @@ fn build(options: &Options) -> Result<Report, String> {
     // 4. Everything written is on disk before the manifest says it is there.
     sync_folder(dist)?;
     new.write(dist)?;
+    let _ = std::fs::remove_dir(&scratch);
     Ok(report)
 }
 

@@ -90,7 +90,9 @@ pub fn render(
             .map(|page| newest_of(&mut page.rows.iter().copied()))
             .collect();
         for (page, lastmod) in chunk.iter().zip(&lastmods) {
-            fingerprint.add(&at_of(page).path("/", Lang::Uk)).add(lastmod);
+            fingerprint
+                .add(&at_of(page).path("/", Lang::Uk))
+                .add(lastmod);
         }
         outputs.push(Output {
             path: format!("sitemaps/lists-{}.xml", k + 1),
@@ -252,4 +254,3 @@ fn edition_urls(site: &publish::Site, id: &str, record: &Record) -> Vec<SitemapU
         })
         .collect()
 }
-
