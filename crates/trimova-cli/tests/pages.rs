@@ -62,7 +62,7 @@ fn article(n: u32, revision: u32) -> String {
         )
     };
     let mut editions = vec![edition("uk", "Новина", false)];
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         editions.push(edition("en", "Story", true));
         editions.push(edition("ru", "Новость", true));
     }

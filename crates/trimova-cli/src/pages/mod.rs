@@ -202,7 +202,7 @@ fn build(options: &Options) -> Result<Report, String> {
         &mut report,
     )?);
     drop(list);
-    for (output, _) in &old.outputs {
+    for output in old.outputs.keys() {
         if !outputs.contains_key(output) {
             for file in lists::files_of(output) {
                 context.remove(&file)?;
