@@ -31,10 +31,16 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl I
         let base = site.base.clone();
         move || api::list_page(base.clone(), lang.get(), at.get())
     });
-    // The page already here is shown at once (hydration needs it); another is fetched.
-    let page = Signal::derive(move || match api::cached_list(lang.get(), &at.get()) {
-        Some(page) => Some(Ok(page)),
-        None => resource.get(),
+    // The page already here is shown at once (hydration needs it); another is fetched. While
+    // it is on its way the resource still holds the page before, which is not shown.
+    let page = Signal::derive(move || {
+        let (lang, at) = (lang.get(), at.get());
+        match api::cached_list(lang, &at) {
+            Some(page) => Some(Ok(page)),
+            None => resource
+                .get()
+                .filter(|r| r.as_ref().map_or(true, |p| p.lang == lang && p.at() == at)),
+        }
     });
 
     let navigation = Navigation::current();
