@@ -127,7 +127,7 @@ enum Command {
     ///
     /// DIST is the output of `trunk build` (the Trunk post-build hook runs this). Run it again
     /// after adding, editing or removing files in DIST/articles of a deployed site: it renders
-    /// only what the change touches (DIST/.trimova-pages.json remembers what it rendered from
+    /// only what the change touches (DIST/.trimova-pages remembers what it rendered from
     /// what), and removes the pages of removed articles. A new build of the app, another site URL
     /// or --full renders everything, on every core. Pages are rendered by the app's own
     /// components, so they are what the app shows, readable with scripts off, and the app adopts

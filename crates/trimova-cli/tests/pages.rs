@@ -326,7 +326,7 @@ fn a_full_disk_stops_pages_with_every_file_whole_and_the_next_run_finishes() {
         put(&dist, n, 0);
     }
     ok(pages(&dist, &[]));
-    let manifest = std::fs::read(dist.join(".trimova-pages.json")).unwrap();
+    let manifest = std::fs::read(dist.join(".trimova-pages")).unwrap();
     for n in [0, 3, 8] {
         put(&dist, n, 7);
     }
@@ -349,7 +349,7 @@ fn a_full_disk_stops_pages_with_every_file_whole_and_the_next_run_finishes() {
         assert_eq!(&after[name], bytes, "the editor's {name} is untouched");
     }
     assert_eq!(
-        std::fs::read(dist.join(".trimova-pages.json")).unwrap(),
+        std::fs::read(dist.join(".trimova-pages")).unwrap(),
         manifest,
         "the manifest still says what is published"
     );

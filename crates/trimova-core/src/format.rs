@@ -111,15 +111,20 @@ pub fn datetime_long(lang: Lang, rfc3339: &str) -> String {
         return rfc3339.to_string();
     };
     let m = t.month - 1;
+    let time = clock(lang, &t);
     match lang {
-        Lang::Uk => format!(
-            "{} {} {} р. о {:02}:{:02}",
-            t.day, UK_MONTHS[m], t.year, t.hour, t.minute
-        ),
-        Lang::Ru => format!(
-            "{} {} {} г. в {:02}:{:02}",
-            t.day, RU_MONTHS[m], t.year, t.hour, t.minute
-        ),
+        Lang::Uk => format!("{} {} {} р. о {time}", t.day, UK_MONTHS[m], t.year),
+        Lang::Ru => format!("{} {} {} г. в {time}", t.day, RU_MONTHS[m], t.year),
+        Lang::En => format!("{} {}, {} at {time}", EN_MONTHS[m], t.day, t.year),
+    }
+}
+
+/// The time of day: 24-hour in Ukrainian and Russian, 12-hour in English. CLDR has a narrow
+/// no-break space before AM/PM; browsers print a plain space (Chromium reverted the change for
+/// compatibility), and so does this.
+fn clock(lang: Lang, t: &WallClock) -> String {
+    match lang {
+        Lang::Uk | Lang::Ru => format!("{:02}:{:02}", t.hour, t.minute),
         Lang::En => {
             let (hour, half) = match t.hour {
                 0 => (12, "AM"),
@@ -127,12 +132,7 @@ pub fn datetime_long(lang: Lang, rfc3339: &str) -> String {
                 12 => (12, "PM"),
                 _ => (t.hour - 12, "PM"),
             };
-            // CLDR has a narrow no-break space before AM/PM; browsers print a plain space
-            // (Chromium reverted the change for compatibility), and so does this.
-            format!(
-                "{} {}, {} at {hour}:{:02} {half}",
-                EN_MONTHS[m], t.day, t.year, t.minute
-            )
+            format!("{hour}:{:02} {half}", t.minute)
         }
     }
 }
@@ -167,20 +167,9 @@ pub fn date_long(lang: Lang, date: &str) -> String {
 
 /// The time of day alone ("10:05", "10:05 AM"), as the newsroom wrote it.
 pub fn time_short(lang: Lang, rfc3339: &str) -> String {
-    let Some(t) = wall_clock(rfc3339) else {
-        return rfc3339.to_string();
-    };
-    match lang {
-        Lang::Uk | Lang::Ru => format!("{:02}:{:02}", t.hour, t.minute),
-        Lang::En => {
-            let (hour, half) = match t.hour {
-                0 => (12, "AM"),
-                1..=11 => (t.hour, "AM"),
-                12 => (12, "PM"),
-                _ => (t.hour - 12, "PM"),
-            };
-            format!("{hour}:{:02} {half}", t.minute)
-        }
+    match wall_clock(rfc3339) {
+        Some(t) => clock(lang, &t),
+        None => rfc3339.to_string(),
     }
 }
 

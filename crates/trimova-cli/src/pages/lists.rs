@@ -67,18 +67,20 @@ pub fn render(
     report: &mut Report,
 ) -> Result<BTreeMap<String, String>, String> {
     let rows = &list.rows;
+    let hashes: Vec<&str> = rows
+        .iter()
+        .map(|r| new.articles[r.id].hash.as_str())
+        .collect();
     let mut wanted = Vec::new();
     for page in &list.pages {
         let mut fingerprint = Fingerprint::default();
         fingerprint
-            .add(&serde_json::to_string(&page.listing).expect("a listing serialises"))
+            .add(&at_of(page).path("/", ROOT_LANG))
             .add(&page.number.to_string())
             .add(&page.pages.to_string())
             .add(page.name.as_deref().unwrap_or_default());
         for &i in &page.rows {
-            fingerprint
-                .add(rows[i].id)
-                .add(&new.articles[rows[i].id].hash);
+            fingerprint.add(rows[i].id).add(hashes[i]);
         }
         let (at, fingerprint) = (at_of(page), fingerprint.finish());
         for lang in Lang::ALL {

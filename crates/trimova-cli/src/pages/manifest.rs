@@ -1,6 +1,6 @@
-//! What `trimova pages` rendered last time (`DIST/.trimova-pages.json`): each article file's
-//! content hash and the edition pages it produced, and a fingerprint of the inputs of every other
-//! output, so the next run renders only what a change touches.
+//! What `trimova pages` rendered last time (`DIST/.trimova-pages`, postcard): each article
+//! file's content hash and the edition pages it produced, and a fingerprint of the inputs of
+//! every other output, so the next run renders only what a change touches.
 
 use crate::write::{write_whole, Durability};
 use serde::{Deserialize, Serialize};
@@ -10,7 +10,7 @@ use trimova_core::Lang;
 use xxhash_rust::xxh3::Xxh3;
 
 const FORMAT: &str = "trimova.pages/1";
-pub const FILE: &str = ".trimova-pages.json";
+pub const FILE: &str = ".trimova-pages";
 
 #[derive(Default, Serialize, Deserialize)]
 pub struct Manifest {
@@ -34,9 +34,9 @@ pub struct Record {
     pub published: String,
     /// `updated`, or else `published`.
     pub modified: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// The human editions, each of which produced `<lang>/<id>/index.html`.
+    #[serde(with = "codes")]
     pub pages: Vec<Lang>,
 }
 
@@ -61,14 +61,37 @@ impl Manifest {
 
     /// The manifest in `dist`, if there is a readable one of this format and `stamp`.
     pub fn read(dist: &Path, stamp: &str) -> Option<Manifest> {
-        let text = std::fs::read(dist.join(FILE)).ok()?;
-        let manifest: Manifest = serde_json::from_slice(&text).ok()?;
+        let bytes = std::fs::read(dist.join(FILE)).ok()?;
+        // One that cannot be read (another version, a damaged disk) means a full build.
+        let manifest: Manifest = postcard::from_bytes(&bytes).ok()?;
         (manifest.format == FORMAT && manifest.stamp == stamp).then_some(manifest)
     }
 
     pub fn write(&self, dist: &Path) -> Result<(), String> {
-        let json = serde_json::to_vec(self).expect("a manifest always serialises");
-        write_whole(&dist.join(FILE), &json, Durability::Now)
+        let bytes = postcard::to_stdvec(self).expect("a manifest always serialises");
+        write_whole(&dist.join(FILE), &bytes, Durability::Now)
+    }
+}
+
+/// Languages by their codes (`Lang` reads itself only from a string, which postcard, a format
+/// without names, does not write).
+mod codes {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use trimova_core::Lang;
+
+    pub fn serialize<S: Serializer>(langs: &[Lang], s: S) -> Result<S::Ok, S::Error> {
+        langs
+            .iter()
+            .map(|l| l.code())
+            .collect::<Vec<_>>()
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Lang>, D::Error> {
+        Vec::<String>::deserialize(d)?
+            .iter()
+            .map(|c| Lang::from_code(c).ok_or_else(|| serde::de::Error::custom(c)))
+            .collect()
     }
 }
 

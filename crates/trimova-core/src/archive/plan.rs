@@ -2,7 +2,7 @@
 //! article, so the command line can plan every page of a large archive without reading it.
 
 use super::listing::{page_count, page_range, Listing};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What planning needs to know of an article.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,13 +32,18 @@ pub struct PlannedPage {
 pub fn plan(rows: &[Row]) -> Vec<PlannedPage> {
     let mut listings: BTreeMap<Listing, (Option<String>, Vec<usize>)> = BTreeMap::new();
     listings.insert(Listing::Latest, (None, Vec::new()));
+    // An archive has a few hundred tags on 100,000 articles: each is slugged once.
+    let mut slugs: HashMap<&str, String> = HashMap::new();
     for (i, row) in rows.iter().enumerate() {
         listings.entry(Listing::Latest).or_default().1.push(i);
         if let Some(month) = month_of(row.published) {
             listings.entry(month).or_default().1.push(i);
         }
         for tag in row.tags {
-            let slug = crate::slug::slug(tag);
+            let slug = slugs
+                .entry(tag.as_str())
+                .or_insert_with(|| crate::slug::slug(tag))
+                .clone();
             if slug.is_empty() {
                 continue;
             }
