@@ -77,12 +77,17 @@ fn article_renders_semantic_html() {
         ["посилання"]
     );
     assert_eq!(
-        root.query_selector_all("a").unwrap().length(),
+        root.query_selector_all(".article-body a").unwrap().length(),
         1,
         "the javascript: link is text"
     );
     assert_eq!(texts(&root, ".byline .author"), ["Авторка"]);
     assert_eq!(texts(&root, ".tags li"), ["Тег"]);
+    assert_eq!(
+        attr(&root, ".tags a", "href").as_deref(),
+        Some("/uk/tag/teh/"),
+        "a tag leads to its page"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -44,6 +44,7 @@ pub const SOURCE_HASH: &str = "source_hash";
 struct DiskCache {
     entries: HashMap<String, String>,
     file: Option<std::fs::File>,
+    path: PathBuf,
 }
 
 impl DiskCache {
@@ -74,7 +75,32 @@ impl DiskCache {
         } else {
             None
         };
-        Ok(DiskCache { entries, file })
+        Ok(DiskCache {
+            entries,
+            file,
+            path,
+        })
+    }
+
+    /// At the end of a run, the journal is rewritten whole (through a temporary file and a
+    /// rename) with one line per translation, so it does not grow with reruns. If that cannot be
+    /// written the journal stays as it is, which loses nothing.
+    fn compact(&mut self) {
+        if self.file.take().is_none() {
+            return;
+        }
+        let mut keys: Vec<&String> = self.entries.keys().collect();
+        keys.sort();
+        let mut text = String::new();
+        for key in keys {
+            let line =
+                serde_json::to_string(&(key, &self.entries[key])).expect("strings serialise");
+            text.push_str(&line);
+            text.push('\n');
+        }
+        if let Err(e) = write_whole(&self.path, text.as_bytes(), Durability::Now) {
+            eprintln!("trimova translate: {e} (the cache is kept as it was)");
+        }
     }
 
     fn get(&self, key: &str) -> Option<&String> {
@@ -516,6 +542,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
     let progress = Progress::new(tally.requests as u64, "translating");
     let outcome = send_all(&agent, &setup, &jobs, &work, &mut cache, &progress);
     progress.finish();
+    cache.compact();
     let written = write_editions(&mut setup, &jobs, &outcome.failed_jobs, &cache)?;
     eprintln!(
         "trimova translate: {written} machine editions written, {} up to date; {} requests sent ({} segments, {} characters)",
