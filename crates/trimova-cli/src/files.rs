@@ -14,7 +14,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    fn matches(self, path: &Path) -> bool {
+    pub fn matches(self, path: &Path) -> bool {
         let ext = |e: &str| path.extension().is_some_and(|x| x == e);
         match self {
             Kind::Pages => ext("txt"),

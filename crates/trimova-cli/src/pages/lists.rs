@@ -18,8 +18,8 @@ use trimova_core::{IndexEntry, Lang};
 
 /// The language `/` is pre-rendered in (the app then moves each reader to their own).
 const ROOT_LANG: Lang = Lang::Uk;
-/// The output `/` is recorded under.
-const ROOT: &str = "index.html";
+/// A language to build the language-free part of a list page's path with (`*/page/3/`).
+const ANY: Lang = Lang::Uk;
 
 /// Every list page of the archive, planned from the manifest's records alone.
 pub struct Listed<'a> {
@@ -46,11 +46,10 @@ impl<'a> Listed<'a> {
     }
 }
 
-/// One list page to have in one language.
+/// One list page to have, in every language.
 struct Wanted<'a> {
-    /// The page's folder relative to the site (`uk/page/3/`), or `ROOT`.
+    /// The page's folder relative to the site with `*` for the language (`*/page/3/`).
     output: String,
-    lang: Lang,
     planned: &'a PlannedPage,
     fingerprint: String,
 }
@@ -71,44 +70,35 @@ pub fn render(
         .iter()
         .map(|r| new.articles[r.id].hash.as_str())
         .collect();
-    let mut wanted = Vec::new();
-    for page in &list.pages {
-        let mut fingerprint = Fingerprint::default();
-        fingerprint
-            .add(&at_of(page).path("/", ROOT_LANG))
-            .add(&page.number.to_string())
-            .add(&page.pages.to_string())
-            .add(page.name.as_deref().unwrap_or_default());
-        for &i in &page.rows {
-            fingerprint.add(rows[i].id).add(hashes[i]);
-        }
-        let (at, fingerprint) = (at_of(page), fingerprint.finish());
-        for lang in Lang::ALL {
-            let fingerprint = format!("{fingerprint} {}", lang.code());
-            if page.listing == archive::Listing::Latest && at.page.is_none() && lang == ROOT_LANG {
-                wanted.push(Wanted {
-                    output: ROOT.into(),
-                    lang,
-                    planned: page,
-                    fingerprint: format!("root {fingerprint}"),
-                });
+    let wanted: Vec<Wanted> = list
+        .pages
+        .iter()
+        .map(|page| {
+            let path = at_of(page).path("", ANY);
+            let output = format!("*{}", &path[1 + ANY.code().len()..]);
+            let mut fingerprint = Fingerprint::default();
+            fingerprint
+                .add(&output)
+                .add(&page.number.to_string())
+                .add(&page.pages.to_string())
+                .add(page.name.as_deref().unwrap_or_default());
+            for &i in &page.rows {
+                fingerprint.add(rows[i].id).add(hashes[i]);
             }
-            wanted.push(Wanted {
-                output: at.path("/", lang)[1..].to_string(),
-                lang,
+            Wanted {
+                output,
                 planned: page,
-                fingerprint,
-            });
-        }
-    }
-    let (keep, render): (Vec<&Wanted>, Vec<&Wanted>) = wanted.iter().partition(|w| {
-        old.outputs.get(&w.output) == Some(&w.fingerprint)
-            && files_of(&w.output)
-                .iter()
-                .all(|f| context.dist.join(f).exists())
-    });
-    report.kept += keep.len();
-    report.lists += render.len();
+                fingerprint: fingerprint.finish(),
+            }
+        })
+        .collect();
+    // The manifest is trusted: a page deleted by hand comes back with --full.
+    let render: Vec<&Wanted> = wanted
+        .iter()
+        .filter(|w| old.outputs.get(&w.output) != Some(&w.fingerprint))
+        .collect();
+    report.kept += (wanted.len() - render.len()) * Lang::ALL.len();
+    report.lists += render.len() * Lang::ALL.len();
 
     // The entries of unchanged articles that appear on a page to render.
     let missing: BTreeSet<&str> = render
@@ -126,10 +116,14 @@ pub fn render(
     entries.extend(loaded);
 
     let entries = &*entries;
-    render.par_iter().try_for_each(|w| {
+    let jobs: Vec<(&Wanted, Lang)> = render
+        .iter()
+        .flat_map(|w| Lang::ALL.into_iter().map(move |lang| (*w, lang)))
+        .collect();
+    jobs.par_iter().try_for_each(|&(w, lang)| {
         let page = Arc::new(ListPage {
             format: archive::FORMAT.into(),
-            lang: w.lang,
+            lang,
             listing: w.planned.listing.clone(),
             number: w.planned.number,
             pages: w.planned.pages,
@@ -138,37 +132,44 @@ pub fn render(
                 .planned
                 .rows
                 .iter()
-                .map(|&i| entries[rows[i].id].list_entry(w.lang))
+                .map(|&i| entries[rows[i].id].list_entry(lang))
                 .collect(),
         });
         let json = page.to_file();
-        let base = &context.site.base;
         let at = page.at();
-        let path = if w.output == ROOT {
-            base.clone()
-        } else {
-            at.path(base, w.lang)
-        };
-        let text = messages(w.lang);
-        let html = context.shell.page(&Page {
-            lang: w.lang,
-            title: &page_title(&page.heading()),
-            description: text.tagline,
-            head: &list_head(context.site, w.lang, &at),
-            data: &data_script(EMBEDDED_LIST, None, &json),
-            body: &render_body(base, &path, PageData::List(Arc::clone(&page))),
-        })?;
-        if w.output == ROOT {
-            return context.write(Path::new(ROOT), &html);
-        }
-        let dir = Path::new(&w.output);
+        let dir = PathBuf::from(at.path("", lang).trim_start_matches('/'));
         context.write(&dir.join(archive::LIST_FILE), &json)?;
-        context.write(&dir.join("index.html"), &html)
+        context.write(
+            &dir.join("index.html"),
+            &list_html(context, &page, &at.path(&context.site.base, lang))?,
+        )?;
+        // `/` is the newest page of the Ukrainian list, at the site's root.
+        if lang == ROOT_LANG && page.listing == archive::Listing::Latest && at.page.is_none() {
+            context.write(
+                Path::new("index.html"),
+                &list_html(context, &page, &context.site.base)?,
+            )?;
+        }
+        Ok::<(), String>(())
     })?;
     Ok(wanted
         .into_iter()
         .map(|w| (w.output, w.fingerprint))
         .collect())
+}
+
+/// The HTML of a list page shown at `path`, carrying its entries.
+fn list_html(context: &Context, page: &Arc<ListPage>, path: &str) -> Result<String, String> {
+    let base = &context.site.base;
+    let text = messages(page.lang);
+    context.shell.page(&Page {
+        lang: page.lang,
+        title: &page_title(&page.heading()),
+        description: text.tagline,
+        head: &list_head(context.site, page.lang, &page.at()),
+        data: &data_script(EMBEDDED_LIST, None, &page.to_file()),
+        body: &render_body(base, path, PageData::List(Arc::clone(page))),
+    })
 }
 
 /// Where a planned page lives.
@@ -179,14 +180,22 @@ pub fn at_of(page: &PlannedPage) -> ListAt {
     }
 }
 
-/// The files an output recorded in the manifest stands for: a list page's folder holds its
-/// `index.html` and `list.json`; anything else is one file.
+/// The files an output recorded in the manifest stands for: a list page (`*/page/3/`) is its
+/// `index.html` and `list.json` in every language (and `/` for the newest Ukrainian page);
+/// anything else is one file.
 pub fn files_of(output: &str) -> Vec<PathBuf> {
-    match output.strip_suffix('/') {
-        Some(dir) => vec![
-            Path::new(dir).join("index.html"),
-            Path::new(dir).join(archive::LIST_FILE),
-        ],
-        None => vec![PathBuf::from(output)],
+    let Some(dir) = output.strip_prefix('*') else {
+        return vec![PathBuf::from(output)];
+    };
+    let mut files: Vec<PathBuf> = Lang::ALL
+        .iter()
+        .flat_map(|l| {
+            let folder = PathBuf::from(format!("{}{dir}", l.code()));
+            [folder.join("index.html"), folder.join(archive::LIST_FILE)]
+        })
+        .collect();
+    if dir == "/" {
+        files.push(PathBuf::from("index.html"));
     }
+    files
 }
