@@ -147,14 +147,19 @@ pub fn load_articles(dir: &std::path::Path) -> Result<Vec<Article>, String> {
         .map(|path| {
             let text =
                 std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let id = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default();
-            crate::article::parse_article(&text, Some(id))
-                .map_err(|e| format!("{}: {e}", path.display()))
+            parse_article_file(path, &text)
         })
         .collect()
+}
+
+/// The article in the file at `path` (whose name is its id), validated; the message names the
+/// file and the field at fault.
+pub fn parse_article_file(path: &std::path::Path, text: &str) -> Result<Article, String> {
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    crate::article::parse_article(text, Some(id)).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]

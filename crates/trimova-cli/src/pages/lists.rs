@@ -109,7 +109,7 @@ pub fn render(
     let loaded: Vec<(String, IndexEntry)> = missing
         .par_iter()
         .map(|id| {
-            let (article, _) = context.read_article(id)?;
+            let article = context.read_article(id)?;
             Ok((id.to_string(), IndexEntry::of(&article)))
         })
         .collect::<Result<_, String>>()?;

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use trimova::api::EMBEDDED_ARTICLE;
 use trimova::prerender::{render_body, PageData};
-use trimova_core::article::parse_article;
+use trimova_core::index::parse_article_file;
 use trimova_core::publish::{edition_head, human_editions, page_title, Site};
 use trimova_core::route::article_path;
 use trimova_core::{Article, IndexEntry};
@@ -102,13 +102,11 @@ impl Context<'_> {
     }
 
     /// An article file, read and validated (the message names the file and the field).
-    pub fn read_article(&self, id: &str) -> Result<(Article, String), String> {
+    pub fn read_article(&self, id: &str) -> Result<Article, String> {
         let path = self.dist.join("articles").join(format!("{id}.json"));
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let article =
-            parse_article(&text, Some(id)).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok((article, text))
+        parse_article_file(&path, &text)
     }
 }
 
@@ -298,8 +296,7 @@ fn scan(
         return Ok(unchanged(record));
     }
     let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let article =
-        parse_article(&text, Some(&id)).map_err(|e| format!("{}: {e}", path.display()))?;
+    let article = parse_article_file(path, &text)?;
     let record = Record {
         len: meta.len(),
         mtime_ns,

@@ -154,7 +154,7 @@ pub fn render(
                 let mut last: Option<(&str, trimova_core::Article)> = None;
                 for &(id, lang, _) in &chunk {
                     if last.as_ref().is_none_or(|(read, _)| *read != id) {
-                        last = Some((id, context.read_article(id)?.0));
+                        last = Some((id, context.read_article(id)?));
                     }
                     let (_, article) = last.as_ref().expect("just read");
                     let lang = &lang;
@@ -214,7 +214,7 @@ pub fn render(
                     .collect::<Result<_, _>>()?;
                 let entries: Vec<FeedEntry> = read
                     .iter()
-                    .map(|(article, _)| FeedEntry {
+                    .map(|article| FeedEntry {
                         article,
                         edition: &article.editions[&lang],
                     })
