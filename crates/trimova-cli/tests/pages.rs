@@ -189,6 +189,40 @@ fn publishing_one_article_changes_only_the_pages_it_appears_on() {
 }
 
 #[test]
+fn the_article_that_opens_a_new_list_page_rewrites_three_pages_of_the_listing_not_all() {
+    let dist = scratch("split");
+    // 119 articles: pages 1 and 2 of 30, the newest (page 3) of 59; one more makes four pages.
+    for n in 1..=119 {
+        put(&dist, n, 0);
+    }
+    ok(pages(&dist, &[]));
+    let before = snapshot(&dist);
+    put(&dist, 0, 0);
+    ok(pages(&dist, &[]));
+    let after = snapshot(&dist);
+    let latest: Vec<String> = changed(&before, &after)
+        .into_iter()
+        .filter(|f| f.starts_with("uk/") && (f.starts_with("uk/page/") || !f[3..].contains('/')))
+        .collect();
+    assert_eq!(
+        latest,
+        [
+            "uk/feed.xml",
+            "uk/index.html",
+            "uk/list.json",
+            "uk/page/2/index.html",
+            "uk/page/2/list.json",
+            "uk/page/3/index.html",
+            "uk/page/3/list.json",
+        ],
+        "page 1 is as it was; page 2 only links to page 3 instead of the newest"
+    );
+    assert!(String::from_utf8_lossy(&after["uk/page/2/index.html"]).contains("/uk/page/3/"));
+    assert_eq!(after, full_build_of(&dist, "split-full"));
+    std::fs::remove_dir_all(dist).unwrap();
+}
+
+#[test]
 fn a_new_shell_or_full_renders_everything_and_a_rerun_renders_nothing() {
     let dist = scratch("shell");
     for n in 1..=5 {

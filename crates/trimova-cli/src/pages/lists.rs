@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use trimova::api::EMBEDDED_LIST;
 use trimova::prerender::{render_body, PageData};
-use trimova_core::archive::{self, newest_first, plan, ListAt, ListPage, PlannedPage, Row};
+use trimova_core::archive::{self, newest_first, plan, ListPage, PlannedPage, Row};
 use trimova_core::i18n::messages;
 use trimova_core::publish::{list_head, page_title};
 use trimova_core::timestamp::parse_rfc3339;
@@ -74,13 +74,13 @@ pub fn render(
         .pages
         .iter()
         .map(|page| {
-            let path = at_of(page).path("", ANY);
+            let path = page.at().path("", ANY);
             let output = format!("*{}", &path[1 + ANY.code().len()..]);
             let mut fingerprint = Fingerprint::default();
             fingerprint
                 .add(&output)
                 .add(&page.number.to_string())
-                .add(&page.pages.to_string())
+                .add(&format!("{:?}", page.place))
                 .add(page.name.as_deref().unwrap_or_default());
             for &i in &page.rows {
                 fingerprint.add(rows[i].id).add(hashes[i]);
@@ -126,7 +126,7 @@ pub fn render(
             lang,
             listing: w.planned.listing.clone(),
             number: w.planned.number,
-            pages: w.planned.pages,
+            place: w.planned.place,
             name: w.planned.name.clone(),
             entries: w
                 .planned
@@ -170,14 +170,6 @@ fn list_html(context: &Context, page: &Arc<ListPage>, path: &str) -> Result<Stri
         data: &data_script(EMBEDDED_LIST, None, &page.to_file()),
         body: &render_body(base, path, PageData::List(Arc::clone(page))),
     })
-}
-
-/// Where a planned page lives.
-pub fn at_of(page: &PlannedPage) -> ListAt {
-    ListAt {
-        listing: page.listing.clone(),
-        page: (page.number < page.pages).then_some(page.number),
-    }
 }
 
 /// The files an output recorded in the manifest stands for: a list page (`*/page/3/`) is its

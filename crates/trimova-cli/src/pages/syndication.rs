@@ -1,7 +1,7 @@
 //! What crawlers and feed readers fetch: `sitemap.xml` (an index), the sitemap files it lists,
 //! the Google News sitemap and a feed per language; each written only when what it lists changed.
 
-use super::lists::{at_of, Listed};
+use super::lists::Listed;
 use super::manifest::{Fingerprint, Manifest, Record};
 use super::{Context, Options, Report};
 use std::collections::BTreeMap;
@@ -90,9 +90,7 @@ pub fn render(
             .map(|page| newest_of(&mut page.rows.iter().copied()))
             .collect();
         for (page, lastmod) in chunk.iter().zip(&lastmods) {
-            fingerprint
-                .add(&at_of(page).path("/", Lang::Uk))
-                .add(lastmod);
+            fingerprint.add(&page.at().path("/", Lang::Uk)).add(lastmod);
         }
         outputs.push(Output {
             path: format!("sitemaps/lists-{}.xml", k + 1),
@@ -105,7 +103,7 @@ pub fn render(
             make: Box::new(move || {
                 let mut urls = Vec::new();
                 for (page, lastmod) in chunk.iter().zip(&lastmods) {
-                    let list_at = at_of(page);
+                    let list_at = page.at();
                     let alternates: Vec<(Lang, String)> = Lang::ALL
                         .iter()
                         .map(|l| (*l, site.url(&list_at.path(&site.base, *l))))

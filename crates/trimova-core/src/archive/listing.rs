@@ -27,6 +27,14 @@ pub struct ListAt {
 }
 
 impl ListAt {
+    /// Where page `number` of a listing, at `place` among its pages, lives.
+    pub fn of(listing: Listing, number: u32, place: Place) -> ListAt {
+        ListAt {
+            listing,
+            page: (place != Place::Newest).then_some(number),
+        }
+    }
+
     pub fn latest() -> ListAt {
         ListAt {
             listing: Listing::Latest,
@@ -137,9 +145,11 @@ pub struct ListPage {
     pub format: String,
     pub lang: Lang,
     pub listing: Listing,
-    /// This page's number counted from the oldest; the newest page is number `pages`.
+    /// This page's number counted from the oldest.
     pub number: u32,
-    pub pages: u32,
+    /// Where the page stands among its listing's pages. Not the number of pages: that changes
+    /// with every 30th article, and every page carrying it would be written again.
+    pub place: Place,
     /// A tag listing's tag as the newsroom wrote it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -147,20 +157,51 @@ pub struct ListPage {
     pub entries: Vec<ListEntry>,
 }
 
+/// Where a list page stands among its listing's pages, as much as its own address and links
+/// need to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Place {
+    /// The newest page, at the listing's own URL (`/<lang>/`, `/<lang>/tag/<slug>/`).
+    Newest,
+    /// The page just older than the newest: its newer neighbour is at the listing's URL.
+    NextToNewest,
+    /// Any older page.
+    Older,
+}
+
+impl Place {
+    /// The place of page `number` of `pages`.
+    pub fn of(number: u32, pages: u32) -> Place {
+        if number >= pages {
+            Place::Newest
+        } else if number + 1 == pages {
+            Place::NextToNewest
+        } else {
+            Place::Older
+        }
+    }
+}
+
 impl ListPage {
     pub fn at(&self) -> ListAt {
-        ListAt {
-            listing: self.listing.clone(),
-            page: (self.number < self.pages).then_some(self.number),
-        }
+        ListAt::of(self.listing.clone(), self.number, self.place)
     }
 
     /// The page of newer entries (`rel="prev"`: lists read from the newest).
     pub fn newer(&self) -> Option<ListAt> {
-        (self.number < self.pages).then(|| ListAt {
-            listing: self.listing.clone(),
-            page: (self.number + 1 < self.pages).then_some(self.number + 1),
-        })
+        let listing = self.listing.clone();
+        match self.place {
+            Place::Newest => None,
+            Place::NextToNewest => Some(ListAt {
+                listing,
+                page: None,
+            }),
+            Place::Older => Some(ListAt {
+                listing,
+                page: Some(self.number + 1),
+            }),
+        }
     }
 
     /// The page of older entries (`rel="next"`).
@@ -304,7 +345,7 @@ mod tests {
             lang: Lang::En,
             listing: Listing::Latest,
             number,
-            pages,
+            place: Place::of(number, pages),
             name: None,
             entries: vec![],
         };

@@ -10,7 +10,7 @@
 mod listing;
 mod plan;
 
-pub use listing::{page_count, page_range, ListAt, ListEntry, ListPage, Listing, Thumbnail};
+pub use listing::{page_count, page_range, ListAt, ListEntry, ListPage, Listing, Place, Thumbnail};
 pub use plan::{newest_first, plan, PlannedPage, Row};
 
 /// Articles on a page (the newest page holds from `PAGE_SIZE` to `2 * PAGE_SIZE - 1`).
@@ -23,4 +23,5 @@ pub const PAGE_SIZE: usize = 30;
 pub const LIST_FILE: &str = "list.json";
 
 /// The format of a list page's data.
-pub const FORMAT: &str = "trimova.list/1";
+/// (2: a page says its `place` among the listing's pages instead of their number.)
+pub const FORMAT: &str = "trimova.list/2";

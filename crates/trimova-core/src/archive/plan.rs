@@ -1,7 +1,7 @@
 //! Which list pages an archive has, and which articles each shows: derived from a small row per
 //! article, so the command line can plan every page of a large archive without reading it.
 
-use super::listing::{page_count, page_range, Listing};
+use super::listing::{page_count, page_range, ListAt, Listing, Place};
 use std::collections::{BTreeMap, HashMap};
 
 /// What planning needs to know of an article.
@@ -20,11 +20,18 @@ pub struct Row<'a> {
 pub struct PlannedPage {
     pub listing: Listing,
     pub number: u32,
-    pub pages: u32,
+    pub place: Place,
     /// A tag's name as first written.
     pub name: Option<String>,
     /// Positions in the rows given to `plan`, newest first.
     pub rows: Vec<usize>,
+}
+
+impl PlannedPage {
+    /// Where the page lives.
+    pub fn at(&self) -> ListAt {
+        ListAt::of(self.listing.clone(), self.number, self.place)
+    }
 }
 
 /// Every list page of the archive. `rows` must be newest first (ties broken by id), as
@@ -68,7 +75,7 @@ pub fn plan(rows: &[Row]) -> Vec<PlannedPage> {
             pages.push(PlannedPage {
                 listing: listing.clone(),
                 number,
-                pages: count,
+                place: Place::of(number, count),
                 name: name.clone(),
                 rows: rows.collect(),
             });
@@ -140,7 +147,7 @@ mod tests {
         assert_eq!(tag.name.as_deref(), Some("Економіка"));
         let newest = pages
             .iter()
-            .find(|p| p.listing == Listing::Latest && p.number == p.pages)
+            .find(|p| p.listing == Listing::Latest && p.place == Place::Newest)
             .unwrap();
         assert_eq!(newest.rows[0], 0, "the newest page starts with the newest");
         assert!(newest.rows.windows(2).all(|w| w[0] < w[1]));
