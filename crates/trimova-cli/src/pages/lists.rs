@@ -1,7 +1,7 @@
 //! The list pages (`/<lang>/`, its older pages, months and tags) and `/`: each page's HTML and its
 //! `list.json`, rendered only when the articles on it, or its place in the list, changed.
 
-use super::manifest::{Fingerprint, Manifest};
+use super::manifest::{Fingerprint, Manifest, Record};
 use super::{Context, Report};
 use crate::shell::{data_script, Page};
 use rayon::prelude::*;
@@ -10,10 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use trimova::api::EMBEDDED_LIST;
 use trimova::prerender::{render_body, PageData};
-use trimova_core::archive::{self, newest_first, plan, ListPage, PlannedPage, Row};
+use trimova_core::archive::{self, by_newest, plan, ListPage, PlannedPage, Row};
 use trimova_core::i18n::messages;
 use trimova_core::publish::{list_head, page_title};
-use trimova_core::timestamp::parse_rfc3339;
 use trimova_core::{IndexEntry, Lang};
 
 /// The language `/` is pre-rendered in (the app then moves each reader to their own).
@@ -25,24 +24,34 @@ const ANY: Lang = Lang::Uk;
 pub struct Listed<'a> {
     /// Newest first.
     pub rows: Vec<Row<'a>>,
+    /// Each row's record, in the same order.
+    pub records: Vec<&'a Record>,
     pub pages: Vec<PlannedPage>,
 }
 
 impl<'a> Listed<'a> {
     pub fn new(manifest: &'a Manifest) -> Listed<'a> {
-        let mut rows: Vec<Row> = manifest
+        let mut listed: Vec<(Row, &Record)> = manifest
             .articles
             .iter()
-            .map(|(id, r)| Row {
-                id,
-                published: &r.published,
-                at: parse_rfc3339(&r.published).unwrap_or(0),
-                tags: &r.tags,
+            .map(|(id, r)| {
+                let row = Row {
+                    id,
+                    published: &r.published,
+                    at: r.published_at,
+                    tags: &r.tags,
+                };
+                (row, r)
             })
             .collect();
-        newest_first(&mut rows);
+        listed.par_sort_unstable_by(|(a, _), (b, _)| by_newest(a, b));
+        let (rows, records): (Vec<Row>, Vec<&Record>) = listed.into_iter().unzip();
         let pages = plan(&rows);
-        Listed { rows, pages }
+        Listed {
+            rows,
+            records,
+            pages,
+        }
     }
 }
 
@@ -60,16 +69,11 @@ struct Wanted<'a> {
 pub fn render(
     context: &Context,
     old: &Manifest,
-    new: &Manifest,
     list: &Listed,
     entries: &mut HashMap<String, IndexEntry>,
     report: &mut Report,
 ) -> Result<BTreeMap<String, String>, String> {
     let rows = &list.rows;
-    let hashes: Vec<&str> = rows
-        .iter()
-        .map(|r| new.articles[r.id].hash.as_str())
-        .collect();
     let wanted: Vec<Wanted> = list
         .pages
         .iter()
@@ -83,7 +87,7 @@ pub fn render(
                 .add(&format!("{:?}", page.place))
                 .add(page.name.as_deref().unwrap_or_default());
             for &i in &page.rows {
-                fingerprint.add(rows[i].id).add(hashes[i]);
+                fingerprint.add(rows[i].id).hash(list.records[i].hash);
             }
             Wanted {
                 output,

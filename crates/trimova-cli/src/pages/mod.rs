@@ -26,6 +26,7 @@ use trimova::prerender::{render_body, PageData};
 use trimova_core::index::parse_article_file;
 use trimova_core::publish::{edition_head, human_editions, page_title, Site};
 use trimova_core::route::article_path;
+use trimova_core::timestamp::parse_rfc3339;
 use trimova_core::{Article, IndexEntry};
 
 pub struct Options {
@@ -153,23 +154,30 @@ fn build(options: &Options) -> Result<Report, String> {
         full: old.is_none(),
         ..Report::default()
     };
-    let old = old.unwrap_or_else(|| Manifest::new(stamp.clone()));
+    let mut old = old.unwrap_or_else(|| Manifest::new(stamp.clone()));
     let mut new = Manifest::new(stamp);
 
-    // 1. Article files: the changed ones are parsed and their edition pages rendered.
-    let files = article_files(&dist.join("articles"))?;
-    let progress = Progress::new(files.len() as u64, "articles");
-    let scanned: Vec<Scanned> = files
-        .par_iter()
-        .map(|(path, meta)| {
-            let scanned = scan(&context, path, meta, &old);
+    // 1. Article files: the changed ones are parsed and their edition pages rendered. Records
+    // move from the old manifest to the new one; none is copied.
+    let files = article_files(&dist.join("articles"), context.started_ns)?;
+    let Paired {
+        same,
+        to_read,
+        gone,
+    } = pair(files, std::mem::take(&mut old.articles));
+    report.kept += same.iter().map(|(_, r)| r.pages.len()).sum::<usize>();
+    let progress = Progress::new(to_read.len() as u64, "articles");
+    let scanned: Vec<Scanned> = to_read
+        .into_par_iter()
+        .map(|(file, before)| {
+            let scanned = scan(&context, file, before);
             progress.inc();
             scanned
         })
         .collect::<Result<_, String>>()?;
     progress.finish();
     let mut entries: HashMap<String, IndexEntry> = HashMap::new();
-    let mut records = Vec::with_capacity(scanned.len());
+    let mut read = Vec::with_capacity(scanned.len());
     for s in scanned {
         report.editions += s.rendered;
         report.removed += s.removed;
@@ -179,28 +187,23 @@ fn build(options: &Options) -> Result<Report, String> {
         if let Some(entry) = s.entry {
             entries.insert(s.id.clone(), entry);
         }
-        records.push((s.id, s.record));
+        read.push((s.id, s.record));
     }
-    // Built in one go from sorted records, not by 100,000 inserts.
-    records.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
-    new.articles = records.into_iter().collect();
+    new.articles = merge_by_id(same, read);
     // 2. Articles whose file is gone: their pages go too.
-    for (id, record) in &old.articles {
-        if !new.articles.contains_key(id) {
-            for page in record.outputs(id) {
-                context.remove(&page)?;
-                report.removed += 1;
-            }
+    for (id, record) in &gone {
+        for page in record.outputs(id) {
+            context.remove(&page)?;
+            report.removed += 1;
         }
     }
 
     // 3. List pages, then sitemaps and feeds, each only where its inputs changed.
     let list = lists::Listed::new(&new);
-    let mut outputs = lists::render(&context, &old, &new, &list, &mut entries, &mut report)?;
+    let mut outputs = lists::render(&context, &old, &list, &mut entries, &mut report)?;
     outputs.extend(syndication::render(
         &context,
         &old,
-        &new,
         &list,
         options,
         &mut report,
@@ -233,85 +236,154 @@ struct Scanned {
     removed: usize,
 }
 
-/// The article files in `dir` (not `index.json`) with their metadata, read with the folder
-/// (one `statx` relative to it per file, not a walk of the whole path).
-fn article_files(dir: &Path) -> Result<Vec<(PathBuf, std::fs::Metadata)>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut files = Vec::new();
-    for entry in entries {
+/// An article file in the folder, as `stat` sees it.
+struct ArticleFile {
+    id: String,
+    path: PathBuf,
+    len: u64,
+    /// 0 when it cannot be trusted (see `RACY_NS`).
+    mtime_ns: u64,
+}
+
+/// The article files in `dir` (not `index.json`), sorted by id, with their size and time: read
+/// with the folder (one `statx` relative to it per file, on every core).
+fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFile>, String> {
+    let listed = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut entries = Vec::new();
+    for entry in listed {
         let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
-        let path = entry.path();
-        if Kind::Articles.matches(&path) {
+        if Kind::Articles.matches(Path::new(&entry.file_name())) {
+            entries.push(entry);
+        }
+    }
+    let mut files = entries
+        .into_par_iter()
+        .map(|entry| {
+            let path = entry.path();
             let meta = entry
                 .metadata()
                 .map_err(|e| format!("{}: {e}", path.display()))?;
-            files.push((path, meta));
-        }
-    }
+            let mtime_ns = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as u64);
+            // A file changed within the clock's granularity of this run could change again
+            // with the same size and time: recorded with no time, it is hashed next run
+            // ("racy git").
+            let mtime_ns = if mtime_ns + RACY_NS >= started_ns {
+                0
+            } else {
+                mtime_ns
+            };
+            let id = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            Ok(ArticleFile {
+                id,
+                path,
+                len: meta.len(),
+                mtime_ns,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    files.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
     Ok(files)
 }
 
-fn scan(
-    context: &Context,
-    path: &Path,
-    meta: &std::fs::Metadata,
-    old: &Manifest,
-) -> Result<Scanned, String> {
-    let id = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
-    let mtime_ns = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as u64);
-    // A file changed within the clock's granularity of this run could change again with the
-    // same size and time: recorded with no time, it is hashed next run ("racy git").
-    let mtime_ns = if mtime_ns + RACY_NS >= context.started_ns {
-        0
-    } else {
-        mtime_ns
+/// The article files against last run's records.
+struct Paired {
+    /// Files of the size and time recorded: their records, as they were.
+    same: Vec<(String, Record)>,
+    /// Files to read, each with its record from last time, if it had one.
+    to_read: Vec<(ArticleFile, Option<Record>)>,
+    /// Records whose file is gone.
+    gone: Vec<(String, Record)>,
+}
+
+/// Walks the files and the records side by side (both sorted by id).
+fn pair(files: Vec<ArticleFile>, records: Vec<(String, Record)>) -> Paired {
+    let mut paired = Paired {
+        same: Vec::with_capacity(records.len()),
+        to_read: Vec::new(),
+        gone: Vec::new(),
     };
-    let before = old.articles.get(&id);
-    let unchanged = |record: &Record| Scanned {
-        id: id.clone(),
-        record: Record {
-            len: meta.len(),
-            mtime_ns,
-            ..record.clone()
-        },
-        entry: None,
-        rendered: 0,
-        removed: 0,
-    };
-    let same_stat = |r: &&Record| r.len == meta.len() && r.mtime_ns == mtime_ns && mtime_ns != 0;
-    if let Some(record) = before.filter(same_stat) {
-        return Ok(unchanged(record));
+    let mut records = records.into_iter().peekable();
+    for file in files {
+        while records.peek().is_some_and(|(id, _)| *id < file.id) {
+            paired.gone.extend(records.next());
+        }
+        match records.next_if(|(id, _)| *id == file.id) {
+            Some((id, r))
+                if r.len == file.len && r.mtime_ns == file.mtime_ns && r.mtime_ns != 0 =>
+            {
+                paired.same.push((id, r));
+            }
+            before => paired.to_read.push((file, before.map(|(_, r)| r))),
+        }
     }
+    paired.gone.extend(records);
+    paired
+}
+
+/// Two lists sorted by id as one.
+fn merge_by_id(a: Vec<(String, Record)>, b: Vec<(String, Record)>) -> Vec<(String, Record)> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for item in a {
+        while let Some(next) = b.next_if(|(id, _)| *id < item.0) {
+            merged.push(next);
+        }
+        merged.push(item);
+    }
+    merged.extend(b);
+    merged
+}
+
+/// Reads a file whose size or time changed, and renders its pages if its content did.
+fn scan(context: &Context, file: ArticleFile, before: Option<Record>) -> Result<Scanned, String> {
+    let path = &file.path;
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let hash = content_hash(&bytes);
-    if let Some(record) = before.filter(|r| r.hash == hash) {
-        return Ok(unchanged(record));
-    }
+    let before = match before {
+        Some(r) if r.hash == hash => {
+            return Ok(Scanned {
+                record: Record {
+                    len: file.len,
+                    mtime_ns: file.mtime_ns,
+                    ..r
+                },
+                id: file.id,
+                entry: None,
+                rendered: 0,
+                removed: 0,
+            })
+        }
+        before => before,
+    };
     let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     let article = parse_article_file(path, &text)?;
+    let modified = article
+        .updated
+        .clone()
+        .unwrap_or_else(|| article.published.clone());
     let record = Record {
-        len: meta.len(),
-        mtime_ns,
+        len: file.len,
+        mtime_ns: file.mtime_ns,
         hash,
+        published_at: parse_rfc3339(&article.published).unwrap_or(0),
         published: article.published.clone(),
-        modified: article
-            .updated
-            .clone()
-            .unwrap_or_else(|| article.published.clone()),
+        modified_at: parse_rfc3339(&modified).unwrap_or(i64::MIN),
+        modified,
         tags: article.tags.clone(),
         pages: human_editions(&article)
             .into_iter()
             .map(|(l, _)| l)
             .collect(),
     };
+    let id = file.id;
     let article = Arc::new(article);
     for &lang in &record.pages {
         let html = edition_page(context, &article, &text, lang)?;

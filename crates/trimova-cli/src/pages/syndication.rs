@@ -6,6 +6,7 @@ use super::manifest::{Fingerprint, Manifest, Record};
 use super::{Context, Options, Report};
 use std::collections::BTreeMap;
 use std::path::Path;
+use trimova_core::archive::{Listing, Place, PlannedPage};
 use trimova_core::publish::{
     self, news_sitemap, sitemap_index, urlset, FeedEntry, NewsItem, SitemapUrl, MAX_NEWS_URLS,
     MAX_URLS,
@@ -13,9 +14,18 @@ use trimova_core::publish::{
 use trimova_core::timestamp::parse_rfc3339;
 use trimova_core::Lang;
 
-/// Articles per sitemap file: three editions each stay well under the protocol's 50,000 URLs
-/// (and 50 MB), and the oldest files, full, never change again.
-const ARTICLES_PER_SITEMAP: usize = 10_000;
+/// Articles per sitemap file: oldest first, so the full files change only when one of their
+/// articles is edited, and then 2 MB is written again, not 11 (2,000 articles are at most 6,000
+/// URLs, well under the protocol's 50,000 and 50 MB).
+const ARTICLES_PER_SITEMAP: usize = 2_000;
+/// Older list pages per sitemap file (3,000 URLs): a listing's pages, counted from the oldest,
+/// fill its files in order, so a new page lands in its listing's last file and leaves the
+/// others, and every other listing's, as they were.
+const PAGES_PER_SITEMAP: u32 = 1_000;
+const _: () = assert!(
+    ARTICLES_PER_SITEMAP * 3 <= MAX_URLS && PAGES_PER_SITEMAP as usize * 3 <= MAX_URLS,
+    "a sitemap file within the protocol's URLs, whatever an article's editions"
+);
 /// How far back the news sitemap reaches (Google News: the last two days).
 const NEWS_SECONDS: i64 = 2 * 24 * 3600;
 
@@ -30,7 +40,6 @@ struct Output<'a> {
 pub fn render(
     context: &Context,
     old: &Manifest,
-    new: &Manifest,
     list: &Listed,
     options: &Options,
     report: &mut Report,
@@ -40,24 +49,17 @@ pub fn render(
     // Oldest first, so that only the last sitemap file takes new articles.
     let articles: Vec<(&str, &Record)> = rows
         .iter()
+        .zip(&list.records)
         .rev()
-        .map(|r| (r.id, &new.articles[r.id]))
-        .collect();
-    let at = |r: &Record| parse_rfc3339(&r.published).unwrap_or(0);
-    // Each row's last change, newest first as the rows are, as a time and as written.
-    let modified: Vec<(i64, &str)> = rows
-        .iter()
-        .map(|r| {
-            let m = new.articles[r.id].modified.as_str();
-            (parse_rfc3339(m).unwrap_or(i64::MIN), m)
-        })
+        .map(|(row, record)| (row.id, *record))
         .collect();
     let n = rows.len();
+    // The last change among rows (positions newest first), as written.
     let newest_of = |positions: &mut dyn Iterator<Item = usize>| {
         positions
-            .map(|i| modified[i])
-            .max_by_key(|(t, _)| *t)
-            .map_or(String::new(), |(_, m)| m.to_string())
+            .map(|i| list.records[i])
+            .max_by_key(|r| r.modified_at)
+            .map_or(String::new(), |r| r.modified.clone())
     };
     let mut outputs: Vec<Output> = Vec::new();
 
@@ -65,7 +67,7 @@ pub fn render(
     for (k, chunk) in articles.chunks(ARTICLES_PER_SITEMAP).enumerate() {
         let mut fingerprint = Fingerprint::default();
         for (id, record) in chunk {
-            fingerprint.add(id).add(&record.hash);
+            fingerprint.add(id).hash(record.hash);
         }
         let from_oldest = k * ARTICLES_PER_SITEMAP;
         outputs.push(Output {
@@ -82,18 +84,24 @@ pub fn render(
         });
     }
 
-    // The list pages (each in every language), with the newest change among their articles.
-    for (k, chunk) in list.pages.chunks(MAX_URLS / Lang::ALL.len()).enumerate() {
+    // The list pages (each in every language), with the newest change among their articles. The
+    // newest page of every listing changes with each article published: they share one small
+    // file. The older ones are filed by listing and number, so their files stay as they are.
+    let mut files: BTreeMap<String, Vec<&PlannedPage>> = BTreeMap::new();
+    for page in &list.pages {
+        files.entry(list_sitemap(page)).or_default().push(page);
+    }
+    for (path, pages) in files {
         let mut fingerprint = Fingerprint::default();
-        let lastmods: Vec<String> = chunk
+        let lastmods: Vec<String> = pages
             .iter()
             .map(|page| newest_of(&mut page.rows.iter().copied()))
             .collect();
-        for (page, lastmod) in chunk.iter().zip(&lastmods) {
+        for (page, lastmod) in pages.iter().zip(&lastmods) {
             fingerprint.add(&page.at().path("/", Lang::Uk)).add(lastmod);
         }
         outputs.push(Output {
-            path: format!("sitemaps/lists-{}.xml", k + 1),
+            path,
             fingerprint: fingerprint.finish(),
             lastmod: lastmods
                 .iter()
@@ -102,7 +110,7 @@ pub fn render(
                 .unwrap_or_default(),
             make: Box::new(move || {
                 let mut urls = Vec::new();
-                for (page, lastmod) in chunk.iter().zip(&lastmods) {
+                for (page, lastmod) in pages.iter().zip(&lastmods) {
                     let list_at = page.at();
                     let alternates: Vec<(Lang, String)> = Lang::ALL
                         .iter()
@@ -123,23 +131,23 @@ pub fn render(
 
     // Google News: the human editions of the last two days, newest first.
     let since = options.now - NEWS_SECONDS;
-    let recent: Vec<(&str, &[Lang], &str)> = articles
+    let recent: Vec<(&str, &[Lang], u128)> = articles
         .iter()
         .rev()
-        .take_while(|(_, r)| at(r) >= since)
-        .filter(|(_, r)| at(r) <= options.now)
-        .map(|(id, r)| (*id, r.pages.as_slice(), r.hash.as_str()))
+        .take_while(|(_, r)| r.published_at >= since)
+        .filter(|(_, r)| r.published_at <= options.now)
+        .map(|(id, r)| (*id, r.pages.as_slice(), r.hash))
         .collect();
-    let mut news: Vec<(&str, Lang, &str)> = Vec::new();
+    let mut news: Vec<(&str, Lang, u128)> = Vec::new();
     for (id, langs, hash) in &recent {
         for lang in *langs {
-            news.push((id, *lang, hash));
+            news.push((id, *lang, *hash));
         }
     }
     for (k, chunk) in news.chunks(MAX_NEWS_URLS).enumerate() {
         let mut fingerprint = Fingerprint::default();
         for (id, lang, hash) in chunk {
-            fingerprint.add(id).add(lang.code()).add(hash);
+            fingerprint.add(id).add(lang.code()).hash(*hash);
         }
         let chunk = chunk.to_vec();
         outputs.push(Output {
@@ -189,18 +197,18 @@ pub fn render(
 
     // A feed per language: its newest human editions.
     for lang in Lang::ALL {
-        let ids: Vec<String> = articles
+        let newest: Vec<&(&str, &Record)> = articles
             .iter()
             .rev()
             .filter(|(_, r)| r.pages.contains(&lang))
             .take(options.feed_size)
-            .map(|(id, _)| id.to_string())
             .collect();
         let mut fingerprint = Fingerprint::default();
         fingerprint.add(lang.code());
-        for id in &ids {
-            fingerprint.add(id).add(&new.articles[id].hash);
+        for (id, record) in &newest {
+            fingerprint.add(id).hash(record.hash);
         }
+        let ids: Vec<&str> = newest.iter().map(|(id, _)| *id).collect();
         outputs.push(Output {
             path: format!("{}/feed.xml", lang.code()),
             fingerprint: fingerprint.finish(),
@@ -234,6 +242,22 @@ pub fn render(
         recorded.insert(output.path, output.fingerprint);
     }
     Ok(recorded)
+}
+
+/// The sitemap file a list page is in: `sitemaps/lists-newest.xml` for the newest page of every
+/// listing, else its listing's file for its number (`lists-latest-1.xml`, `lists-2026-11-1.xml`,
+/// `lists-tag-energy-1.xml`).
+fn list_sitemap(page: &PlannedPage) -> String {
+    if page.place == Place::Newest {
+        return "sitemaps/lists-newest.xml".into();
+    }
+    let listing = match &page.listing {
+        Listing::Latest => "latest".to_string(),
+        Listing::Month { year, month } => format!("{year:04}-{month:02}"),
+        Listing::Tag { slug } => format!("tag-{slug}"),
+    };
+    let k = (page.number - 1) / PAGES_PER_SITEMAP + 1;
+    format!("sitemaps/lists-{listing}-{k}.xml")
 }
 
 /// Each human edition of an article, with the others as alternates.

@@ -11,7 +11,7 @@ mod listing;
 mod plan;
 
 pub use listing::{page_count, page_range, ListAt, ListEntry, ListPage, Listing, Place, Thumbnail};
-pub use plan::{newest_first, plan, PlannedPage, Row};
+pub use plan::{by_newest, newest_first, plan, PlannedPage, Row};
 
 /// Articles on a page (the newest page holds from `PAGE_SIZE` to `2 * PAGE_SIZE - 1`).
 ///

@@ -37,30 +37,42 @@ impl PlannedPage {
 /// Every list page of the archive. `rows` must be newest first (ties broken by id), as
 /// `newest_first` sorts them.
 pub fn plan(rows: &[Row]) -> Vec<PlannedPage> {
-    let mut listings: BTreeMap<Listing, (Option<String>, Vec<usize>)> = BTreeMap::new();
-    listings.insert(Listing::Latest, (None, Vec::new()));
-    // An archive has a few hundred tags on 100,000 articles: each is slugged once.
-    let mut slugs: HashMap<&str, String> = HashMap::new();
+    let mut months: BTreeMap<(u16, u8), Vec<usize>> = BTreeMap::new();
+    // An archive has a few hundred tags on 100,000 articles: each spelling is slugged once, and
+    // the rows go straight to their tag's list, found by the spelling.
+    let mut tag_of: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut by_slug: HashMap<String, usize> = HashMap::new();
+    let mut tags: Vec<(&str, Vec<usize>)> = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        listings.entry(Listing::Latest).or_default().1.push(i);
         if let Some(month) = month_of(row.published) {
-            listings.entry(month).or_default().1.push(i);
+            months.entry(month).or_default().push(i);
         }
         for tag in row.tags {
-            let slug = slugs
-                .entry(tag.as_str())
-                .or_insert_with(|| crate::slug::slug(tag))
-                .clone();
-            if slug.is_empty() {
-                continue;
-            }
-            let (name, rows) = listings.entry(Listing::Tag { slug }).or_default();
-            name.get_or_insert_with(|| tag.clone());
+            let slot = *tag_of.entry(tag.as_str()).or_insert_with(|| {
+                let slug = crate::slug::slug(tag);
+                (!slug.is_empty()).then(|| {
+                    *by_slug.entry(slug).or_insert_with(|| {
+                        tags.push((tag.as_str(), Vec::new()));
+                        tags.len() - 1
+                    })
+                })
+            });
+            let Some(slot) = slot else { continue };
+            let listed = &mut tags[slot].1;
             // One article tagged twice alike is listed once.
-            if rows.last() != Some(&i) {
-                rows.push(i);
+            if listed.last() != Some(&i) {
+                listed.push(i);
             }
         }
+    }
+    let mut listings: BTreeMap<Listing, (Option<String>, Vec<usize>)> = BTreeMap::new();
+    listings.insert(Listing::Latest, (None, (0..rows.len()).collect()));
+    for ((year, month), rows) in months {
+        listings.insert(Listing::Month { year, month }, (None, rows));
+    }
+    for (slug, slot) in by_slug {
+        let (name, rows) = std::mem::take(&mut tags[slot]);
+        listings.insert(Listing::Tag { slug }, (Some(name.to_string()), rows));
     }
     let mut pages = Vec::new();
     for (listing, (name, newest_first)) in listings {
@@ -86,13 +98,18 @@ pub fn plan(rows: &[Row]) -> Vec<PlannedPage> {
 
 /// Sorts rows newest first, ties broken by id (so the order, and every page, is stable).
 pub fn newest_first(rows: &mut [Row]) {
-    rows.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.id.cmp(b.id)));
+    rows.sort_by(by_newest);
 }
 
-fn month_of(published: &str) -> Option<Listing> {
+/// The order of `newest_first`, for sorting rows together with what goes with them.
+pub fn by_newest(a: &Row, b: &Row) -> std::cmp::Ordering {
+    b.at.cmp(&a.at).then_with(|| a.id.cmp(b.id))
+}
+
+fn month_of(published: &str) -> Option<(u16, u8)> {
     let year = published.get(..4)?.parse().ok()?;
     let month = published.get(5..7)?.parse().ok()?;
-    Some(Listing::Month { year, month })
+    Some((year, month))
 }
 
 #[cfg(test)]
