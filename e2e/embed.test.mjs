@@ -210,6 +210,24 @@ test('a missing edition is machine-translated inside the element, with its event
   assert.deepEqual(page.errors, []);
 });
 
+test('a machine edition published in the article file: its link to the original switches the element, not the host page', async () => {
+  const page = await openHost();
+  const before = await hostState(page);
+  await addViewer(page, 'published', { article: 'published-machine-sample', lang: 'ru' });
+  await shown(page, '#published');
+  await page.locator('#published article.machine[lang=ru]').waitFor();
+  assert.match(await page.locator('#published .mt-label').textContent(), /Машинный перевод с украинского \(Apertium\)/);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.locator('#published .mt-actions a').click();
+  await page.locator('#published article[lang=uk]:not(.machine)').waitFor();
+  assert.match(await headline(page, 'published'), /нічну читальню/);
+  assert.deepEqual(await hostState(page), before, 'the host page stayed where it was');
+  assert.deepEqual(requests.filter((u) => !u.endsWith('.json')), [], 'no page was loaded');
+  assert.deepEqual((await events(page, 'trimova:languagechange', 'published')).at(-1).detail, { lang: 'uk', machine: false });
+  assert.deepEqual(page.errors, []);
+});
+
 test('a failing translation service reports an error event and keeps the original readable', async () => {
   const page = await openHost();
   stub.fault({ status: 503, body: { status: 'error', code: 503, message: 'down' }, times: 50 });

@@ -52,7 +52,7 @@ const code = `${loader}
 // On a pre-rendered page the text comes first: the app's code is asked for only once the page has
 // painted its content (or after 3 s, or at once in a hidden tab, which paints nothing). A bare shell
 // has nothing to show, and starts at once.
-const prerendered = document.getElementById('trimova-article') || document.getElementById('trimova-list');
+const prerendered = document.querySelector('#trimova-article-data, #trimova-list-data'); // src/api.rs: ARTICLE_DATA, LIST_DATA
 if (prerendered && document.visibilityState === 'visible'
   && !performance.getEntriesByName('first-contentful-paint').length) {
   await new Promise((ok) => {

@@ -45,11 +45,13 @@ thread_local! {
     static LIST_PAGES: RefCell<HashMap<String, Arc<ListPage>>> = RefCell::new(HashMap::new());
 }
 
-/// The id of the `<script type="application/json">` holding a page's article file (the start-up
-/// script that `scripts/post-build.mjs` writes looks for it, and for `EMBEDDED_LIST`).
-pub const EMBEDDED_ARTICLE: &str = "trimova-article";
-/// The id of the `<script type="application/json">` holding a list page's entries.
-pub const EMBEDDED_LIST: &str = "trimova-list";
+/// The id of the `<script type="application/json">` in which a pre-rendered article page carries
+/// its article file (the start-up script that `scripts/post-build.mjs` writes looks for it, and
+/// for `LIST_DATA`). Not "trimova-article": that is the CMS element.
+pub const ARTICLE_DATA: &str = "trimova-article-data";
+/// The id of the `<script type="application/json">` in which a pre-rendered list page carries
+/// its entries.
+pub const LIST_DATA: &str = "trimova-list-data";
 
 /// Puts an article into the cache, as if it had been fetched.
 pub fn preload_article(article: Arc<Article>) {
@@ -95,14 +97,14 @@ pub fn here_or_fetched<T: Send + Sync + 'static>(
 /// cache; `Some(false)`: the page claims pre-rendered data that cannot be read (the app then
 /// renders afresh); `None`: a plain app shell.
 #[cfg(target_arch = "wasm32")]
-pub fn adopt_embedded() -> Option<bool> {
+pub fn adopt_page_data() -> Option<bool> {
     let document = web_sys::window()?.document()?;
-    if let Some(script) = document.get_element_by_id(EMBEDDED_ARTICLE) {
+    if let Some(script) = document.get_element_by_id(ARTICLE_DATA) {
         let id = script.get_attribute("data-id")?;
         let text = script.text_content().unwrap_or_default();
         return Some(adopt(parse_article(&text, Some(&id)), preload_article));
     }
-    let text = document.get_element_by_id(EMBEDDED_LIST)?.text_content();
+    let text = document.get_element_by_id(LIST_DATA)?.text_content();
     Some(adopt(
         ListPage::parse(&text.unwrap_or_default()),
         preload_list,
@@ -118,7 +120,7 @@ fn adopt<T>(read: Result<T, FormatError>, keep: fn(Arc<T>)) -> bool {
             true
         }
         Err(e) => {
-            web_sys::console::error_1(&format!("data embedded in the page: {e}").into());
+            web_sys::console::error_1(&format!("the data the page carries: {e}").into());
             false
         }
     }

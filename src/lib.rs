@@ -29,7 +29,7 @@ pub use app::App;
 pub fn start() {
     use leptos::prelude::*;
     console_error_panic_hook::set_once();
-    let adopted = api::adopt_embedded();
+    let adopted = api::adopt_page_data();
     let site = browser::Site::detect(adopted == Some(true));
     if adopted == Some(true) {
         // In a task of its own: instantiating the wasm and adopting the page are each a long

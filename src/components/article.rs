@@ -1,5 +1,6 @@
 use crate::browser::Site;
 use crate::components::blocks::BodyBlock;
+use crate::components::machine_notice::MachineNotice;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -45,25 +46,16 @@ fn PublishedMachineNotice(
     from: Lang,
     provider: Option<String>,
 ) -> impl IntoView {
-    let text = messages(lang);
     let base = use_context::<Site>().map_or_else(|| "/".to_string(), |s| s.base);
-    let name = provider.map_or_else(
+    let provider = provider.map_or_else(
         || "?".to_string(),
         |code| {
             serde_json::from_value::<ProviderKind>(code.clone().into())
                 .map_or(code, |kind| kind.display_name().to_string())
         },
     );
-    view! {
-        <aside class="mt-notice" aria-label=text.machine_translation>
-            <p class="mt-label">{text.machine_notice(from, &name)}</p>
-            <p class="mt-actions">
-                <a href=article_path(&base, from, &article.id) hreflang=from.code() lang=from.code()>
-                    {text.read_original}
-                </a>
-            </p>
-        </aside>
-    }
+    let original = article_path(&base, from, &article.id);
+    view! { <MachineNotice lang from provider original /> }
 }
 
 /// Kicker, headline, date, views, reading time and lead. `untranslated` names the fields still

@@ -6,6 +6,7 @@
 
 use crate::components::article::{ArticleFooter, ArticleHeader};
 use crate::components::blocks::BodyBlock;
+use crate::components::machine_notice::MachineNotice;
 use crate::surface::{ErrorKind, Surface};
 use crate::translation::{translate_segments, Cancel};
 use leptos::prelude::request_animation_frame;
@@ -222,20 +223,10 @@ pub fn MachineEdition(
     let header_article = Arc::clone(&article);
     view! {
         <article class="article machine" lang=to.code() data-machine-translated=from.code()>
-            <aside class="mt-notice" aria-label=text.machine_translation>
-                <p class="mt-label">{text.machine_notice(from, provider)}</p>
-                <p class="mt-actions">
-                    <a href=original_href hreflang=from.code() lang=from.code() on:click=surface.on_edition_link(from)>
-                        {text.read_original}
-                    </a>
-                    <button type="button" class="mt-parallel" aria-pressed=move || parallel.get().to_string()
-                        on:click=move |_| parallel.update(|p| *p = !*p)>
-                        {text.side_by_side}
-                    </button>
-                </p>
+            <MachineNotice lang=to from provider=provider.to_string() original=original_href parallel>
                 {progress}
                 {failure}
-            </aside>
+            </MachineNotice>
             {move || {
                 let (edition, untranslated) = header.get();
                 view! { <ArticleHeader article=Arc::clone(&header_article) edition lang=to untranslated=(from, untranslated) /> }

@@ -4,6 +4,7 @@ pub mod content;
 pub mod list_day;
 pub mod machine;
 pub mod machine_loader;
+pub mod machine_notice;
 pub mod masthead;
 pub mod missing_edition;
 pub mod notice;

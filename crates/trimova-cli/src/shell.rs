@@ -156,7 +156,7 @@ mod tests {
                 title: "A & B — Trimova",
                 description: "Say \"hi\"",
                 head: "<link rel=\"canonical\" href=\"https://x/\" />",
-                data: &data_script("trimova-article", Some("a-1"), "{\"t\":\"</script>\"}"),
+                data: &data_script("trimova-article-data", Some("a-1"), "{\"t\":\"</script>\"}"),
                 body: "<main>text</main>",
             })
             .unwrap();

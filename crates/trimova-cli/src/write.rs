@@ -20,23 +20,12 @@ pub enum Durability {
 /// Writes `data` to `path` whole, creating its folder. The message names the file and says when
 /// the disk is full.
 pub fn write_whole(path: &Path, data: &[u8], durability: Durability) -> Result<(), String> {
-    write_whole_via(path, data, durability, None)
-}
-
-/// `write_whole`, with the temporary file in `scratch` (a folder on the same file system that
-/// the caller empties, so a killed run leaves nothing behind among the files it publishes).
-pub fn write_whole_via(
-    path: &Path,
-    data: &[u8],
-    durability: Durability,
-    scratch: Option<&Path>,
-) -> Result<(), String> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
     fs::create_dir_all(dir).map_err(|e| describe(dir, &e))?;
-    let temporary = temporary_name(path, scratch);
+    let temporary = temporary_name(path);
     let written = (|| {
         let mut file = File::create(&temporary)?;
         file.write_all(data)?;
@@ -52,20 +41,31 @@ pub fn write_whole_via(
     })
 }
 
-/// `.<name>.<pid>.<n>.tmp` in the same folder (or in `scratch`), so the rename never crosses
-/// file systems and two processes never share one.
-fn temporary_name(path: &Path, scratch: Option<&Path>) -> PathBuf {
+/// `.<name>.<pid>.<n>.tmp` in the same folder, so the rename never crosses file systems (nor
+/// folders, which would take the file system's one rename lock) and two processes never share
+/// one.
+fn temporary_name(path: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let file = format!(".{name}.{}.{n}.tmp", std::process::id());
-    match scratch {
-        Some(dir) => dir.join(file),
-        None => path.with_file_name(file),
-    }
+    path.with_file_name(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+/// Whether `path` is named as `write_whole` names its temporary files.
+pub fn is_temporary(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(inner) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+        return false;
+    };
+    let mut parts = inner.rsplitn(3, '.');
+    let numeric =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    numeric(parts.next()) && numeric(parts.next()) && parts.next().is_some_and(|n| !n.is_empty())
 }
 
 /// An I/O error as the editor is told it: which file, and what to do about a full disk.
@@ -113,5 +113,20 @@ mod tests {
             .collect();
         assert_eq!(names, ["file.json"]);
         fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn temporaries_are_known_by_their_name() {
+        let temporary = temporary_name(Path::new("/site/uk/a-1/index.html"));
+        assert!(is_temporary(&temporary), "{}", temporary.display());
+        for other in [
+            "index.html",
+            ".index.html",
+            ".x.1.tmp",
+            "a.1.2.tmp",
+            ".index.html.a.2.tmp",
+        ] {
+            assert!(!is_temporary(Path::new(other)), "{other}");
+        }
     }
 }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use trimova::api::EMBEDDED_LIST;
+use trimova::api::LIST_DATA;
 use trimova::prerender::{render_body, PageData};
 use trimova_core::archive::{self, by_newest, plan, ListPage, PlannedPage, Row};
 use trimova_core::i18n::messages;
@@ -171,7 +171,7 @@ fn list_html(context: &Context, page: &Arc<ListPage>, path: &str) -> Result<Stri
         title: &page_title(&page.heading()),
         description: text.tagline,
         head: &list_head(context.site, page.lang, &page.at()),
-        data: &data_script(EMBEDDED_LIST, None, &page.to_file()),
+        data: &data_script(LIST_DATA, None, &page.to_file()),
         body: &render_body(base, path, PageData::List(Arc::clone(page))),
     })
 }
