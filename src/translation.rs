@@ -157,7 +157,7 @@ fn translate_texts<'a>(
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let request = kind.translate_request(config, from, to, &texts);
+            let request = config.translate_request(from, to, &texts);
             let error = match send(&request, cancel, config.timeout_ms)
                 .await
                 .and_then(|r| kind.read_answer(&r, &texts))
@@ -197,7 +197,7 @@ pub async fn pairs(config: &TranslationConfig) -> Result<Vec<(Lang, Lang)>, Prov
             return Ok(pairs.clone());
         }
     }
-    let response = match config.provider.pairs_request(config) {
+    let response = match config.pairs_request() {
         Some(request) => Some(send(&request, &Cancel::default(), config.timeout_ms).await?),
         None => None,
     };

@@ -175,7 +175,7 @@ fn translate_texts(
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let request = kind.translate_request(config, from, to, &texts);
+        let request = config.translate_request(from, to, &texts);
         *sent.lock().expect("not poisoned") += 1;
         let error = match send(agent, &request).and_then(|r| kind.read_answer(&r, &texts)) {
             Ok(out) => return Ok(out),
@@ -277,7 +277,7 @@ fn fetch_pairs(
 ) -> Result<Vec<(Lang, Lang)>, Failure> {
     let kind = translator.provider;
     let fail = |e: ProviderError| Failure::Input(format!("{}: {e}", translator.base_url()));
-    match kind.pairs_request(translator) {
+    match translator.pairs_request() {
         Some(request) => kind.parse_pairs(Some(&send(agent, &request).map_err(fail)?)),
         None => kind.parse_pairs(None),
     }

@@ -4,23 +4,77 @@
 //! reader), so an API key here is a key anyone can read.
 
 use crate::article::{parse_json, FormatError};
-use crate::provider::ProviderKind;
+use crate::provider::{HttpRequest, ProviderKind};
 use crate::Lang;
-use serde::{Deserialize, Serialize};
+use serde::{de, Deserialize, Deserializer, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "ConfigFile")]
 pub struct Config {
     /// Languages the switcher offers, in order.
-    #[serde(default = "all_languages")]
     pub languages: Vec<Lang>,
-    #[serde(default)]
+    /// The translation service; none when the file names none (or `"provider": "none"`).
     pub translation: Option<TranslationConfig>,
 }
 
+/// `config.json` as written, where `"provider": "none"` is one way of saying "no translation".
+#[derive(Deserialize)]
+struct ConfigFile {
+    #[serde(default = "all_languages")]
+    languages: Vec<Lang>,
+    #[serde(default)]
+    translation: Option<TranslationConfig<ProviderChoice>>,
+}
+
+impl From<ConfigFile> for Config {
+    fn from(file: ConfigFile) -> Config {
+        let translation = file.translation.and_then(|t| match t.provider {
+            ProviderChoice::Off => None,
+            ProviderChoice::Use(provider) => Some(TranslationConfig {
+                provider,
+                endpoint: t.endpoint,
+                api_key: t.api_key,
+                glossary: t.glossary,
+                timeout_ms: t.timeout_ms,
+            }),
+        });
+        Config {
+            languages: file.languages,
+            translation,
+        }
+    }
+}
+
+/// A provider as `config.json` names it, or `none`.
+enum ProviderChoice {
+    Off,
+    Use(ProviderKind),
+}
+
+impl<'de> Deserialize<'de> for ProviderChoice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        if code == "none" {
+            return Ok(ProviderChoice::Off);
+        }
+        ProviderKind::ALL
+            .into_iter()
+            .find(|p| p.code() == code)
+            .map(ProviderChoice::Use)
+            .ok_or_else(|| {
+                de::Error::unknown_variant(
+                    &code,
+                    &["apertium", "libretranslate", "google", "deepl", "none"],
+                )
+            })
+    }
+}
+
 /// Serializable too: the app hands it to its machine translation module, loaded on demand.
+/// (`P` is what names the provider: `ProviderKind`, or in the file, also "none".)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TranslationConfig {
-    pub provider: ProviderKind,
+pub struct TranslationConfig<P = ProviderKind> {
+    pub provider: P,
     /// Base URL of the service (for `deepl`, the newsroom's proxy).
     #[serde(default)]
     pub endpoint: Option<String>,
@@ -79,22 +133,27 @@ impl Config {
         Ok(config)
     }
 
-    /// The translation settings, if a provider other than `none` is configured.
+    /// The translation settings, if a provider is configured.
     pub fn translator(&self) -> Option<&TranslationConfig> {
-        self.translation
-            .as_ref()
-            .filter(|t| t.provider != ProviderKind::None)
+        self.translation.as_ref()
     }
 }
 
 impl TranslationConfig {
     /// The endpoint without a trailing slash, or the provider's public default.
     pub fn base_url(&self) -> String {
-        self.endpoint
-            .clone()
-            .unwrap_or_else(|| self.provider.default_endpoint().to_string())
-            .trim_end_matches('/')
-            .to_string()
+        self.provider.base_url(self.endpoint.as_deref())
+    }
+
+    /// The request translating `texts` (HTML fragments) from `from` to `to`.
+    pub fn translate_request(&self, from: Lang, to: Lang, texts: &[String]) -> HttpRequest {
+        let base = self.base_url();
+        (self.provider).translate_request(&base, self.api_key.as_deref(), from, to, texts)
+    }
+
+    /// The request asking the service which pairs it has, if it can be asked.
+    pub fn pairs_request(&self) -> Option<HttpRequest> {
+        self.provider.pairs_request(&self.base_url())
     }
 }
 

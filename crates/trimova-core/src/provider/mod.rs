@@ -6,7 +6,6 @@ pub mod deepl;
 pub mod google;
 pub mod libretranslate;
 
-use crate::config::TranslationConfig;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -18,7 +17,6 @@ pub enum ProviderKind {
     Libretranslate,
     Google,
     Deepl,
-    None,
 }
 
 /// An HTTP request to make, described without any HTTP client.
@@ -186,6 +184,13 @@ pub fn form_encode(value: &str) -> String {
 }
 
 impl ProviderKind {
+    pub const ALL: [ProviderKind; 4] = [
+        ProviderKind::Apertium,
+        ProviderKind::Libretranslate,
+        ProviderKind::Google,
+        ProviderKind::Deepl,
+    ];
+
     pub fn needs_endpoint(self) -> bool {
         matches!(
             self,
@@ -207,7 +212,6 @@ impl ProviderKind {
             ProviderKind::Libretranslate => "LibreTranslate",
             ProviderKind::Google => "Google Translate",
             ProviderKind::Deepl => "DeepL",
-            ProviderKind::None => "",
         }
     }
 
@@ -218,7 +222,6 @@ impl ProviderKind {
             ProviderKind::Libretranslate => "libretranslate",
             ProviderKind::Google => "google",
             ProviderKind::Deepl => "deepl",
-            ProviderKind::None => "none",
         }
     }
 
@@ -234,34 +237,34 @@ impl ProviderKind {
             ProviderKind::Libretranslate => libretranslate::LIMITS,
             ProviderKind::Google => google::LIMITS,
             ProviderKind::Deepl => deepl::LIMITS,
-            ProviderKind::None => Limits {
-                max_segments: 1,
-                max_chars: 1,
-                max_segment_chars: 1,
-                concurrency: 1,
-            },
         }
     }
 
-    /// The request translating `texts` (HTML fragments) from `from` to `to`.
+    /// The service's base URL: `endpoint` without a trailing slash, or the public default.
+    pub fn base_url(self, endpoint: Option<&str>) -> String {
+        endpoint
+            .unwrap_or_else(|| self.default_endpoint())
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    /// The request translating `texts` (HTML fragments) from `from` to `to`, to the service at
+    /// `base`.
     pub fn translate_request(
         self,
-        config: &TranslationConfig,
+        base: &str,
+        key: Option<&str>,
         from: Lang,
         to: Lang,
         texts: &[String],
     ) -> HttpRequest {
-        let base = config.base_url();
-        let key = config.api_key.as_deref();
         match self {
-            ProviderKind::Apertium => apertium::translate_request(&base, from, to, texts),
+            ProviderKind::Apertium => apertium::translate_request(base, from, to, texts),
             ProviderKind::Libretranslate => {
-                libretranslate::translate_request(&base, key, from, to, texts)
+                libretranslate::translate_request(base, key, from, to, texts)
             }
-            ProviderKind::Google => google::translate_request(&base, key, from, to, texts),
-            ProviderKind::Deepl | ProviderKind::None => {
-                deepl::translate_request(&base, key, from, to, texts)
-            }
+            ProviderKind::Google => google::translate_request(base, key, from, to, texts),
+            ProviderKind::Deepl => deepl::translate_request(base, key, from, to, texts),
         }
     }
 
@@ -275,7 +278,7 @@ impl ProviderKind {
             ProviderKind::Apertium => apertium::parse_translation(response),
             ProviderKind::Libretranslate => libretranslate::parse_translation(response),
             ProviderKind::Google => google::parse_translation(response),
-            ProviderKind::Deepl | ProviderKind::None => deepl::parse_translation(response),
+            ProviderKind::Deepl => deepl::parse_translation(response),
         }?;
         if texts.len() != expected {
             return Err(ProviderError::WrongCount {
@@ -294,11 +297,7 @@ impl ProviderKind {
         texts: &[String],
     ) -> Result<Vec<String>, ProviderError> {
         let out = self.parse_translation(response, texts.len())?;
-        if texts
-            .iter()
-            .zip(&out)
-            .any(|(s, t)| crate::translate::plan::looks_truncated(s, t))
-        {
+        if texts.iter().zip(&out).any(|(s, t)| looks_truncated(s, t)) {
             return Err(ProviderError::Truncated);
         }
         Ok(out
@@ -316,12 +315,11 @@ impl ProviderKind {
         }
     }
 
-    /// The request asking which pairs the service has, if it can be asked.
-    pub fn pairs_request(self, config: &TranslationConfig) -> Option<HttpRequest> {
-        let base = config.base_url();
+    /// The request asking the service at `base` which pairs it has, if it can be asked.
+    pub fn pairs_request(self, base: &str) -> Option<HttpRequest> {
         match self {
-            ProviderKind::Apertium => Some(apertium::pairs_request(&base)),
-            ProviderKind::Libretranslate => Some(libretranslate::pairs_request(&base)),
+            ProviderKind::Apertium => Some(apertium::pairs_request(base)),
+            ProviderKind::Libretranslate => Some(libretranslate::pairs_request(base)),
             _ => None,
         }
     }
@@ -357,9 +355,25 @@ pub(crate) fn json_body<T: serde::de::DeserializeOwned>(
     serde_json::from_str(&response.body).map_err(|e| ProviderError::Malformed(e.to_string()))
 }
 
+/// A translation much shorter than its source was probably cut off (APy answers 200 with a
+/// truncated text under load). Short texts are exempt: their lengths vary too much.
+fn looks_truncated(source: &str, translated: &str) -> bool {
+    let (s, t) = (source.chars().count(), translated.chars().count());
+    s >= 200 && t * 2 < s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncation_is_noticed() {
+        let source = "слово ".repeat(100);
+        let cut: String = source.chars().take(100).collect();
+        assert!(looks_truncated(&source, &cut));
+        assert!(!looks_truncated(&source, &source));
+        assert!(!looks_truncated("Так.", "Y"));
+    }
 
     #[test]
     fn form_encoding_matches_the_urlencoded_rules() {

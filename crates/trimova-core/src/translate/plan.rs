@@ -132,13 +132,6 @@ pub fn split(html: &str, max: usize) -> Vec<String> {
     pieces
 }
 
-/// A translation much shorter than its source was probably cut off (APy answers 200 with a
-/// truncated text under load). Short texts are exempt: their lengths vary too much.
-pub fn looks_truncated(source: &str, translated: &str) -> bool {
-    let (s, t) = (source.chars().count(), translated.chars().count());
-    s >= 200 && t * 2 < s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,14 +219,5 @@ mod tests {
             .iter()
             .all(|p| p.chars().count() <= 3000 && p.ends_with('.')));
         assert_eq!(parts.join(" "), text.trim_end());
-    }
-
-    #[test]
-    fn truncation_is_noticed() {
-        let source = "слово ".repeat(100);
-        let cut: String = source.chars().take(100).collect();
-        assert!(looks_truncated(&source, &cut));
-        assert!(!looks_truncated(&source, &source));
-        assert!(!looks_truncated("Так.", "Y"));
     }
 }
