@@ -49,10 +49,7 @@ fn PublishedMachineNotice(
     let base = use_context::<Site>().map_or_else(|| "/".to_string(), |s| s.base);
     let provider = provider.map_or_else(
         || "?".to_string(),
-        |code| {
-            serde_json::from_value::<ProviderKind>(code.clone().into())
-                .map_or(code, |kind| kind.display_name().to_string())
-        },
+        |code| ProviderKind::from_code(&code).map_or(code, |kind| kind.display_name().to_string()),
     );
     let original = article_path(&base, from, &article.id);
     view! { <MachineNotice lang from provider original /> }

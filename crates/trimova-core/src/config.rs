@@ -57,9 +57,7 @@ impl<'de> Deserialize<'de> for ProviderChoice {
         if code == "none" {
             return Ok(ProviderChoice::Off);
         }
-        ProviderKind::ALL
-            .into_iter()
-            .find(|p| p.code() == code)
+        ProviderKind::from_code(&code)
             .map(ProviderChoice::Use)
             .ok_or_else(|| {
                 de::Error::unknown_variant(
@@ -148,7 +146,8 @@ impl TranslationConfig {
     /// The request translating `texts` (HTML fragments) from `from` to `to`.
     pub fn translate_request(&self, from: Lang, to: Lang, texts: &[String]) -> HttpRequest {
         let base = self.base_url();
-        (self.provider).translate_request(&base, self.api_key.as_deref(), from, to, texts)
+        self.provider
+            .translate_request(&base, self.api_key.as_deref(), from, to, texts)
     }
 
     /// The request asking the service which pairs it has, if it can be asked.

@@ -231,6 +231,7 @@ fn build(options: &Options) -> Result<Report, String> {
 /// Removes the temporary files a killed run left among the site's folders (not in `articles/`,
 /// which is the editors', and which `pages` never writes). Only after a kill: it walks the site.
 fn remove_temporaries(dist: &Path) -> Result<(), String> {
+    let articles = dist.join("articles");
     let mut folders = vec![dist.to_path_buf()];
     while let Some(folder) = folders.pop() {
         let entries =
@@ -238,7 +239,7 @@ fn remove_temporaries(dist: &Path) -> Result<(), String> {
         for entry in entries.flatten() {
             let path = entry.path();
             match entry.file_type() {
-                Ok(t) if t.is_dir() && path != dist.join("articles") => folders.push(path),
+                Ok(t) if t.is_dir() && path != articles => folders.push(path),
                 Ok(t) if t.is_file() && is_temporary(&path) => {
                     std::fs::remove_file(&path).map_err(|e| crate::write::describe(&path, &e))?;
                 }

@@ -191,6 +191,12 @@ impl ProviderKind {
         ProviderKind::Deepl,
     ];
 
+    /// The provider of a `code` (as `config.json` and the article format's
+    /// `translation.provider` write it).
+    pub fn from_code(code: &str) -> Option<ProviderKind> {
+        ProviderKind::ALL.into_iter().find(|p| p.code() == code)
+    }
+
     pub fn needs_endpoint(self) -> bool {
         matches!(
             self,
