@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { closeReaders, launchBrowser, newReader, settled, apyUrl, DIST, ROOT } from './helpers.mjs';
+import { closeReaders, launchBrowser, newReader, settled, apyUrl, plain, DIST, ROOT } from './helpers.mjs';
 import { startProviders } from './providers.mjs';
 import { serve } from '../scripts/serve.mjs';
 
@@ -73,6 +73,10 @@ describe('trimova translate', () => {
       { from: 'uk', by: 'machine', provider: 'apertium', source_hash: undefined });
     assert.match(seed.editions.ru.title, /[ыэъё]|России/);
     assert.ok(seed.editions.ru.body.length === seed.editions.uk.body.length);
+    // Words APy did not know are published as such, not passed off as Russian.
+    const unknown = seed.editions.ru.body.flatMap((b) => [b.text, ...(b.items ?? [])].filter(Array.isArray).flat()).filter((r) => r.untranslated);
+    assert.ok(unknown.length >= 1, 'the seed has words APy does not know');
+    assert.ok(unknown.every((r) => JSON.stringify(seed.editions.uk).includes(r.text.trim())), JSON.stringify(unknown));
 
     stub.reset();
     const again = await trimova('translate', '--config', config, '--cache', cache, '--to', 'ru', articles);
@@ -89,7 +93,7 @@ describe('trimova translate', () => {
     assert.equal(translations().length, 1);
     assert.match(decodeURIComponent(translations()[0].body.replace(/\+/g, ' ')), /десять тисяч контейнерів/);
     const updated = JSON.parse(await readFile(join(articles, `${SEED}.json`), 'utf8'));
-    assert.match(updated.editions.ru.body[0].text, /десять тысяч|тысяч/);
+    assert.match(plain(updated.editions.ru.body[0].text), /десять тысяч|тысяч/);
     assert.notEqual(updated.editions.ru.translation.source_hash, seed.editions.ru.translation.source_hash);
   });
 
@@ -108,6 +112,12 @@ describe('trimova translate', () => {
       assert.equal(await page.getAttribute('article', 'data-machine-translated'), 'uk');
       assert.match(await page.textContent('.mt-notice .mt-label'), /Машинный перевод с украинского \(Apertium\)/);
       assert.equal(await page.getAttribute('.mt-notice a', 'href'), `/uk/${LONG}`);
+      // Its words left untranslated are marked and counted as in the browser's own translation.
+      const marked = await page.$$eval('.article-body .untranslated', (els) => els.map((e) => [e.lang, e.title, e.textContent]));
+      const words = published.editions.ru.body.flatMap((b) => [b.text, ...(b.items ?? [])].filter(Array.isArray).flat()).filter((r) => r.untranslated);
+      assert.equal(marked.length, words.length);
+      assert.ok(marked.every(([lang, title]) => lang === 'uk' && title === 'не переведено'), JSON.stringify(marked));
+      if (words.length) assert.match(await page.textContent('.mt-untranslated'), /Слов, которых сервис не знал .*: \d+/);
       assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');
       assert.ok(await page.$('.switcher a.machine[hreflang=ru]'));
       await page.waitForLoadState('networkidle');

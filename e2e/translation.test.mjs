@@ -107,7 +107,7 @@ describe('through a real Apertium APy', () => {
     assert.equal(stub.log.filter((e) => e.path === '/apy/listPairs').length, 1);
     const sent = new URLSearchParams(translateCalls()[0].body);
     assert.equal(sent.get('langpair'), 'ukr|rus');
-    assert.equal(sent.get('markUnknown'), 'no');
+    assert.equal(sent.get('markUnknown'), 'yes');
     assert.equal(sent.get('format'), 'html');
 
     // The original of any paragraph, in place.
@@ -124,6 +124,35 @@ describe('through a real Apertium APy', () => {
     await page.waitForSelector('article[lang=uk]:not(.machine)');
     assert.equal(await page.$('meta[name=robots]'), null);
     assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('words Apertium does not know stay Ukrainian, marked as such and counted, not passed off as Russian', async () => {
+    stub.reset();
+    const s = await site();
+    const { context, page } = await newReader(browser);
+    await page.goto(`${s.url}/ru/${SEED}`);
+    await settledTranslation(page);
+    const uk = byId(SEED).editions.uk;
+    const source = segmentsOf(uk).join(' ');
+    const marked = await page.$$eval('.article-body .mt-shown .untranslated', (els) =>
+      els.map((e) => ({ text: e.textContent, lang: e.lang, title: e.title, block: [...document.querySelectorAll('.mt-block')].indexOf(e.closest('.mt-block')) })));
+    assert.ok(marked.length >= 2, `the seed has words APy does not know: ${JSON.stringify(marked)}`);
+    for (const word of marked) {
+      assert.equal(word.lang, 'uk', word.text);
+      assert.equal(word.title, 'не переведено');
+      assert.ok(source.includes(word.text), `"${word.text}" is the source's own word`);
+      assert.doesNotMatch(word.text, /[*@#]/, 'no service marks shown');
+    }
+    // The marks came back through the batch separators: marked words in more than one text of a batch.
+    assert.ok(new Set(marked.map((w) => w.block)).size >= 2, JSON.stringify(marked));
+    assert.ok(translateCalls().length < segmentsOf(uk).length, 'sent in batches');
+    const words = marked.reduce((n, w) => n + w.text.trim().split(/\s+/).length, 0);
+    assert.equal(squash(await page.textContent('.mt-untranslated')), `Слов, которых сервис не знал (подчёркнуты пунктиром): ${words}`);
+    // The reader sees the mark: a dotted underline.
+    assert.equal(await page.$eval('.untranslated', (e) => getComputedStyle(e).textDecorationStyle), 'dotted');
+    // Nothing of APy's own marks reaches the page.
+    assert.doesNotMatch(await page.textContent('article'), /(^|\s)[*#@][а-яіїєґ]/i);
     await context.close();
   });
 

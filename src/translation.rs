@@ -1,9 +1,9 @@
-//! The translation client: sends what `trimova_core::provider` builds, a bounded number at a time,
-//! with timeouts, retries and cancellation, and hands translated segments to the view as they come.
-//! Every decision (segments, batches, retry delays, cache keys, source) is made in the core.
+//! The browser's transport for the core's translation job: sends the requests it hands out with
+//! gloo-net, with a timeout each and abortable on cancel, and hands translated segments to the view
+//! as they come. Every decision (batches, retries, cache keys) is the job's.
 
-use futures::future::{select, Either, LocalBoxFuture};
-use futures::{FutureExt, StreamExt};
+use futures::future::{select, Either};
+use futures::stream::{FuturesUnordered, StreamExt};
 use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::future::TimeoutFuture;
 use std::cell::RefCell;
@@ -12,9 +12,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 use trimova_core::config::TranslationConfig;
 use trimova_core::provider::{HttpRequest, HttpResponse, ProviderError};
-use trimova_core::translate::cache::{cache_key, TranslationCache};
-use trimova_core::translate::plan::plan;
-use trimova_core::translate::retry::{next_step, Step};
+use trimova_core::translate::cache::TranslationCache;
+use trimova_core::translate::job::{Event, Exchange, Store, TranslationJob};
 use trimova_core::translate::segment::{Segment, Slot};
 use trimova_core::{Article, Lang};
 use web_sys::AbortController;
@@ -144,43 +143,6 @@ async fn send(
     }
 }
 
-/// Translates `texts` in one request, with the core's retry policy (the command line's too).
-fn translate_texts<'a>(
-    config: &'a TranslationConfig,
-    from: Lang,
-    to: Lang,
-    texts: Vec<String>,
-    cancel: &'a Cancel,
-) -> LocalBoxFuture<'a, Result<Vec<String>, ProviderError>> {
-    async move {
-        let kind = config.provider;
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            let request = config.translate_request(from, to, &texts);
-            let error = match send(&request, cancel, config.timeout_ms)
-                .await
-                .and_then(|r| kind.read_answer(&r, &texts))
-            {
-                Ok(out) => return Ok(out),
-                Err(e) => e,
-            };
-            match next_step(kind, &error, texts.len(), attempt, js_sys::Math::random()) {
-                Step::Split => {
-                    let mut first = texts;
-                    let second = first.split_off(first.len() / 2);
-                    let mut out = translate_texts(config, from, to, first, cancel).await?;
-                    out.extend(translate_texts(config, from, to, second, cancel).await?);
-                    return Ok(out);
-                }
-                Step::Wait(ms) if !cancel.is_cancelled() => TimeoutFuture::new(ms as u32).await,
-                _ => return Err(error),
-            }
-        }
-    }
-    .boxed_local()
-}
-
 /// Pairs per service (`provider|endpoint`), with when they were asked (ms since the epoch).
 type SavedPairs = HashMap<String, (f64, Vec<(Lang, Lang)>)>;
 
@@ -209,8 +171,36 @@ pub async fn pairs(config: &TranslationConfig) -> Result<Vec<(Lang, Lang)>, Prov
     Ok(pairs)
 }
 
+/// The translation cache of this browser, as the job's store.
+struct BrowserStore;
+
+impl Store for BrowserStore {
+    fn get(&mut self, key: &str) -> Option<String> {
+        with_cache(|c| c.get(key))
+    }
+    fn put(&mut self, key: String, translation: String) {
+        with_cache(|c| c.insert(key, translation));
+    }
+}
+
+/// Waits the pause the job asked for, then sends the exchange's request.
+async fn carry(
+    exchange: Exchange,
+    cancel: Cancel,
+    timeout_ms: u32,
+) -> (u64, Result<HttpResponse, ProviderError>) {
+    if exchange.delay_ms > 0 {
+        TimeoutFuture::new(exchange.delay_ms.min(u64::from(u32::MAX)) as u32).await;
+    }
+    (
+        exchange.id,
+        send(&exchange.request, &cancel, timeout_ms).await,
+    )
+}
+
 /// Translates `segments` of `article` from `from` to `to`, calling `on_segment(slot, fragment)`
-/// for each as it is ready: cached ones at once, the others as answers arrive.
+/// for each as it is ready: cached ones at once, the others as answers arrive. The core's
+/// [`TranslationJob`] decides everything; this only carries its requests.
 /// Returns when all are done, on the first error that retries did not cure, or when cancelled.
 pub async fn translate_segments(
     article: Arc<Article>,
@@ -221,63 +211,33 @@ pub async fn translate_segments(
     cancel: Cancel,
     mut on_segment: impl FnMut(Slot, String),
 ) -> Result<(), ProviderError> {
-    let kind = config.provider;
-    let keys: Vec<String> = segments
-        .iter()
-        .map(|s| cache_key(&article.id, &s.html, from, to, kind.code()))
-        .collect();
-    let mut todo = Vec::new();
-    for (i, segment) in segments.iter().enumerate() {
-        match with_cache(|c| c.get(&keys[i])) {
-            Some(hit) => {
-                on_segment(segment.slot, hit);
-            }
-            None => todo.push(i),
-        }
+    let timeout_ms = config.timeout_ms;
+    let mut job = TranslationJob::new(config);
+    let (_, cached) = job.add(&article.id, from, to, &segments, &mut BrowserStore);
+    for (slot, text) in cached {
+        on_segment(slot, text);
     }
-    if todo.is_empty() {
-        return Ok(());
-    }
-
-    let texts: Vec<&str> = todo.iter().map(|i| segments[*i].html.as_str()).collect();
-    let plan = plan(&texts, &kind.limits());
-    let mut piece_text: Vec<Option<String>> = vec![None; plan.pieces.len()];
-    let requests = plan.batches.iter().map(|batch| {
-        let texts: Vec<String> = batch.iter().map(|p| plan.pieces[*p].html.clone()).collect();
-        let (config, cancel) = (&config, &cancel);
-        async move {
-            (
-                batch,
-                translate_texts(config, from, to, texts, cancel).await,
-            )
-        }
-    });
-    let mut answers = futures::stream::iter(requests).buffer_unordered(kind.limits().concurrency);
+    let mut in_flight = FuturesUnordered::new();
     let mut outcome = Ok(());
-    while let Some((batch, result)) = answers.next().await {
+    while outcome.is_ok() && !cancel.is_cancelled() {
+        while let Some(exchange) = job.next_exchange() {
+            in_flight.push(carry(exchange, cancel.clone(), timeout_ms));
+        }
+        let Some((id, answer)) = in_flight.next().await else {
+            break;
+        };
         if cancel.is_cancelled() {
             break;
         }
-        let translated = match result {
-            Ok(t) => t,
-            Err(e) => {
-                outcome = Err(e);
-                break;
+        for event in job.receive(id, answer, js_sys::Math::random(), &mut BrowserStore) {
+            match event {
+                Event::Translated { slot, text, .. } => on_segment(slot, text),
+                Event::Failed { error, .. } => outcome = Err(error),
             }
-        };
-        for (p, text) in batch.iter().zip(translated) {
-            piece_text[*p] = Some(text);
-            let local = plan.pieces[*p].segment;
-            // A segment split in pieces is complete when its last piece is in.
-            let Some(joined) = plan.segment_text(local, &piece_text) else {
-                continue;
-            };
-            let index = todo[local];
-            with_cache(|c| c.insert(keys[index].clone(), joined.clone()));
-            on_segment(segments[index].slot, joined);
         }
     }
-    drop(answers);
+    job.cancel();
+    drop(in_flight);
     // Whatever is still in flight is of no use now (an error ends the job; so does leaving).
     cancel.abort_in_flight();
     persist_cache();

@@ -1,5 +1,5 @@
 use crate::browser::Site;
-use crate::components::blocks::BodyBlock;
+use crate::components::blocks::{BodyBlock, UntranslatedMark};
 use crate::components::machine_notice::MachineNotice;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -23,8 +23,10 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
         .machine_translation()
         .map(|t| (t.from, t.provider.clone()));
     let from = machine.as_ref().map(|(from, _)| from.code());
+    let untranslated = edition.untranslated_words();
     let notice = machine.map(|(from, provider)| {
-        view! { <PublishedMachineNotice article=Arc::clone(&article) lang from provider /> }
+        provide_context(UntranslatedMark { from, to: lang });
+        view! { <PublishedMachineNotice article=Arc::clone(&article) lang from provider untranslated /> }
     });
     Some(view! {
         <article class="article" class:machine=from.is_some() lang=lang.code() data-machine-translated=from>
@@ -45,6 +47,7 @@ fn PublishedMachineNotice(
     lang: Lang,
     from: Lang,
     provider: Option<String>,
+    untranslated: usize,
 ) -> impl IntoView {
     let base = use_context::<Site>().map_or_else(|| "/".to_string(), |s| s.base);
     let provider = provider.map_or_else(
@@ -52,7 +55,7 @@ fn PublishedMachineNotice(
         |code| ProviderKind::from_code(&code).map_or(code, |kind| kind.display_name().to_string()),
     );
     let original = article_path(&base, from, &article.id);
-    view! { <MachineNotice lang from provider original /> }
+    view! { <MachineNotice lang from provider original untranslated /> }
 }
 
 /// Kicker, headline, date, views, reading time and lead. `untranslated` names the fields still

@@ -4,13 +4,30 @@
 use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 use trimova_core::article::{Block, Inline, Run};
+use trimova_core::i18n::messages;
 use trimova_core::safety::is_safe_image;
 use trimova_core::Lang;
 
-/// One run: its text, emphasised, strong and linked as marked.
+/// What a machine edition tells the runs it renders about words its service left untranslated:
+/// their language, and the title that says so in the reader's.
+#[derive(Clone, Copy)]
+pub struct UntranslatedMark {
+    pub from: Lang,
+    pub to: Lang,
+}
+
+/// One run: its text, emphasised, strong and linked as marked; a word the service did not know
+/// underlined with a dotted line, in its own language, titled "not translated".
 fn run_view(run: Run) -> impl IntoView {
     let href = run.safe_href().map(str::to_string);
-    let text = run.text;
+    let text = if run.untranslated {
+        let mark = use_context::<UntranslatedMark>();
+        let lang = mark.map(|m| m.from.code());
+        let title = mark.map(|m| messages(m.to).not_translated);
+        Either::Left(view! { <span class="untranslated" lang=lang title=title>{run.text}</span> })
+    } else {
+        Either::Right(run.text)
+    };
     let em = if run.em {
         Either::Left(view! { <em>{text}</em> })
     } else {

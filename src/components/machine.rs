@@ -5,7 +5,7 @@
 //! (`src/bin/machine.rs`), which the app loads only when a reader opens a machine edition.
 
 use crate::components::article::{ArticleFooter, ArticleHeader};
-use crate::components::blocks::BodyBlock;
+use crate::components::blocks::{BodyBlock, UntranslatedMark};
 use crate::components::machine_notice::MachineNotice;
 use crate::surface::{ErrorKind, Surface};
 use crate::translation::{translate_segments, Cancel};
@@ -163,6 +163,8 @@ pub fn MachineEdition(
     });
 
     let provider = config.provider.display_name();
+    provide_context(UntranslatedMark { from, to });
+    let untranslated = Memo::new(move |_| edition.with(Edition::untranslated_words));
     let original_href = article_path(&base, from, &article.id);
     let progress = move || match status.get() {
         Status::Running { done, total } => Some(view! {
@@ -223,7 +225,7 @@ pub fn MachineEdition(
     let header_article = Arc::clone(&article);
     view! {
         <article class="article machine" lang=to.code() data-machine-translated=from.code()>
-            <MachineNotice lang=to from provider=provider.to_string() original=original_href parallel>
+            <MachineNotice lang=to from provider=provider.to_string() original=original_href untranslated parallel>
                 {progress}
                 {failure}
             </MachineNotice>

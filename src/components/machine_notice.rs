@@ -17,6 +17,9 @@ pub fn MachineNotice(
     provider: String,
     /// Where the original edition is.
     original: String,
+    /// Words the service left untranslated (counted when there are any).
+    #[prop(into)]
+    untranslated: Signal<usize>,
     #[prop(optional)] parallel: Option<RwSignal<bool>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
@@ -39,6 +42,10 @@ pub fn MachineNotice(
                 </a>
                 {toggle}
             </p>
+            {move || {
+                let count = untranslated.get();
+                (count > 0).then(|| view! { <p class="mt-untranslated">{text.untranslated_words(count)}</p> })
+            }}
             {children.map(|children| children())}
         </aside>
     }

@@ -190,6 +190,10 @@ pub struct Run {
     pub em: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
+    /// Left in the source language by a machine translation (the service did not know it): shown
+    /// marked, never passed off as translated.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub untranslated: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -601,6 +605,21 @@ impl Edition {
             })
             .sum();
         words(&self.title) + words(self.lead.as_deref().unwrap_or("")) + body
+    }
+
+    /// Words a machine translation left in the source language (marked runs of the body).
+    pub fn untranslated_words(&self) -> usize {
+        self.body
+            .iter()
+            .flat_map(Block::inlines)
+            .filter_map(|inline| match inline {
+                Inline::Runs(runs) => Some(runs),
+                Inline::Plain(_) => None,
+            })
+            .flatten()
+            .filter(|run| run.untranslated)
+            .map(|run| run.text.split_whitespace().count())
+            .sum()
     }
 
     /// Whole minutes to read at 200 words a minute, never less than one.

@@ -49,6 +49,9 @@ pub struct Messages {
     pub hide_original: &'static str,
     pub side_by_side: &'static str,
     pub not_yet_translated: &'static str,
+    /// The title of a word the service left in the source language.
+    pub not_translated: &'static str,
+    untranslated_words: &'static str,
     translating: [&'static str; 2],
     cannot_translate_from: &'static str,
     pub translation_failed: &'static str,
@@ -106,6 +109,8 @@ const UK: Messages = Messages {
     hide_original: "Сховати оригінал",
     side_by_side: "Поруч з оригіналом",
     not_yet_translated: "ще не перекладено",
+    not_translated: "не перекладено",
+    untranslated_words: "Слів, яких служба не знала (позначені пунктиром):",
     translating: ["Перекладаємо:", "з"],
     cannot_translate_from: "Служба перекладу не вміє перекладати",
     translation_failed: "Переклад не вдався. Нижче — текст оригіналу.",
@@ -161,6 +166,8 @@ const EN: Messages = Messages {
     hide_original: "Hide original",
     side_by_side: "Side by side",
     not_yet_translated: "not translated yet",
+    not_translated: "not translated",
+    untranslated_words: "Words the service did not know (dotted underline):",
     translating: ["Translating", "of"],
     cannot_translate_from: "This translation service cannot translate",
     translation_failed: "The translation did not work. The original text is shown below.",
@@ -216,6 +223,8 @@ const RU: Messages = Messages {
     hide_original: "Скрыть оригинал",
     side_by_side: "Рядом с оригиналом",
     not_yet_translated: "ещё не переведено",
+    not_translated: "не переведено",
+    untranslated_words: "Слов, которых сервис не знал (подчёркнуты пунктиром):",
     translating: ["Переводим:", "из"],
     cannot_translate_from: "Сервис перевода не умеет переводить",
     translation_failed: "Перевести не удалось. Ниже — текст оригинала.",
@@ -281,6 +290,11 @@ impl Messages {
             self.machine_translation,
             self.from_language[lang_slot(from)]
         )
+    }
+
+    /// "Words the service did not know (dotted underline): 3".
+    pub fn untranslated_words(&self, count: usize) -> String {
+        format!("{} {count}", self.untranslated_words)
     }
 
     /// "Translating 12 of 30".

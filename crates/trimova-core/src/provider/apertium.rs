@@ -1,6 +1,6 @@
 //! Apertium APy (<https://wiki.apertium.org/wiki/Apertium-apy>).
 //!
-//! `POST /translate` with form fields `langpair=ukr|rus`, `q`, `markUnknown=no`, `format=html`;
+//! `POST /translate` with form fields `langpair=ukr|rus`, `q`, `markUnknown=yes`, `format=html`;
 //! answers `{"responseData":{"translatedText":"..."},"responseStatus":200}`, errors
 //! `{"status":"error","code":400,"message":"Bad Request","explanation":"That pair is not installed"}`.
 //! There is no batch form, but APy's HTML deformatter passes tags through where they are: several
@@ -13,6 +13,7 @@ use super::{
     error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits,
     ProviderError,
 };
+use crate::translate::markup::UNTRANSLATED;
 use crate::Lang;
 use serde::Deserialize;
 
@@ -76,7 +77,7 @@ pub fn split_batch(text: &str) -> Vec<String> {
 pub fn translate_request(base: &str, from: Lang, to: Lang, texts: &[String]) -> HttpRequest {
     let q = join_batch(texts);
     let body = format!(
-        "langpair={}&q={}&markUnknown=no&format=html",
+        "langpair={}&q={}&markUnknown=yes&format=html",
         form_encode(&format!("{}|{}", code(from), code(to))),
         form_encode(&q)
     );
@@ -134,23 +135,43 @@ pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, Provide
     }
 }
 
-/// Apertium prefixes a word it could not generate with `#` (and, with `markUnknown=yes`, unknown
-/// ones with `*`), even with `markUnknown=no` for the former. Readers should not see the marks;
-/// a `#` that was in the source (a hashtag) is left alone.
+/// Apertium marks words in its output: `#` before one it could not generate (even with
+/// `markUnknown=no`), and with `markUnknown=yes`, `*` before one it did not know and `@` before one
+/// missing from its bilingual dictionary; both of the latter are left in the source language.
+/// Readers should not see the marks: `#` is dropped, and a word left untranslated is wrapped in
+/// [`UNTRANSLATED`] so that it is shown marked instead of passed off as translated. A mark that
+/// was in the source itself (a hashtag, a footnote star, a handle) is left alone.
 pub fn clean_output(source: &str, translated: &str) -> String {
-    if source.contains('#') {
-        return translated.to_string();
-    }
     let mut out = String::with_capacity(translated.len());
+    let mut chars = translated.chars().peekable();
     let mut prev = ' ';
-    for c in translated.chars() {
-        let word_start = !prev.is_alphanumeric();
-        if c == '#' && word_start {
-            prev = c;
+    while let Some(c) = chars.next() {
+        let word_start =
+            !prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric());
+        prev = c;
+        if !word_start || source.contains(c) {
+            out.push(c);
             continue;
         }
-        out.push(c);
-        prev = c;
+        match c {
+            '#' => {}
+            '*' | '@' => {
+                out.push_str(UNTRANSLATED.0);
+                while let Some(&n) = chars.peek() {
+                    let inner = matches!(n, '\'' | '’' | 'ʼ' | '-')
+                        && prev.is_alphanumeric()
+                        && chars.clone().nth(1).is_some_and(char::is_alphanumeric);
+                    if !(n.is_alphanumeric() || inner) {
+                        break;
+                    }
+                    out.push(n);
+                    prev = n;
+                    chars.next();
+                }
+                out.push_str(UNTRANSLATED.1);
+            }
+            _ => out.push(c),
+        }
     }
     out
 }
@@ -213,7 +234,7 @@ mod tests {
         assert_eq!(r.url, "http://127.0.0.1:2737/translate");
         assert_eq!(
             r.body.as_deref(),
-            Some("langpair=ukr%7Crus&q=%D0%9A%D0%B8%D1%97%D0%B2+%26+%3Cb%3E%D0%BC%D0%B8%D1%80%3C%2Fb%3E&markUnknown=no&format=html")
+            Some("langpair=ukr%7Crus&q=%D0%9A%D0%B8%D1%97%D0%B2+%26+%3Cb%3E%D0%BC%D0%B8%D1%80%3C%2Fb%3E&markUnknown=yes&format=html")
         );
         assert!(r.headers[0]
             .1
@@ -320,6 +341,23 @@ mod tests {
         );
         assert_eq!(clean_output("тег #мир", "тег #мир"), "тег #мир");
         assert_eq!(clean_output("a", "<b>#что</b>"), "<b>что</b>");
+    }
+
+    #[test]
+    fn unknown_words_are_marked_for_the_reader() {
+        // As APy answered for a real batch (separators included).
+        assert_eq!(
+            clean_output(
+                "x",
+                "*Пресслужба уведомила, #что <b>*Кременчука</b> не *впоралася.<hr data-trimova=\"1\">Улица @п'ять *м'ясо-молочна"
+            ),
+            "<mark>Пресслужба</mark> уведомила, что <b><mark>Кременчука</mark></b> не <mark>впоралася</mark>.\
+             <hr data-trimova=\"1\">Улица <mark>п'ять</mark> <mark>м'ясо-молочна</mark>"
+        );
+        // Stars and at signs of the source's own, and ones that start no word, stay.
+        assert_eq!(clean_output("5 * 3 = *x", "5 * 3 = *x"), "5 * 3 = *x");
+        assert_eq!(clean_output("@trimova", "@trimova"), "@trimova");
+        assert_eq!(clean_output("a", "a * b, a@b.c"), "a * b, a@b.c");
     }
 
     #[test]

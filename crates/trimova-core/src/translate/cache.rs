@@ -15,7 +15,9 @@ pub fn content_hash(text: &str) -> u64 {
 }
 
 /// Key of one segment's translation. The source text is part of it, so an edited paragraph is
-/// translated again and an unchanged one is not, whatever else in the article changed.
+/// translated again and an unchanged one is not, whatever else in the article changed. The `/2`
+/// is the form of what is stored: since it, words left untranslated are marked, so translations
+/// stored before are asked for again.
 pub fn cache_key(
     article_id: &str,
     source_text: &str,
@@ -24,7 +26,7 @@ pub fn cache_key(
     provider: &str,
 ) -> String {
     format!(
-        "{provider}:{from}>{to}:{article_id}:{:016x}",
+        "{provider}/2:{from}>{to}:{article_id}:{:016x}",
         content_hash(source_text)
     )
 }

@@ -121,19 +121,29 @@ pub fn runs_to_html(runs: &[Run], terms: &[String], links: &mut Vec<String>) -> 
     out
 }
 
+/// How a provider's answer marks a word it left untranslated, once its own mark is read.
+pub const UNTRANSLATED: (&str, &str) = ("<mark>", "</mark>");
+
 /// Parses a translated fragment back into runs. `links` and `terms` are those the fragment was
 /// made with; unknown tags, unknown link numbers and unknown placeholders are dropped.
 pub fn html_to_runs(html: &str, links: &[String], terms: &[String]) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
-    let (mut strong, mut em) = (0u32, 0u32);
+    // Open elements of each kind: (strong, em, untranslated).
+    let mut depth = [0u32; 3];
     let mut href: Option<String> = None;
     let mut rest = html;
-    let mut push = |text: String, strong: bool, em: bool, href: &Option<String>| {
+    let mut push = |text: String, depth: &[u32; 3], href: &Option<String>| {
         if text.is_empty() {
             return;
         }
+        let [strong, em, untranslated] = depth.map(|d| d > 0);
         match runs.last_mut() {
-            Some(last) if last.strong == strong && last.em == em && last.href == *href => {
+            Some(last)
+                if last.strong == strong
+                    && last.em == em
+                    && last.untranslated == untranslated
+                    && last.href == *href =>
+            {
                 last.text.push_str(&text)
             }
             _ => runs.push(Run {
@@ -141,19 +151,20 @@ pub fn html_to_runs(html: &str, links: &[String], terms: &[String]) -> Vec<Run> 
                 strong,
                 em,
                 href: href.clone(),
+                untranslated,
             }),
         }
     };
     while !rest.is_empty() {
         let Some(open) = rest.find('<') else {
-            push(unescape(rest), strong > 0, em > 0, &href);
+            push(unescape(rest), &depth, &href);
             break;
         };
-        push(unescape(&rest[..open]), strong > 0, em > 0, &href);
+        push(unescape(&rest[..open]), &depth, &href);
         rest = &rest[open..];
         let Some(close) = rest.find('>') else {
             // A stray '<' is text.
-            push(unescape(rest), strong > 0, em > 0, &href);
+            push(unescape(rest), &depth, &href);
             break;
         };
         let tag = &rest[1..close];
@@ -165,10 +176,13 @@ pub fn html_to_runs(html: &str, links: &[String], terms: &[String]) -> Vec<Run> 
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
         match (name.to_ascii_lowercase().as_str(), closing) {
-            ("b" | "strong", false) => strong += 1,
-            ("b" | "strong", true) => strong = strong.saturating_sub(1),
-            ("i" | "em", false) => em += 1,
-            ("i" | "em", true) => em = em.saturating_sub(1),
+            ("b" | "strong", false) => depth[0] += 1,
+            ("b" | "strong", true) => depth[0] = depth[0].saturating_sub(1),
+            ("i" | "em", false) => depth[1] += 1,
+            ("i" | "em", true) => depth[1] = depth[1].saturating_sub(1),
+            // How a provider's own mark for a word it did not know reaches us (`UNTRANSLATED`).
+            ("mark", false) => depth[2] += 1,
+            ("mark", true) => depth[2] = depth[2].saturating_sub(1),
             ("a", false) => {
                 href = attribute(tag, "href")
                     .and_then(|n| n.parse::<usize>().ok())
@@ -180,7 +194,7 @@ pub fn html_to_runs(html: &str, links: &[String], terms: &[String]) -> Vec<Run> 
                     .and_then(|n| n.parse::<usize>().ok())
                     .and_then(|n| terms.get(n))
                 {
-                    push(term.clone(), strong > 0, em > 0, &href);
+                    push(term.clone(), &depth, &href);
                 }
             }
             _ => {}
@@ -285,6 +299,29 @@ mod tests {
         assert_eq!(text, "xno yes Ки\u{a0}&bogus; 1 < 2");
         assert_eq!(runs.iter().filter(|r| r.href.is_some()).count(), 1);
         assert_eq!(runs.iter().find(|r| r.href.is_some()).unwrap().text, "yes");
+    }
+
+    #[test]
+    fn words_left_untranslated_stay_marked() {
+        let runs = html_to_runs("Улица <b><mark>Соборна</mark> закрыта</b>", &[], &[]);
+        assert_eq!(
+            runs,
+            [
+                run("Улица "),
+                Run {
+                    text: "Соборна".into(),
+                    strong: true,
+                    untranslated: true,
+                    ..Run::default()
+                },
+                Run {
+                    text: " закрыта".into(),
+                    strong: true,
+                    ..Run::default()
+                },
+            ]
+        );
+        assert_eq!(html_to_text("<mark>Соборна</mark>", &[]), "Соборна");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Machine translation of missing editions, as pure logic: segments, markup, planning, caching,
-//! source choice and retry policy. The app drives the requests; everything it decides is here.
+//! source choice, retry policy, and the job that puts them together ([`job::TranslationJob`]).
+//! The browser and the command line only carry its requests and answers.
 
 pub mod cache;
+pub mod job;
 pub mod markup;
 pub mod plan;
 pub mod retry;

@@ -163,7 +163,7 @@ pub fn apply(
 /// One unmarked run is a plain string.
 fn simplify(runs: Vec<Run>) -> Inline {
     match runs.as_slice() {
-        [only] if !only.strong && !only.em && only.href.is_none() => {
+        [only] if !only.strong && !only.em && !only.untranslated && only.href.is_none() => {
             Inline::Plain(only.text.clone())
         }
         _ => Inline::Runs(runs),
