@@ -1,5 +1,6 @@
 //! Which files a command works on: the files given, and in the folders given, those of a kind.
 
+use crate::Failure;
 use std::path::{Path, PathBuf};
 
 /// The kinds of file the commands read.
@@ -25,7 +26,7 @@ impl Kind {
 }
 
 /// `paths` with every folder replaced by its files of `kind`, sorted by name.
-pub fn expand(paths: &[PathBuf], kind: Kind) -> Result<Vec<PathBuf>, String> {
+pub fn expand(paths: &[PathBuf], kind: Kind) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     for path in paths {
         if !path.is_dir() {

@@ -15,15 +15,15 @@ pub struct Options {
     pub files: Vec<PathBuf>,
 }
 
-fn read_page(path: &Path, lang: Option<Lang>) -> Result<ImportedPage, String> {
+fn read_page(path: &Path, lang: Option<Lang>) -> Result<ImportedPage, Failure> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text =
         String::from_utf8(bytes).map_err(|_| format!("{}: is not UTF-8 text", path.display()))?;
-    import_page(&text, lang).map_err(|e| format!("{}: {e}", path.display()))
+    Ok(import_page(&text, lang).map_err(|e| format!("{}: {e}", path.display()))?)
 }
 
 pub fn run(options: Options) -> Result<(), Failure> {
-    let files = expand(&options.files, Kind::Pages).map_err(Failure::Input)?;
+    let files = expand(&options.files, Kind::Pages)?;
     if files.is_empty() {
         return Err(Failure::Usage(
             "no page files given (folders are searched for .txt files)".into(),
@@ -41,8 +41,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
         let pages = files
             .iter()
             .map(|f| read_page(f, options.lang))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(Failure::Input)?;
+            .collect::<Result<Vec<_>, _>>()?;
         let article = merge_pages(id, pages).map_err(|e| Failure::Input(e.to_string()))?;
         return write(&article, options.out.as_deref());
     }
@@ -55,13 +54,13 @@ pub fn run(options: Options) -> Result<(), Failure> {
             let id = suggest_id(&page.edition.title, &page.date);
             let article =
                 merge_pages(&id, vec![page]).map_err(|e| format!("{}: {e}", file.display()))?;
-            write(&article, options.out.as_deref()).map_err(|e| e.to_string())
+            write(&article, options.out.as_deref())
         });
         match result {
             Ok(()) => written += 1,
             Err(message) => {
                 if files.len() > 1 {
-                    progress.println(&message);
+                    progress.println(&message.to_string());
                 }
                 problems.push(message);
             }
@@ -80,7 +79,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
     }
     match problems.len() {
         0 => Ok(()),
-        _ if files.len() == 1 => Err(Failure::Input(problems.remove(0))),
+        _ if files.len() == 1 => Err(problems.remove(0)),
         n => Err(Failure::Quiet(format!(
             "{n} of {} pages could not be imported",
             files.len()
@@ -100,5 +99,5 @@ fn write(article: &Article, out: Option<&Path>) -> Result<(), Failure> {
     } else {
         out.to_path_buf()
     };
-    write_whole(&path, json.as_bytes(), Durability::Now).map_err(Failure::Input)
+    write_whole(&path, json.as_bytes(), Durability::Now)
 }

@@ -1,10 +1,9 @@
 //! `trimova`: the newsroom's command line over the same core (and, for pages, the same
 //! components) as the app.
 //!
-//! Exit status: 0 on success, 1 when the input is at fault or a file cannot be written (the
-//! message names the file, and the field), 2 on a usage error (clap's own), 3 when another run
-//! holds the site folder and `--no-wait` was given.
+//! Exit statuses: see `failure.rs`.
 
+mod failure;
 mod files;
 mod import;
 mod lock;
@@ -20,28 +19,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use trimova_core::Lang;
 
-/// How a command failed, which decides the exit status.
-#[derive(Debug)]
-pub enum Failure {
-    /// The input is at fault (exit 1); the message names the file and the place.
-    Input(String),
-    /// The input is at fault and the details were already printed (exit 1).
-    Quiet(String),
-    /// The command was used wrongly (exit 2), as clap's own usage errors.
-    Usage(String),
-    /// Another run holds the folder (exit 3).
-    Busy(String),
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Failure::Input(m) | Failure::Quiet(m) | Failure::Usage(m) | Failure::Busy(m) => {
-                f.write_str(m)
-            }
-        }
-    }
-}
+pub use failure::Failure;
 
 #[derive(Parser)]
 #[command(
@@ -159,8 +137,9 @@ enum Command {
     },
 }
 
-fn parse_lang(code: &str) -> Result<Lang, String> {
-    Lang::from_code(code).ok_or_else(|| format!("{code:?} is not one of uk, en, ru"))
+fn parse_lang(code: &str) -> Result<Lang, Failure> {
+    Lang::from_code(code)
+        .ok_or_else(|| Failure::Usage(format!("{code:?} is not one of uk, en, ru")))
 }
 
 fn main() -> ExitCode {
@@ -191,7 +170,7 @@ fn main() -> ExitCode {
             dry_run,
             paths,
         }),
-        Command::Index { dir, limit } => index(&dir, limit).map_err(Failure::Input),
+        Command::Index { dir, limit } => index(&dir, limit),
         Command::Pages {
             dist,
             site_url,
@@ -229,18 +208,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(message) | Failure::Quiet(message)) => {
-            eprintln!("trimova: {message}");
-            ExitCode::from(1)
-        }
-        Err(Failure::Usage(message)) => {
-            eprintln!("trimova: {message}\n\nFor more information, try '--help'.");
-            ExitCode::from(2)
-        }
-        Err(Failure::Busy(message)) => {
-            eprintln!("trimova: {message}");
-            ExitCode::from(3)
-        }
+        Err(failure) => failure.report(),
     }
 }
 
@@ -256,7 +224,7 @@ fn now() -> i64 {
         })
 }
 
-fn index(dir: &std::path::Path, limit: usize) -> Result<(), String> {
+fn index(dir: &std::path::Path, limit: usize) -> Result<(), Failure> {
     let articles = trimova_core::index::load_articles(dir)?;
     let mut index = trimova_core::Index::from_articles(&articles);
     index.articles.truncate(limit);

@@ -2,6 +2,7 @@
 //! complete page: language, title, description, metadata, the data the page was rendered from,
 //! and the rendered body.
 
+use crate::Failure;
 use trimova_core::translate::markup::escape;
 use trimova_core::Lang;
 
@@ -37,10 +38,10 @@ pub struct Page<'a> {
 }
 
 impl Shell {
-    pub fn new(html: String) -> Result<Shell, String> {
+    pub fn new(html: String) -> Result<Shell, Failure> {
         for needle in ["<html lang=\"", "<title>", "</head>", "<body", "</body>"] {
             if !html.contains(needle) {
-                return Err(format!("the app shell has no {needle}"));
+                return Err(format!("the app shell has no {needle}").into());
             }
         }
         // On a page that already reads, nothing may compete with the stylesheet for the network:
@@ -81,7 +82,7 @@ impl Shell {
             .unwrap_or_else(|| "/".into())
     }
 
-    pub fn page(&self, page: &Page) -> Result<String, String> {
+    pub fn page(&self, page: &Page) -> Result<String, Failure> {
         let mut html =
             String::with_capacity(self.text.len() + page.body.len() + page.data.len() + 4096);
         let mut at = 0;

@@ -26,7 +26,7 @@ fn problems(file: &Path) -> Vec<String> {
 }
 
 pub fn run(paths: &[PathBuf]) -> Result<(), Failure> {
-    let files = expand(paths, Kind::Json).map_err(Failure::Input)?;
+    let files = expand(paths, Kind::Json)?;
     if files.is_empty() {
         return Err(Failure::Usage("no .json files found".into()));
     }

@@ -2,6 +2,7 @@
 //! flushed, then renamed over the old one. A crash, a kill or a full disk leaves either the old
 //! file or the new one, never a cut one.
 
+use crate::Failure;
 use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -19,7 +20,7 @@ pub enum Durability {
 
 /// Writes `data` to `path` whole, creating its folder. The message names the file and says when
 /// the disk is full.
-pub fn write_whole(path: &Path, data: &[u8], durability: Durability) -> Result<(), String> {
+pub fn write_whole(path: &Path, data: &[u8], durability: Durability) -> Result<(), Failure> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -37,7 +38,7 @@ pub fn write_whole(path: &Path, data: &[u8], durability: Durability) -> Result<(
     })();
     written.map_err(|e| {
         let _ = fs::remove_file(&temporary);
-        describe(path, &e)
+        describe(path, &e).into()
     })
 }
 
@@ -81,14 +82,14 @@ pub fn describe(path: &Path, error: &std::io::Error) -> String {
 }
 
 /// Flushes everything written on the file system holding `dir` (one call for a whole build).
-pub fn sync_folder(dir: &Path) -> Result<(), String> {
+pub fn sync_folder(dir: &Path) -> Result<(), Failure> {
     let folder = File::open(dir).map_err(|e| describe(dir, &e))?;
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd;
         // SAFETY: syncfs only reads the descriptor, which `folder` keeps open for the call.
         if unsafe { libc::syncfs(folder.as_raw_fd()) } != 0 {
-            return Err(describe(dir, &std::io::Error::last_os_error()));
+            return Err(describe(dir, &std::io::Error::last_os_error()).into());
         }
     }
     #[cfg(not(target_os = "linux"))]

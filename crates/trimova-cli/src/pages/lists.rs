@@ -4,6 +4,7 @@
 use super::manifest::{Fingerprint, Manifest, Record};
 use super::{Context, Report};
 use crate::shell::{data_script, Page};
+use crate::Failure;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -72,7 +73,7 @@ pub fn render(
     list: &Listed,
     entries: &mut HashMap<String, IndexEntry>,
     report: &mut Report,
-) -> Result<BTreeMap<String, String>, String> {
+) -> Result<BTreeMap<String, String>, Failure> {
     let rows = &list.rows;
     let wanted: Vec<Wanted> = list
         .pages
@@ -116,7 +117,7 @@ pub fn render(
             let article = context.read_article(id)?;
             Ok((id.to_string(), IndexEntry::of(&article)))
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, Failure>>()?;
     entries.extend(loaded);
 
     let entries = &*entries;
@@ -154,7 +155,7 @@ pub fn render(
                 &list_html(context, &page, &context.site.base)?,
             )?;
         }
-        Ok::<(), String>(())
+        Ok::<(), Failure>(())
     })?;
     Ok(wanted
         .into_iter()
@@ -163,7 +164,7 @@ pub fn render(
 }
 
 /// The HTML of a list page shown at `path`, carrying its entries.
-fn list_html(context: &Context, page: &Arc<ListPage>, path: &str) -> Result<String, String> {
+fn list_html(context: &Context, page: &Arc<ListPage>, path: &str) -> Result<String, Failure> {
     let base = &context.site.base;
     let text = messages(page.lang);
     context.shell.page(&Page {

@@ -3,6 +3,7 @@
 //! every other output, so the next run renders only what a change touches.
 
 use crate::write::{write_whole, Durability};
+use crate::Failure;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -72,7 +73,7 @@ impl Manifest {
         (manifest.format == FORMAT && manifest.stamp == stamp).then_some(manifest)
     }
 
-    pub fn write(&self, dist: &Path) -> Result<(), String> {
+    pub fn write(&self, dist: &Path) -> Result<(), Failure> {
         let bytes = postcard::to_stdvec(self).expect("a manifest always serialises");
         write_whole(&dist.join(FILE), &bytes, Durability::Now)
     }

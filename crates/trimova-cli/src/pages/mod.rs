@@ -75,7 +75,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// Writes a derived file whole (flushed with the rest before the manifest is written).
-    pub fn write(&self, relative: &Path, text: &str) -> Result<(), String> {
+    pub fn write(&self, relative: &Path, text: &str) -> Result<(), Failure> {
         write_whole(
             &self.dist.join(relative),
             text.as_bytes(),
@@ -84,13 +84,13 @@ impl Context<'_> {
     }
 
     /// Removes a derived file and the folders it leaves empty (up to the site folder).
-    pub fn remove(&self, relative: &Path) -> Result<(), String> {
+    pub fn remove(&self, relative: &Path) -> Result<(), Failure> {
         let path = self.dist.join(relative);
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             // Already gone, or not a file of ours (a folder named like an old output).
             Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::IsADirectory) => {}
-            Err(e) => return Err(crate::write::describe(&path, &e)),
+            Err(e) => return Err(crate::write::describe(&path, &e).into()),
         }
         let mut dir = path.parent();
         while let Some(d) = dir.filter(|d| *d != self.dist) {
@@ -103,21 +103,21 @@ impl Context<'_> {
     }
 
     /// An article file, read and validated (the message names the file and the field).
-    pub fn read_article(&self, id: &str) -> Result<Article, String> {
+    pub fn read_article(&self, id: &str) -> Result<Article, Failure> {
         let path = self.dist.join("articles").join(format!("{id}.json"));
         let text =
             std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        parse_article_file(&path, &text)
+        Ok(parse_article_file(&path, &text)?)
     }
 }
 
 /// Renders what changed in `options.dist`, one run at a time.
 pub fn run(options: &Options) -> Result<Report, Failure> {
     let _lock = lock(&options.dist, "pages", options.when_busy)?;
-    build(options).map_err(Failure::Input)
+    build(options)
 }
 
-fn build(options: &Options) -> Result<Report, String> {
+fn build(options: &Options) -> Result<Report, Failure> {
     let dist = options.dist.as_path();
     let running = dist.join(RUNNING);
     if running.exists() {
@@ -176,7 +176,7 @@ fn build(options: &Options) -> Result<Report, String> {
             progress.inc();
             scanned
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, Failure>>()?;
     progress.finish();
     let mut entries: HashMap<String, IndexEntry> = HashMap::new();
     let mut read = Vec::with_capacity(scanned.len());
@@ -230,7 +230,7 @@ fn build(options: &Options) -> Result<Report, String> {
 
 /// Removes the temporary files a killed run left among the site's folders (not in `articles/`,
 /// which is the editors', and which `pages` never writes). Only after a kill: it walks the site.
-fn remove_temporaries(dist: &Path) -> Result<(), String> {
+fn remove_temporaries(dist: &Path) -> Result<(), Failure> {
     let articles = dist.join("articles");
     let mut folders = vec![dist.to_path_buf()];
     while let Some(folder) = folders.pop() {
@@ -271,7 +271,7 @@ struct ArticleFile {
 
 /// The article files in `dir` (not `index.json`), sorted by id, with their size and time: read
 /// with the folder (one `statx` relative to it per file, on every core).
-fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFile>, String> {
+fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFile>, Failure> {
     let listed = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut entries = Vec::new();
     for entry in listed {
@@ -312,7 +312,7 @@ fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFile>, String
                 mtime_ns,
             })
         })
-        .collect::<Result<Vec<_>, String>>()?;
+        .collect::<Result<Vec<_>, Failure>>()?;
     files.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
     Ok(files)
 }
@@ -367,7 +367,7 @@ fn merge_by_id(a: Vec<(String, Record)>, b: Vec<(String, Record)>) -> Vec<(Strin
 }
 
 /// Reads a file whose size or time changed, and renders its pages if its content did.
-fn scan(context: &Context, file: ArticleFile, before: Option<Record>) -> Result<Scanned, String> {
+fn scan(context: &Context, file: ArticleFile, before: Option<Record>) -> Result<Scanned, Failure> {
     let path = &file.path;
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let hash = content_hash(&bytes);
@@ -437,7 +437,7 @@ fn edition_page(
     article: &Arc<Article>,
     text: &str,
     lang: trimova_core::Lang,
-) -> Result<String, String> {
+) -> Result<String, Failure> {
     let base = &context.site.base;
     let edition = &article.editions[&lang];
     let path = article_path(base, lang, &article.id);

@@ -4,6 +4,7 @@
 use super::lists::Listed;
 use super::manifest::{Fingerprint, Manifest, Record};
 use super::{Context, Options, Report};
+use crate::Failure;
 use std::collections::BTreeMap;
 use std::path::Path;
 use trimova_core::archive::{Listing, Place, PlannedPage};
@@ -34,7 +35,7 @@ struct Output<'a> {
     path: String,
     fingerprint: String,
     lastmod: String,
-    make: Box<dyn FnOnce() -> Result<String, String> + 'a>,
+    make: Box<dyn FnOnce() -> Result<String, Failure> + 'a>,
 }
 
 pub fn render(
@@ -43,7 +44,7 @@ pub fn render(
     list: &Listed,
     options: &Options,
     report: &mut Report,
-) -> Result<BTreeMap<String, String>, String> {
+) -> Result<BTreeMap<String, String>, Failure> {
     let site = context.site;
     let rows = &list.rows;
     // Oldest first, so that only the last sitemap file takes new articles.

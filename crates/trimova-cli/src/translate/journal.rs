@@ -30,12 +30,12 @@ impl Journal {
             }
         }
         let file = if writable {
-            std::fs::create_dir_all(dir).map_err(|e| Failure::Input(describe(dir, &e)))?;
+            std::fs::create_dir_all(dir).map_err(|e| describe(dir, &e))?;
             let mut file = std::fs::OpenOptions::new()
                 .create(true)
                 .append(true)
                 .open(&path)
-                .map_err(|e| Failure::Input(describe(&path, &e)))?;
+                .map_err(|e| describe(&path, &e))?;
             // After a line cut short (a kill, a full disk), start the next on a line of its own,
             // so that only the cut one is lost. Lines already there are never rewritten.
             if std::fs::read(&path).is_ok_and(|b| b.last().is_some_and(|c| *c != b'\n')) {

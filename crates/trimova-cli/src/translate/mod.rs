@@ -89,7 +89,7 @@ fn load(options: &Options) -> Result<Setup, Failure> {
         .to
         .clone()
         .unwrap_or_else(|| config.languages.clone());
-    let files = expand(&options.paths, Kind::Articles).map_err(Failure::Input)?;
+    let files = expand(&options.paths, Kind::Articles)?;
     if files.is_empty() {
         return Err(Failure::Usage("no article files found".into()));
     }
@@ -198,7 +198,7 @@ fn write_editions(
     for &i in &changed {
         let file = &setup.files[i];
         let json = setup.articles[i].to_file();
-        write_whole(file, json.as_bytes(), Durability::Now).map_err(Failure::Input)?;
+        write_whole(file, json.as_bytes(), Durability::Now)?;
     }
     Ok(written)
 }
