@@ -1,10 +1,11 @@
 // Trunk post-build step (see Trunk.toml), run in Trunk's staging directory:
-//  1. replaces Trunk's inline start-up script with a content-hashed file, so the site runs under a
+//  1. replaces Trunk's inline start-up script with src/boot.js (a content-hashed file), so the site runs under a
 //     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'),
 //     and which starts the app only once the page is loaded and painted: on a pre-rendered page the
 //     text comes first, and the app's code never competes with it for the network;
 //  2. writes embed.js (the <trimova-article> element, from src/embed.js) under a name that never
-//     changes, naming the same hashed files with their integrity;
+//     changes, naming the same hashed files with their integrity; both it and the start-up module
+//     (src/boot.js) import src/loader.js, written as loader-<hash>.js;
 //  3. copies index.html to 404.html, so that hosts serving 404.html for unknown paths serve the app
 //     for any path;
 //  4. runs `trimova pages`, which pre-renders every human edition (`<lang>/<id>/index.html`) and
@@ -43,38 +44,33 @@ async function hashed(name, ext) {
   return { href: publicUrl + file, integrity: sri(data) };
 }
 const machine = { glue: await hashed('trimova-machine', '.js'), wasm: await hashed('trimova-machine_bg', '.wasm') };
-// The start-up script: Trunk's work (load the glue, instantiate the wasm), with the files'
-// integrity checked as their preload tags would have, and the app started. `load` and `once` come
-// from src/loader.js, which embed.js begins with too.
-const loader = await readFile(new URL('../src/loader.js', import.meta.url), 'utf8');
-const code = `${loader}
-// Trimova's start-up, written by scripts/post-build.mjs.
-// On a pre-rendered page the text comes first: the app's code is asked for only once the page has
-// painted its content (or after 3 s, or at once in a hidden tab, which paints nothing). A bare shell
-// has nothing to show, and starts at once.
-const prerendered = document.querySelector('#trimova-article-data, #trimova-list-data'); // src/api.rs: ARTICLE_DATA, LIST_DATA
-if (prerendered && document.visibilityState === 'visible'
-  && !performance.getEntriesByName('first-contentful-paint').length) {
-  await new Promise((ok) => {
-    setTimeout(ok, 3000);
-    try {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); ok(); }
-      }).observe({ type: 'paint', buffered: true });
-    } catch { ok(); }
-  });
+// The loader both start-up modules import, under a content-hashed name.
+const loaderData = await readFile(new URL('../src/loader.js', import.meta.url));
+const loaderFile = `loader-${createHash('sha256').update(loaderData).digest('hex').slice(0, 16)}.js`;
+await writeFile(join(dir, loaderFile), loaderData);
+const loader = { href: publicUrl + loaderFile, integrity: sri(loaderData) };
+
+// A module of src/ with its manifest filled in: ASSETS, and the loader's hashed name.
+async function filled(source, assets) {
+  const text = await readFile(new URL(`../src/${source}`, import.meta.url), 'utf8');
+  const marker = '/* filled in by the build */ null';
+  const specifier = "from './loader.js'";
+  if (!text.includes(marker) || !text.includes(specifier)) throw new Error(`src/${source} lacks the ASSETS marker or the loader import`);
+  return text.replace(marker, JSON.stringify(assets)).replace(specifier, `from './${loaderFile}'`);
 }
-// Machine translation is a module of its own, loaded the first time a machine edition is shown.
-const loadMachine = once(${JSON.stringify(machine.glue)}, ${JSON.stringify(machine.wasm)});
-const bindings = await load(${JSON.stringify(glue)}, ${JSON.stringify(wasm)});
-bindings.start(loadMachine);
-`;
+
+// The start-up module: Trunk's work (load the glue, instantiate the wasm) with the files'
+// integrity checked, and the app started once the page has painted (src/boot.js).
+const code = await filled('boot.js', { glue, wasm, machineGlue: machine.glue, machineWasm: machine.wasm });
 const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
 const integrity = sri(code);
 const file = `boot-${hash}.js`;
 await writeFile(join(dir, file), code);
 // Low priority: nothing in it is needed for the first paint, so it never competes with the CSS.
-html = html.replace(inline, `<script type="module" src="${publicUrl}${file}" integrity="${integrity}" fetchpriority="low"></script>`);
+// The loader is preloaded beside it, with its integrity (a module's static imports carry none);
+// pre-rendered pages keep this preload (crates/trimova-cli/src/shell.rs).
+html = html.replace(inline, `<link rel="modulepreload" data-trimova-loader href="${loader.href}" integrity="${loader.integrity}" fetchpriority="low">`
+  + `<script type="module" src="${publicUrl}${file}" integrity="${integrity}" fetchpriority="low"></script>`);
 
 await writeFile(indexPath, html);
 
@@ -84,10 +80,7 @@ const assets = {
   glue: relative(glue), wasm: relative(wasm), css: relative(css),
   machineGlue: relative(machine.glue), machineWasm: relative(machine.wasm),
 };
-const element = await readFile(new URL('../src/embed.js', import.meta.url), 'utf8');
-const marker = '/* filled in by the build */ null';
-if (!element.includes(marker)) throw new Error('src/embed.js lacks the ASSETS marker');
-await writeFile(join(dir, 'embed.js'), `${loader}\n${element.replace(marker, JSON.stringify(assets))}`);
+await writeFile(join(dir, 'embed.js'), await filled('embed.js', assets));
 await writeFile(join(dir, '404.html'), html);
-console.log(`post-build: start-up script -> ${file}; embed.js; index.html copied to 404.html`);
+console.log(`post-build: start-up module -> ${file}, loader -> ${loaderFile}; embed.js; index.html copied to 404.html`);
 execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], { stdio: 'inherit' });

@@ -4,6 +4,7 @@
 //! the app adopts it into the same cache before its first render, so hydration finds the article
 //! without a second download, and the pre-renderer fills the cache the same way natively.
 
+use crate::surface::ErrorKind;
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use trimova_core::archive::{ListAt, ListPage};
 use trimova_core::article::{parse_article, FormatError};
 use trimova_core::config::Config;
+use trimova_core::i18n::Messages;
 use trimova_core::route::article_file;
 use trimova_core::{Article, Lang};
 
@@ -33,6 +35,43 @@ impl std::fmt::Display for LoadError {
             LoadError::NotFound => f.write_str("no such article"),
             LoadError::Malformed(e) => write!(f, "{e}"),
             LoadError::Network(e) => f.write_str(e),
+        }
+    }
+}
+
+/// How a failed load is told: to a reader (heading and explanation, in their language) and to an
+/// embedding host (`trimova:error`'s kind).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Explained {
+    pub kind: ErrorKind,
+    pub title: &'static str,
+    pub body: &'static str,
+}
+
+impl LoadError {
+    pub fn explained(&self, text: &'static Messages) -> Explained {
+        let (kind, title, body) = match self {
+            LoadError::NotFound => (
+                ErrorKind::NotFound,
+                text.not_found_title,
+                text.not_found_body,
+            ),
+            LoadError::Malformed(_) => (
+                ErrorKind::Malformed,
+                text.malformed_title,
+                text.malformed_body,
+            ),
+            LoadError::Network(_) => (ErrorKind::Network, text.network_title, text.network_body),
+        };
+        Explained { kind, title, body }
+    }
+
+    /// The technical detail shown under the explanation (the field at fault, the network's
+    /// error); a missing article needs none.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            LoadError::NotFound => None,
+            e => Some(e.to_string()),
         }
     }
 }

@@ -9,13 +9,14 @@
 // nothing outside the element (URL, history, <html lang>, title, meta) is touched. No inline
 // script or style is used: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
 
+import { once } from './loader.js';
+
 const ASSETS = /* filled in by the build */ null;
 const folder = new URL('.', import.meta.url);
 const asset = (name) => new URL(ASSETS[name].file, folder).href;
 
-// Each module is loaded once for every element on the page (`once`, `load`: src/loader.js, which
-// the build puts above this file): the viewer when the first element starts, machine translation
-// when one first shows a machine edition.
+// Each module is loaded once for every element on the page (`once`: src/loader.js): the viewer when
+// the first element starts, machine translation when one first shows a machine edition.
 const loadOnce = (glue, wasm) => once(
   { href: asset(glue), integrity: ASSETS[glue].integrity },
   { href: asset(wasm), integrity: ASSETS[wasm].integrity },

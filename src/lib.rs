@@ -13,12 +13,12 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+pub mod machine;
 pub mod navigation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod routes;
 pub mod surface;
-pub mod translation;
 
 pub use app::App;
 

@@ -1,5 +1,5 @@
-// Loading Trimova's wasm modules, shared by the site's start-up script and embed.js: the build
-// (scripts/post-build.mjs) puts this file at the top of both. `glue` and `wasm` are
+// Loading Trimova's wasm modules, shared by the site's start-up module (src/boot.js) and embed.js,
+// which both import it (the build gives it a content-hashed name). `glue` and `wasm` are
 // `{ href, integrity }` of a wasm-bindgen module's JavaScript and of its wasm.
 
 // Imports the glue and instantiates the wasm, both checked against their integrity. A module
@@ -7,7 +7,7 @@
 // is in, so <head> ends as it was (a host page's, for the embed). The browser remembers a module
 // that failed to load for good, so a later attempt asks for it under another URL.
 const attempts = new Map();
-async function load(glue, wasm) {
+export async function load(glue, wasm) {
   const attempt = (attempts.get(glue.href) ?? 0) + 1;
   attempts.set(glue.href, attempt);
   const href = attempt > 1 ? `${glue.href}?attempt=${attempt}` : glue.href;
@@ -28,7 +28,7 @@ async function load(glue, wasm) {
 
 // A function that loads the module once for the whole page, whoever asks first; after a failure
 // the next caller tries again.
-function once(glue, wasm) {
+export function once(glue, wasm) {
   let loading;
   return () => (loading ??= load(glue, wasm).catch((error) => { loading = undefined; throw error; }));
 }

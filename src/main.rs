@@ -5,8 +5,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod entry {
-    use trimova::components::machine_loader::set_loader;
     use trimova::embed::{mount, EmbedOptions, Mounted};
+    use trimova::machine::loader::set_loader;
     use trimova_core::Lang;
     use wasm_bindgen::prelude::*;
 

@@ -6,10 +6,11 @@
 //! element's `lang` attribute), and what happens is told to the host as DOM events instead.
 //! Views ask the `Surface` in context rather than the document, so one set of components serves
 //! both. The machine translation view runs in a wasm module of its own, loaded when it is needed
-//! (`components::machine_loader`); there its surface is `Delegate`: every call goes back to the
-//! app's surface through JavaScript.
+//! (`machine`); there its surface is `Delegate`: every call goes back to the app's surface as a
+//! typed `machine::protocol::AppCall`.
 
 use crate::browser::{set_document_head, set_noindex};
+use crate::machine::protocol::AppCall;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use trimova_core::Lang;
@@ -22,28 +23,26 @@ pub enum Surface {
     Delegate(Delegate),
 }
 
-/// The app's surface as seen from the machine translation module: a JavaScript object whose
-/// methods (`showEdition`, `tell`, `followEdition`, `leave`) the app made from its own `Surface`
-/// (`components::machine_loader`).
+/// The app's surface as seen from the machine translation module: a function of the app's that
+/// takes each [`AppCall`] (as JSON) and carries it out on the app's own `Surface`
+/// (`machine::loader`).
 #[derive(Clone, Copy)]
-pub struct Delegate(StoredValue<SendWrapper<js_sys::Object>>);
+pub struct Delegate(StoredValue<SendWrapper<js_sys::Function>>);
 
 impl Delegate {
-    pub fn new(hooks: js_sys::Object) -> Delegate {
-        Delegate(StoredValue::new(SendWrapper::new(hooks)))
+    pub fn new(app: js_sys::Function) -> Delegate {
+        Delegate(StoredValue::new(SendWrapper::new(app)))
     }
 
-    fn call(&self, method: &str, args: &[wasm_bindgen::JsValue]) -> wasm_bindgen::JsValue {
-        use wasm_bindgen::JsCast;
-        self.0.with_value(|hooks| {
-            let Some(f) = js_sys::Reflect::get(hooks, &method.into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            else {
-                return wasm_bindgen::JsValue::UNDEFINED;
-            };
-            let args: js_sys::Array = args.iter().collect();
-            f.apply(hooks, &args).unwrap_or_default()
+    /// Sends `call` to the app: `true` when the app handled a followed link. (An app that
+    /// cannot be reached handles nothing, and the link is left to the browser.)
+    fn send(&self, call: AppCall) -> bool {
+        let Ok(json) = serde_json::to_string(&call) else {
+            return false;
+        };
+        self.0.with_value(|app| {
+            app.call1(&wasm_bindgen::JsValue::NULL, &json.into())
+                .is_ok_and(|handled| handled.is_truthy())
         })
     }
 }
@@ -129,10 +128,11 @@ impl Surface {
                 set_noindex(machine);
             }
             Surface::Delegate(d) => {
-                d.call(
-                    "showEdition",
-                    &[lang.code().into(), title.into(), description.into()],
-                );
+                d.send(AppCall::ShowEdition {
+                    lang,
+                    title: title.to_string(),
+                    description: description.to_string(),
+                });
             }
             Surface::Embed(embedding) => {
                 if embedding.announced.get_value() == Some((lang, machine)) {
@@ -163,7 +163,7 @@ impl Surface {
         match self {
             Surface::Page => set_noindex(false),
             Surface::Delegate(d) => {
-                d.call("leave", &[]);
+                d.send(AppCall::Leave);
             }
             Surface::Embed(_) => {}
         }
@@ -175,7 +175,10 @@ impl Surface {
         match self {
             Surface::Embed(embedding) => embedding.dispatch(event, detail),
             Surface::Delegate(d) => {
-                d.call("tell", &[event.into(), detail.to_string().into()]);
+                d.send(AppCall::Tell {
+                    event: event.to_string(),
+                    detail,
+                });
             }
             Surface::Page => {}
         }
@@ -227,7 +230,7 @@ impl Surface {
                 embedding.lang.set(Some(lang));
                 true
             }
-            Surface::Delegate(d) => d.call("followEdition", &[lang.code().into()]).is_truthy(),
+            Surface::Delegate(d) => d.send(AppCall::FollowEdition { lang }),
         }
     }
 }

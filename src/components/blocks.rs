@@ -16,10 +16,9 @@ pub struct UntranslatedMark {
     pub to: Lang,
 }
 
-/// One run: its text, emphasised, strong and linked as marked; a word the service did not know
+/// One run: its text, emphasised and strong as marked; a word the service did not know
 /// underlined with a dotted line, in its own language, titled "not translated".
 fn run_view(run: Run) -> impl IntoView {
-    let href = run.safe_href().map(str::to_string);
     let text = if run.untranslated {
         let mark = use_context::<UntranslatedMark>();
         let lang = mark.map(|m| m.from.code());
@@ -33,20 +32,38 @@ fn run_view(run: Run) -> impl IntoView {
     } else {
         Either::Right(text)
     };
-    let strong = if run.strong {
+    if run.strong {
         Either::Left(view! { <strong>{em}</strong> })
     } else {
         Either::Right(em)
-    };
-    match href {
-        Some(href) => Either::Left(view! { <a href=href rel="noopener noreferrer">{strong}</a> }),
-        None => Either::Right(strong),
     }
 }
 
+/// Runs, those in a row with the same safe target inside one link (a linked phrase whose words
+/// are marked differently is still one link).
 #[component]
 pub fn InlineText(text: Inline) -> impl IntoView {
-    text.runs().into_iter().map(run_view).collect_view()
+    let runs = text.runs();
+    let mut links: Vec<(Option<String>, Vec<Run>)> = Vec::new();
+    for run in runs {
+        let href = run.safe_href().map(str::to_string);
+        match links.last_mut() {
+            Some((last, group)) if *last == href => group.push(run),
+            _ => links.push((href, vec![run])),
+        }
+    }
+    links
+        .into_iter()
+        .map(|(href, group)| {
+            let runs = group.into_iter().map(run_view).collect_view();
+            match href {
+                Some(href) => {
+                    Either::Left(view! { <a href=href rel="noopener noreferrer">{runs}</a> })
+                }
+                None => Either::Right(runs),
+            }
+        })
+        .collect_view()
 }
 
 /// One body block. `lang` is set on its element when its text is not in the article's language

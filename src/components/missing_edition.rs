@@ -1,3 +1,4 @@
+use crate::components::notice::Alert;
 use crate::surface::Surface;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -44,11 +45,7 @@ pub fn MissingEdition(
         .collect_view();
     let note = note.map(|n| {
         view! {
-            <div class="mt-error" role="alert">
-                <p>{n.text}</p>
-                {n.detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
-                {n.retry.then(|| view! { <button type="button" class="retry" on:click=move |_| retry.run(())>{text.retry}</button> })}
-            </div>
+            <Alert message=n.text detail=n.detail retry=n.retry.then_some((text.retry, retry))>""</Alert>
         }
     });
     view! {

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 pub fn Notice<C: IntoView + 'static>(
     title: &'static str,
     body: &'static str,
-    #[prop(optional)] detail: Option<String>,
-    #[prop(optional)] retry: Option<(&'static str, Callback<()>)>,
+    #[prop(optional_no_strip)] detail: Option<String>,
+    #[prop(optional_no_strip)] retry: Option<(&'static str, Callback<()>)>,
     children: TypedChildren<C>,
 ) -> impl IntoView {
     view! {
@@ -27,5 +27,35 @@ pub fn Notice<C: IntoView + 'static>(
                 })}
             {children.into_inner()()}
         </section>
+    }
+}
+
+/// A failure inside a view that stays usable around it (a translation that did not work, a
+/// module that did not load, a service that cannot be asked): what went wrong, a technical
+/// detail, a retry, and what else the reader can do (`children`).
+#[component]
+pub fn Alert<C: IntoView + 'static>(
+    message: String,
+    #[prop(optional)] explanation: Option<&'static str>,
+    #[prop(optional_no_strip)] detail: Option<String>,
+    #[prop(optional_no_strip)] retry: Option<(&'static str, Callback<()>)>,
+    children: TypedChildren<C>,
+) -> impl IntoView {
+    view! {
+        <div class="mt-error" role="alert">
+            <p><strong>{message}</strong> {explanation.map(|e| format!(" {e}"))}</p>
+            {detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
+            <p class="mt-actions">
+                {retry
+                    .map(|(label, on_retry)| {
+                        view! {
+                            <button type="button" class="retry" on:click=move |_| on_retry.run(())>
+                                {label}
+                            </button>
+                        }
+                    })}
+                {children.into_inner()()}
+            </p>
+        </div>
     }
 }

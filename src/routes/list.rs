@@ -88,7 +88,7 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl I
             Some(Err(LoadError::Malformed(e))) => (
                 text.articles_heading.to_string(),
                 EitherOf5::D(
-                    view! { <Notice title=text.malformed_title body=text.malformed_body detail=e.to_string()>""</Notice> },
+                    view! { <Notice title=text.malformed_title body=text.malformed_body detail=Some(e.to_string())>""</Notice> },
                 ),
             ),
             Some(Err(e)) => {
@@ -100,7 +100,7 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl I
                 (
                     text.articles_heading.to_string(),
                     EitherOf5::E(view! {
-                        <Notice title=text.network_title body=text.network_body detail retry=(text.retry, retry)>
+                        <Notice title=text.network_title body=text.network_body detail=Some(detail) retry=Some((text.retry, retry))>
                             ""
                         </Notice>
                     }),

@@ -170,6 +170,33 @@ fn simplify(runs: Vec<Run>) -> Inline {
     }
 }
 
+/// The slots of `source` not in `translated` yet, in reading order.
+pub fn missing_slots(source: &[Segment], translated: &HashMap<Slot, String>) -> Vec<Slot> {
+    source
+        .iter()
+        .map(|s| s.slot)
+        .filter(|slot| !translated.contains_key(slot))
+        .collect()
+}
+
+/// What a machine edition's header shows while it is being translated: the translated title,
+/// dateline and lead where they are in (`shown`), the rest of `original`, and which of the
+/// header's slots still show the source text.
+pub fn header_of(shown: &Edition, original: &Edition, missing: &[Slot]) -> (Edition, Vec<Slot>) {
+    let header = Edition {
+        title: shown.title.clone(),
+        dateline: shown.dateline.clone(),
+        lead: shown.lead.clone(),
+        ..original.clone()
+    };
+    let untranslated = missing
+        .iter()
+        .copied()
+        .filter(|s| s.block().is_none())
+        .collect();
+    (header, untranslated)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +215,28 @@ mod tests {
               {"type": "poll"}
             ]}}}"#;
         parse_article(json, None).unwrap().editions[&Lang::Uk].clone()
+    }
+
+    #[test]
+    fn a_header_shows_what_arrived_and_names_what_did_not() {
+        let original = edition();
+        let source = segments(&original, &[]);
+        let done = HashMap::from([
+            (Slot::Title, "Заголовок".to_string()),
+            (Slot::Text(0), "x".into()),
+        ]);
+        let missing = missing_slots(&source, &done);
+        assert!(!missing.contains(&Slot::Title) && !missing.contains(&Slot::Text(0)));
+        assert_eq!(missing.len(), source.len() - 2);
+        let shown = apply(&original, &source, &done, &[]);
+        let (header, untranslated) = header_of(&shown, &original, &missing);
+        assert_eq!(header.title, "Заголовок");
+        assert_eq!(header.lead.as_deref(), Some("Лід"));
+        assert_eq!(
+            header.body, original.body,
+            "the header carries no translated body"
+        );
+        assert_eq!(untranslated, [Slot::Dateline, Slot::Lead]);
     }
 
     #[test]

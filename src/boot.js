@@ -1,0 +1,26 @@
+// Trimova's start-up module on the site's pages. The build (scripts/post-build.mjs) gives it a
+// content-hashed name and fills in ASSETS: the app's and the machine module's files (`{ href,
+// integrity }` each), whose integrity is checked as Trunk's preload tags would have.
+import { load, once } from './loader.js';
+
+const ASSETS = /* filled in by the build */ null;
+
+// On a pre-rendered page the text comes first: the app's code is asked for only once the page has
+// painted its content (or after 3 s, or at once in a hidden tab, which paints nothing). A bare shell
+// has nothing to show, and starts at once.
+const prerendered = document.querySelector('#trimova-article-data, #trimova-list-data'); // src/api.rs: ARTICLE_DATA, LIST_DATA
+if (prerendered && document.visibilityState === 'visible'
+  && !performance.getEntriesByName('first-contentful-paint').length) {
+  await new Promise((ok) => {
+    setTimeout(ok, 3000);
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); ok(); }
+      }).observe({ type: 'paint', buffered: true });
+    } catch { ok(); }
+  });
+}
+// Machine translation is a module of its own, loaded the first time a machine edition is shown.
+const loadMachine = once(ASSETS.machineGlue, ASSETS.machineWasm);
+const bindings = await load(ASSETS.glue, ASSETS.wasm);
+bindings.start(loadMachine);

@@ -1,0 +1,110 @@
+//! Where a machine edition goes in the app: a box the machine module draws into once loaded
+//! (`loader`), with the loading shown, and a failure to load explained with a retry.
+
+use crate::components::notice::Alert;
+use crate::machine::protocol::MachineJob;
+use crate::surface::Surface;
+use leptos::either::Either;
+use leptos::prelude::*;
+use std::sync::Arc;
+use trimova_core::config::TranslationConfig;
+use trimova_core::i18n::messages;
+use trimova_core::route::article_path;
+use trimova_core::{Article, Lang};
+
+/// The machine edition `to` of `article`, made from its edition `from` by the loaded module.
+#[component]
+pub fn LazyMachineEdition(
+    article: Arc<Article>,
+    from: Lang,
+    to: Lang,
+    config: TranslationConfig,
+    base: String,
+) -> impl IntoView {
+    let surface = Surface::current();
+    let text = messages(to);
+    let root = NodeRef::<leptos::html::Div>::new();
+    let state = RwSignal::new(Loading::Pending);
+    let attempt = RwSignal::new(0u32);
+    let original_href = article_path(&base, from, &article.id);
+    let job = serde_json::to_string(&MachineJob {
+        article: (*article).clone(),
+        from,
+        to,
+        config,
+        base,
+    })
+    .map_err(|e| e.to_string());
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        use crate::machine::loader::{mount, Mounted};
+        let mounted = StoredValue::new_local(None::<Mounted>);
+        Effect::new(move |_| {
+            attempt.track();
+            let Some(root) = root.get() else {
+                return;
+            };
+            state.set(Loading::Pending);
+            let job = job.clone();
+            leptos::task::spawn_local(async move {
+                let mounting = match &job {
+                    Ok(job) => mount(root, job, surface).await,
+                    Err(e) => Err(e.clone()),
+                };
+                match mounting {
+                    Ok(view) => match mounted.try_set_value(Some(view)) {
+                        None => {
+                            state.try_set(Loading::Done);
+                        }
+                        // Gone while the module loaded: take the view straight down again.
+                        Some(view) => view.into_iter().for_each(Mounted::free),
+                    },
+                    Err(message) => {
+                        surface.error(crate::surface::ErrorKind::Network, &message);
+                        state.try_set(Loading::Failed(message));
+                    }
+                }
+            });
+        });
+        on_cleanup(move || {
+            // Unmounts the module's view: its requests are aborted, its job cancelled.
+            if let Some(Some(view)) = mounted.try_update_value(Option::take) {
+                view.free();
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (job, surface);
+
+    let status = move || match state.get() {
+        Loading::Pending => Some(Either::Left(
+            view! { <p class="loading" role="status">{text.loading}</p> },
+        )),
+        Loading::Done => None,
+        Loading::Failed(detail) => Some(Either::Right({
+            let original_href = original_href.clone();
+            view! {
+                <Alert message=text.translation_unavailable.to_string() detail=Some(detail)
+                    retry=Some((text.retry, Callback::new(move |()| attempt.update(|n| *n += 1))))>
+                    <a href=original_href hreflang=from.code() lang=from.code() on:click=surface.on_edition_link(from)>
+                        {text.read_original}
+                    </a>
+                </Alert>
+            }
+        })),
+    };
+    view! {
+        {status}
+        <div class="machine-root" node_ref=root></div>
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+// Natively (pre-rendering) a machine edition is never drawn, so it never leaves `Pending`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+enum Loading {
+    Pending,
+    Done,
+    Failed(String),
+}

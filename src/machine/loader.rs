@@ -1,0 +1,102 @@
+//! The app's side of loading the machine module: the loader the start-up module (or `embed.js`)
+//! gave, a prefetch when a reader points at a machine edition, and mounting the module's view with
+//! the app answering its calls.
+
+#[cfg(target_arch = "wasm32")]
+pub use wasm::{mount, set_loader, Mounted};
+
+/// Starts loading the machine translation module ahead of need: the reader is pointing at, or
+/// has focused, a link to a machine edition. The load is shared with the view that follows.
+pub fn prefetch() {
+    #[cfg(target_arch = "wasm32")]
+    wasm::prefetch();
+}
+
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use crate::machine::protocol::{AppCall, MachineModule, MountedMachineEdition};
+    use crate::surface::Surface;
+    use std::cell::{Cell, RefCell};
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    thread_local! {
+        static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+        static PREFETCHED: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Keeps the function that loads the machine translation module: `() => Promise<bindings>`.
+    pub fn set_loader(loader: js_sys::Function) {
+        LOADER.with(|l| *l.borrow_mut() = Some(loader));
+    }
+
+    pub fn prefetch() {
+        // Once a page: the loader keeps what it loads (and a view that finds it failed asks again).
+        if PREFETCHED.with(|asked| asked.replace(true)) {
+            return;
+        }
+        if let Ok(promise) = load() {
+            // A failure is the view's to tell, if the reader goes on to open the edition. (Once a
+            // page, so the handler may live as long as the page.)
+            let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+            let _ = promise.catch(&ignore);
+            ignore.forget();
+        }
+    }
+
+    /// Asks the start-up module's loader for the machine module: it loads it once a page and
+    /// hands every caller the same promise.
+    fn load() -> Result<js_sys::Promise, String> {
+        let loader = LOADER
+            .with(|l| l.borrow().clone())
+            .ok_or("the start-up script gave no way to load machine translation")?;
+        loader
+            .call0(&JsValue::NULL)
+            .map_err(describe)?
+            .dyn_into()
+            .map_err(describe)
+    }
+
+    /// The module's view, and the function through which it calls the app; both live until
+    /// `free`.
+    pub struct Mounted {
+        view: MountedMachineEdition,
+        _app: Closure<dyn Fn(String) -> bool>,
+    }
+
+    impl Mounted {
+        pub fn free(self) {
+            self.view.free();
+        }
+    }
+
+    /// Loads the module (once per page) and mounts a machine edition for `job` (a `MachineJob`
+    /// as JSON) into `root`, its calls answered on `surface`.
+    pub async fn mount(
+        root: web_sys::HtmlDivElement,
+        job: &str,
+        surface: Surface,
+    ) -> Result<Mounted, String> {
+        let module: MachineModule = wasm_bindgen_futures::JsFuture::from(load()?)
+            .await
+            .map_err(describe)?
+            .unchecked_into();
+        let app = Closure::<dyn Fn(String) -> bool>::new(move |call: String| {
+            // Both sides are this crate's `AppCall`; a call that does not read is a bug of ours,
+            // and answered as not handled.
+            serde_json::from_str::<AppCall>(&call).is_ok_and(|call| call.answer(surface))
+        });
+        let view = module
+            .mount_machine_edition(&root, job, app.as_ref().unchecked_ref())
+            .map_err(describe)?;
+        Ok(Mounted { view, _app: app })
+    }
+
+    fn describe(error: JsValue) -> String {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| error.as_string())
+            .unwrap_or_else(|| format!("{error:?}"))
+    }
+}

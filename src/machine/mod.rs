@@ -1,0 +1,22 @@
+//! How a machine edition is loaded and drawn, in one place.
+//!
+//! Most readers open human editions and never need the providers' wire formats, the translation
+//! job and the machine view, so those are a wasm module of their own (`src/bin/machine.rs`),
+//! loaded the first time a machine edition is shown:
+//!
+//! 1. The start-up module (`src/boot.js`) or `embed.js` hands the app a function that loads the
+//!    machine module once a page, checking its integrity (`src/loader.js`); `loader` keeps it.
+//! 2. `LazyMachineEdition` (`lazy`) calls it, and mounts the module's view into a box of its own
+//!    through the typed boundary in `protocol`: a [`protocol::MachineJob`] in, and the module's
+//!    calls back to the app (head, events, links, leaving) as one [`protocol::AppCall`] type.
+//! 3. In the module, `MachineEdition` (`edition`) runs the core's translation job through the
+//!    `job` hook, whose requests `client` carries, and draws segments as they arrive.
+
+pub mod block;
+pub mod client;
+pub mod edition;
+pub mod job;
+pub mod lazy;
+pub mod loader;
+pub mod protocol;
+pub mod status;
