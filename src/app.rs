@@ -1,5 +1,5 @@
 use crate::api;
-use crate::browser::Site;
+use crate::browser::AppRoot;
 use crate::navigation::Navigation;
 use crate::routes::{article::ArticlePage, list::ArticleList, not_found::PageNotFound};
 use leptos::either::EitherOf3;
@@ -11,7 +11,7 @@ use trimova_core::Lang;
 /// The whole app on the site's page at `path`: a page chosen from the URL by
 /// `trimova_core::route`, which the app's navigation keeps in step with the reader.
 #[component]
-pub fn App(site: Site, path: String) -> impl IntoView {
+pub fn App(site: AppRoot, path: String) -> impl IntoView {
     Navigation::provide(path, &site.base);
     let config = format!("{}config.json", site.base);
     provide_context(site);
@@ -31,7 +31,7 @@ enum View {
 
 #[component]
 fn CurrentPage() -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<AppRoot>();
     let path = expect_context::<Navigation>().path();
     let page = Memo::new(move |_| Page::parse(&path.get(), &site.base));
     let url_lang: Signal<Option<Lang>> = Signal::derive(move || match page.get() {

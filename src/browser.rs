@@ -12,7 +12,7 @@ const REMEMBERED_LANG_KEY: &str = "trimova.lang";
 /// Where the app is served from (`/` at a site root, `/news/` in a sub-directory), read from the
 /// `<base href>` that Trunk writes from its `public_url`, so one build serves any path.
 #[derive(Clone, Debug)]
-pub struct Site {
+pub struct AppRoot {
     pub base: String,
     /// The language of the pre-rendered page the app adopted, if it adopted one. The list at `/`
     /// is pre-rendered in it, so the app's first render must use it too (then it moves on to the
@@ -20,9 +20,9 @@ pub struct Site {
     pub adopted_lang: Option<Lang>,
 }
 
-impl Site {
+impl AppRoot {
     /// The site as the browser sees it; `adopted` when the app hydrates a pre-rendered page.
-    pub fn detect(adopted: bool) -> Site {
+    pub fn detect(adopted: bool) -> AppRoot {
         let document = window().and_then(|w| w.document());
         let base = document
             .as_ref()
@@ -34,7 +34,7 @@ impl Site {
             .then(|| document?.document_element()?.get_attribute("lang"))
             .flatten()
             .and_then(|code| Lang::from_code(&code));
-        Site { base, adopted_lang }
+        AppRoot { base, adopted_lang }
     }
 }
 

@@ -6,7 +6,7 @@
 //! under a `Surface::Embed` that keeps them out of the host's URL, title and `<html lang>`.
 
 use crate::api;
-use crate::browser::Site;
+use crate::browser::AppRoot;
 use crate::routes::article::ArticlePage;
 use crate::surface::{Embedding, Surface};
 use leptos::prelude::*;
@@ -28,12 +28,12 @@ pub struct EmbedOptions {
 
 /// A mounted viewer: dropping it unmounts the view and cleans up its reactive owner, which aborts
 /// its requests and cancels a translation in flight.
-pub struct Mounted {
+pub struct EmbeddedViewer {
     embedding: Embedding,
     _view: Box<dyn std::any::Any>,
 }
 
-impl Mounted {
+impl EmbeddedViewer {
     /// The host set `lang`. The element's own reflection of the edition comes back here too; an
     /// equal value, or one that names no edition language, changes nothing.
     pub fn set_lang(&self, code: Option<String>) {
@@ -49,7 +49,7 @@ pub fn mount(
     host: web_sys::HtmlElement,
     root: web_sys::HtmlElement,
     options: EmbedOptions,
-) -> Mounted {
+) -> EmbeddedViewer {
     // Made inside the view's owner, so that its signals go with the view.
     let made = std::rc::Rc::new(std::cell::Cell::new(None));
     let view = leptos::mount::mount_to(root, {
@@ -57,7 +57,7 @@ pub fn mount(
         move || {
             let embedding = Embedding::new(host, options.lang);
             made.set(Some(embedding));
-            provide_context(Site {
+            provide_context(AppRoot {
                 base: options.base,
                 adopted_lang: None,
             });
@@ -70,7 +70,7 @@ pub fn mount(
             view! { <ArticlePage id src url_lang /> }
         }
     });
-    Mounted {
+    EmbeddedViewer {
         embedding: made
             .take()
             .expect("mount_to runs the view function at once"),

@@ -26,11 +26,11 @@ pub use app::App;
 /// position, selection and focus stay as they are. A bare shell (`404.html` answering a path the
 /// build did not pre-render) is rendered from scratch.
 #[cfg(target_arch = "wasm32")]
-pub fn start() {
+pub fn run_site() {
     use leptos::prelude::*;
     console_error_panic_hook::set_once();
     let adopted = api::adopt_page_data();
-    let site = browser::Site::detect(adopted == Some(true));
+    let site = browser::AppRoot::detect(adopted == Some(true));
     if adopted == Some(true) {
         // In a task of its own: instantiating the wasm and adopting the page are each a long
         // task on a slow phone; together they would block input twice as long.

@@ -5,7 +5,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod entry {
-    use trimova::embed::{mount, EmbedOptions, Mounted};
+    use trimova::embed::{mount, EmbedOptions, EmbeddedViewer};
     use trimova::machine::loader::set_loader;
     use trimova_core::Lang;
     use wasm_bindgen::prelude::*;
@@ -15,12 +15,12 @@ mod entry {
     #[wasm_bindgen]
     pub fn start(machine: js_sys::Function) {
         set_loader(machine);
-        trimova::start();
+        trimova::run_site();
     }
 
     /// One `<trimova-article>`'s viewer. `free()` it when the element leaves the page.
     #[wasm_bindgen]
-    pub struct Viewer(Mounted);
+    pub struct Viewer(EmbeddedViewer);
 
     #[wasm_bindgen]
     impl Viewer {

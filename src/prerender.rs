@@ -2,7 +2,7 @@
 //! it, for the build to write into `dist/` and for the app to hydrate in the browser.
 
 use crate::api;
-use crate::browser::Site;
+use crate::browser::AppRoot;
 use crate::App;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -22,7 +22,7 @@ pub fn render_body(base: &str, path: &str, data: PageData) -> String {
         PageData::Article(article) => api::preload_article(article),
         PageData::List(page) => api::preload_list(page),
     }
-    let site = Site {
+    let site = AppRoot {
         base: base.to_string(),
         adopted_lang: None,
     };

@@ -233,4 +233,20 @@ impl Surface {
             Surface::Delegate(d) => d.send(AppCall::FollowEdition { lang }),
         }
     }
+
+    /// Carries out a call from the machine module on this (the app's) surface. `true`: a followed
+    /// edition link was handled (the module's view then keeps the browser from following it).
+    pub fn answer(self, call: AppCall) -> bool {
+        match call {
+            AppCall::ShowEdition {
+                lang,
+                title,
+                description,
+            } => self.show_edition(lang, &title, &description, true),
+            AppCall::Tell { event, detail } => self.tell(&event, detail),
+            AppCall::FollowEdition { lang } => return self.follow_edition_link(lang),
+            AppCall::Leave => self.leave_machine_edition(),
+        }
+        false
+    }
 }

@@ -1,4 +1,4 @@
-use crate::browser::Site;
+use crate::browser::AppRoot;
 use crate::components::blocks::{BodyBlock, UntranslatedMark};
 use crate::components::machine_notice::MachineNotice;
 use leptos::either::Either;
@@ -49,7 +49,7 @@ fn PublishedMachineNotice(
     provider: Option<String>,
     untranslated: usize,
 ) -> impl IntoView {
-    let base = use_context::<Site>().map_or_else(|| "/".to_string(), |s| s.base);
+    let base = use_context::<AppRoot>().map_or_else(|| "/".to_string(), |s| s.base);
     let provider = provider.map_or_else(
         || "?".to_string(),
         |code| ProviderKind::from_code(&code).map_or(code, |kind| kind.display_name().to_string()),
@@ -123,7 +123,7 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
         .filter(|t| t.by == TranslatedBy::Human)
         .map(|t| text.translated_from(t.from));
     let authors = (!edition.authors.is_empty()).then(|| edition.authors.join(", "));
-    let base = use_context::<Site>().map_or_else(|| "/".to_string(), |s| s.base);
+    let base = use_context::<AppRoot>().map_or_else(|| "/".to_string(), |s| s.base);
     // Each tag links to its page; a tag with nothing to slug (only punctuation) has none.
     let tags: Vec<(String, Option<String>)> = article
         .tags

@@ -1,4 +1,4 @@
-use crate::browser::Site;
+use crate::browser::AppRoot;
 use crate::components::switcher::{LanguageSwitcher, SwitcherEntry};
 use crate::navigation::Navigation;
 use crate::surface::Surface;
@@ -14,7 +14,7 @@ use trimova_core::Lang;
 /// which has its own header, only the switcher.
 #[component]
 pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<AppRoot>();
     let config = use_context::<LocalResource<Arc<Config>>>();
     let text = messages(lang);
     // The newsroom's `languages` (config.json) choose and order the switcher; the language on

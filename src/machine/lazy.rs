@@ -38,8 +38,8 @@ pub fn LazyMachineEdition(
 
     #[cfg(target_arch = "wasm32")]
     {
-        use crate::machine::loader::{mount, Mounted};
-        let mounted = StoredValue::new_local(None::<Mounted>);
+        use crate::machine::loader::{mount, LoadedMachineEdition};
+        let mounted = StoredValue::new_local(None::<LoadedMachineEdition>);
         Effect::new(move |_| {
             attempt.track();
             let Some(root) = root.get() else {
@@ -58,7 +58,7 @@ pub fn LazyMachineEdition(
                             state.try_set(Loading::Done);
                         }
                         // Gone while the module loaded: take the view straight down again.
-                        Some(view) => view.into_iter().for_each(Mounted::free),
+                        Some(view) => view.into_iter().for_each(LoadedMachineEdition::free),
                     },
                     Err(message) => {
                         surface.error(crate::surface::ErrorKind::Network, &message);

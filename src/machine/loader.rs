@@ -3,7 +3,7 @@
 //! the app answering its calls.
 
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{mount, set_loader, Mounted};
+pub use wasm::{mount, set_loader, LoadedMachineEdition};
 
 /// Starts loading the machine translation module ahead of need: the reader is pointing at, or
 /// has focused, a link to a machine edition. The load is shared with the view that follows.
@@ -59,12 +59,12 @@ mod wasm {
 
     /// The module's view, and the function through which it calls the app; both live until
     /// `free`.
-    pub struct Mounted {
+    pub struct LoadedMachineEdition {
         view: MountedMachineEdition,
         _app: Closure<dyn Fn(String) -> bool>,
     }
 
-    impl Mounted {
+    impl LoadedMachineEdition {
         pub fn free(self) {
             self.view.free();
         }
@@ -76,7 +76,7 @@ mod wasm {
         root: web_sys::HtmlDivElement,
         job: &str,
         surface: Surface,
-    ) -> Result<Mounted, String> {
+    ) -> Result<LoadedMachineEdition, String> {
         let module: MachineModule = wasm_bindgen_futures::JsFuture::from(load()?)
             .await
             .map_err(describe)?
@@ -84,12 +84,12 @@ mod wasm {
         let app = Closure::<dyn Fn(String) -> bool>::new(move |call: String| {
             // Both sides are this crate's `AppCall`; a call that does not read is a bug of ours,
             // and answered as not handled.
-            serde_json::from_str::<AppCall>(&call).is_ok_and(|call| call.answer(surface))
+            serde_json::from_str::<AppCall>(&call).is_ok_and(|call| surface.answer(call))
         });
         let view = module
             .mount_machine_edition(&root, job, app.as_ref().unchecked_ref())
             .map_err(describe)?;
-        Ok(Mounted { view, _app: app })
+        Ok(LoadedMachineEdition { view, _app: app })
     }
 
     fn describe(error: JsValue) -> String {

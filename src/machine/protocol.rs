@@ -3,7 +3,6 @@
 //! the module's one export ([`MachineModule`]). Both modules are built from this crate, so each
 //! side reads the other's values with the same types.
 
-use crate::surface::Surface;
 use serde::{Deserialize, Serialize};
 use trimova_core::config::TranslationConfig;
 use trimova_core::{Article, Lang};
@@ -20,7 +19,8 @@ pub struct MachineJob {
 }
 
 /// What the module's view asks of the app, for everything outside its box: the module's own
-/// `Surface` is `Delegate`, which sends these; the app carries them out on its own surface.
+/// `Surface` is `Delegate`, which sends these; the app carries them out on its own surface
+/// (`Surface::answer`).
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "call")]
 pub enum AppCall {
@@ -37,24 +37,6 @@ pub enum AppCall {
         lang: Lang,
     },
     Leave,
-}
-
-impl AppCall {
-    /// Carries the call out on the app's `surface`. `true`: a followed edition link was handled
-    /// (the module's view then keeps the browser from following it).
-    pub fn answer(self, surface: Surface) -> bool {
-        match self {
-            AppCall::ShowEdition {
-                lang,
-                title,
-                description,
-            } => surface.show_edition(lang, &title, &description, true),
-            AppCall::Tell { event, detail } => surface.tell(&event, detail),
-            AppCall::FollowEdition { lang } => return surface.follow_edition_link(lang),
-            AppCall::Leave => surface.leave_machine_edition(),
-        }
-        false
-    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,5 @@
 use crate::api::{self, LoadError};
-use crate::browser::{choose_lang, set_document_head, Site};
+use crate::browser::{choose_lang, set_document_head, AppRoot};
 use crate::components::list_day::ListDay;
 use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
@@ -19,7 +19,7 @@ use trimova_core::Lang;
 /// page of entries, which the page carries or the app fetches alone, never the whole archive.
 #[component]
 pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<AppRoot>();
     // `/` is pre-rendered in one language; adopting it, the app renders that language first and
     // then moves to `/<lang>/` for the reader's own (below), as `/<id>` does.
     let adopted = site.adopted_lang;

@@ -1,4 +1,4 @@
-use crate::browser::{choose_lang, set_document_head, Site};
+use crate::browser::{choose_lang, set_document_head, AppRoot};
 use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
 use crate::components::switcher::{EditionKind, SwitcherEntry};
@@ -11,7 +11,7 @@ use trimova_core::Lang;
 /// A path that is neither an article nor a list.
 #[component]
 pub fn PageNotFound(lang: Option<Lang>) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<AppRoot>();
     let lang = choose_lang(lang, &Lang::ALL, Lang::Uk);
     let text = messages(lang);
     set_document_head(lang, &page_title(text.page_not_found_title), "");

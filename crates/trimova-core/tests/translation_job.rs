@@ -60,6 +60,9 @@ fn query(request: &HttpRequest) -> String {
     form_field(request.body.as_deref().unwrap(), "q")
 }
 
+/// A server's answer to one request, as a test's fault makes it.
+type Answer = dyn Fn(&HttpRequest) -> Result<HttpResponse, ProviderError>;
+
 fn ok(body: String) -> Result<HttpResponse, ProviderError> {
     Ok(HttpResponse {
         status: 200,
@@ -258,7 +261,7 @@ fn busy_slow_or_cut_answers_are_retried_with_pauses_then_given_up() {
                 .to_string(),
         )
     };
-    let cases: Vec<(&str, Box<dyn Fn(&HttpRequest) -> _>, ProviderError)> = vec![
+    let cases: Vec<(&str, Box<Answer>, ProviderError)> = vec![
         (
             "503 that never ends",
             Box::new(|_: &HttpRequest| status(503, Some("0"), "")),

@@ -2,7 +2,7 @@
 //! edition explained, or why the article could not be loaded.
 
 use super::model::Shown;
-use crate::browser::Site;
+use crate::browser::AppRoot;
 use crate::components::article::ArticleView;
 use crate::components::content::Content;
 use crate::components::load_failure::LoadFailure;
@@ -27,7 +27,7 @@ pub fn ArticleMain(
     retry_article: Callback<()>,
     retry_pairs: Callback<()>,
 ) -> impl IntoView {
-    let base = expect_context::<Site>().base;
+    let base = expect_context::<AppRoot>().base;
     let text = messages(lang);
     // An embed shows one article; the host's page is the way onward.
     let all_articles = (!Surface::current().is_embedded())

@@ -6,7 +6,7 @@ mod main;
 mod model;
 
 use crate::api;
-use crate::browser::{choose_edition, choose_lang, Site};
+use crate::browser::{choose_edition, choose_lang, AppRoot};
 use crate::components::masthead::Masthead;
 use crate::machine::client::pairs;
 use crate::navigation::Navigation;
@@ -28,7 +28,7 @@ pub fn ArticlePage(
     url_lang: Signal<Option<Lang>>,
     #[prop(default = None)] src: Option<String>,
 ) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = expect_context::<AppRoot>();
     let surface = Surface::current();
     let here = src.is_none().then(|| api::cached_article(&id)).flatten();
     let resource = LocalResource::new({

@@ -10,14 +10,14 @@
 //! and the clients send its texts apart. `GET /listPairs` lists the installed pairs.
 
 use super::{
-    error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits,
+    error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits, Provider,
     ProviderError,
 };
 use crate::translate::markup::UNTRANSLATED;
 use crate::Lang;
 use serde::Deserialize;
 
-pub const LIMITS: Limits = Limits {
+const LIMITS: Limits = Limits {
     max_segments: 40,
     max_chars: 3000,
     // APy cuts its output at around 10k characters under load, still answering 200; segments are
@@ -74,24 +74,6 @@ pub fn split_batch(text: &str) -> Vec<String> {
     out
 }
 
-pub fn translate_request(base: &str, from: Lang, to: Lang, texts: &[String]) -> HttpRequest {
-    let q = join_batch(texts);
-    let body = format!(
-        "langpair={}&q={}&markUnknown=yes&format=html",
-        form_encode(&format!("{}|{}", code(from), code(to))),
-        form_encode(&q)
-    );
-    HttpRequest {
-        method: "POST",
-        url: format!("{base}/translate"),
-        headers: vec![(
-            "content-type",
-            "application/x-www-form-urlencoded; charset=UTF-8".into(),
-        )],
-        body: Some(body),
-    }
-}
-
 #[derive(Deserialize)]
 struct Answer {
     #[serde(rename = "responseData")]
@@ -114,72 +96,6 @@ struct Failure {
     message: String,
 }
 
-pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
-    if response.status != 200 {
-        let failure: Failure = error_body(response);
-        if response.status == 400 && failure.explanation.contains("not installed") {
-            return Err(ProviderError::PairNotSupported);
-        }
-        let message = [failure.message, failure.explanation]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>();
-        return Err(status_error(response, message.join(": ")));
-    }
-    let answer: Answer = json_body(response)?;
-    match (answer.status, answer.data) {
-        (Some(200) | None, Some(data)) => Ok(split_batch(&data.text)),
-        (status, _) => Err(ProviderError::Malformed(format!(
-            "no responseData.translatedText (responseStatus {status:?})"
-        ))),
-    }
-}
-
-/// Apertium marks words in its output: `#` before one it could not generate (even with
-/// `markUnknown=no`), and with `markUnknown=yes`, `*` before one it did not know and `@` before one
-/// missing from its bilingual dictionary; both of the latter are left in the source language.
-/// Readers should not see the marks: `#` is dropped, and a word left untranslated is wrapped in
-/// [`UNTRANSLATED`] so that it is shown marked instead of passed off as translated. A mark that
-/// was in the source itself (a hashtag, a footnote star, a handle) is left alone.
-pub fn clean_output(source: &str, translated: &str) -> String {
-    let mut out = String::with_capacity(translated.len());
-    let mut chars = translated.chars().peekable();
-    let mut prev = ' ';
-    while let Some(c) = chars.next() {
-        let word_start =
-            !prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric());
-        prev = c;
-        if !word_start || source.contains(c) {
-            out.push(c);
-            continue;
-        }
-        match c {
-            '#' => {}
-            '*' | '@' => {
-                out.push_str(UNTRANSLATED.0);
-                while let Some(&n) = chars.peek() {
-                    let inner = matches!(n, '\'' | '’' | 'ʼ' | '-')
-                        && prev.is_alphanumeric()
-                        && chars.clone().nth(1).is_some_and(char::is_alphanumeric);
-                    if !(n.is_alphanumeric() || inner) {
-                        break;
-                    }
-                    out.push(n);
-                    prev = n;
-                    chars.next();
-                }
-                out.push_str(UNTRANSLATED.1);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-pub fn pairs_request(base: &str) -> HttpRequest {
-    HttpRequest::get(format!("{base}/listPairs"))
-}
-
 #[derive(Deserialize)]
 struct Pairs {
     #[serde(rename = "responseData")]
@@ -194,19 +110,131 @@ struct Pair {
     target: String,
 }
 
-pub fn parse_pairs(response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, ProviderError> {
-    if response.status != 200 {
-        return Err(status_error(
-            response,
-            response.body.chars().take(200).collect(),
-        ));
+/// Apertium's wire format.
+pub struct Apertium;
+
+impl Provider for Apertium {
+    fn code(&self) -> &'static str {
+        "apertium"
     }
-    let pairs: Pairs = json_body(response)?;
-    Ok(pairs
-        .data
-        .iter()
-        .filter_map(|p| Some((from_code(&p.source)?, from_code(&p.target)?)))
-        .collect())
+
+    fn display_name(&self) -> &'static str {
+        "Apertium"
+    }
+
+    fn limits(&self) -> Limits {
+        LIMITS
+    }
+
+    fn joins_batches(&self) -> bool {
+        true
+    }
+
+    fn translate_request(
+        &self,
+        base: &str,
+        _key: Option<&str>, // APy takes none
+        from: Lang,
+        to: Lang,
+        texts: &[String],
+    ) -> HttpRequest {
+        let q = join_batch(texts);
+        let body = format!(
+            "langpair={}&q={}&markUnknown=yes&format=html",
+            form_encode(&format!("{}|{}", code(from), code(to))),
+            form_encode(&q)
+        );
+        HttpRequest {
+            method: "POST",
+            url: format!("{base}/translate"),
+            headers: vec![(
+                "content-type",
+                "application/x-www-form-urlencoded; charset=UTF-8".into(),
+            )],
+            body: Some(body),
+        }
+    }
+
+    fn parse_translation(&self, response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
+        if response.status != 200 {
+            let failure: Failure = error_body(response);
+            if response.status == 400 && failure.explanation.contains("not installed") {
+                return Err(ProviderError::PairNotSupported);
+            }
+            let message = [failure.message, failure.explanation]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>();
+            return Err(status_error(response, message.join(": ")));
+        }
+        let answer: Answer = json_body(response)?;
+        match (answer.status, answer.data) {
+            (Some(200) | None, Some(data)) => Ok(split_batch(&data.text)),
+            (status, _) => Err(ProviderError::Malformed(format!(
+                "no responseData.translatedText (responseStatus {status:?})"
+            ))),
+        }
+    }
+
+    /// Apertium marks words in its output: `#` before one it could not generate (even with
+    /// `markUnknown=no`), and with `markUnknown=yes`, `*` before one it did not know and `@` before one
+    /// missing from its bilingual dictionary; both of the latter are left in the source language.
+    /// Readers should not see the marks: `#` is dropped, and a word left untranslated is wrapped in
+    /// [`UNTRANSLATED`] so that it is shown marked instead of passed off as translated. A mark that
+    /// was in the source itself (a hashtag, a footnote star, a handle) is left alone.
+    fn clean_output(&self, source: &str, translated: &str) -> String {
+        let mut out = String::with_capacity(translated.len());
+        let mut chars = translated.chars().peekable();
+        let mut prev = ' ';
+        while let Some(c) = chars.next() {
+            let word_start =
+                !prev.is_alphanumeric() && chars.peek().is_some_and(|n| n.is_alphanumeric());
+            prev = c;
+            if !word_start || source.contains(c) {
+                out.push(c);
+                continue;
+            }
+            match c {
+                '#' => {}
+                '*' | '@' => {
+                    out.push_str(UNTRANSLATED.0);
+                    while let Some(&n) = chars.peek() {
+                        let inner = matches!(n, '\'' | '’' | 'ʼ' | '-')
+                            && prev.is_alphanumeric()
+                            && chars.clone().nth(1).is_some_and(char::is_alphanumeric);
+                        if !(n.is_alphanumeric() || inner) {
+                            break;
+                        }
+                        out.push(n);
+                        prev = n;
+                        chars.next();
+                    }
+                    out.push_str(UNTRANSLATED.1);
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn pairs_request(&self, base: &str) -> Option<HttpRequest> {
+        Some(HttpRequest::get(format!("{base}/listPairs")))
+    }
+
+    fn parse_pairs(&self, response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, ProviderError> {
+        if response.status != 200 {
+            return Err(status_error(
+                response,
+                response.body.chars().take(200).collect(),
+            ));
+        }
+        let pairs: Pairs = json_body(response)?;
+        Ok(pairs
+            .data
+            .iter()
+            .filter_map(|p| Some((from_code(&p.source)?, from_code(&p.target)?)))
+            .collect())
+    }
 }
 
 #[cfg(test)]
@@ -224,8 +252,9 @@ mod tests {
 
     #[test]
     fn builds_the_documented_form_post() {
-        let r = translate_request(
+        let r = Apertium.translate_request(
             "http://127.0.0.1:2737",
+            None,
             Lang::Uk,
             Lang::Ru,
             &["Київ & <b>мир</b>".into()],
@@ -248,7 +277,7 @@ mod tests {
             "Другий.".into(),
             "Третій".into(),
         ];
-        let request = translate_request("http://apy", Lang::Uk, Lang::Ru, &texts);
+        let request = Apertium.translate_request("http://apy", None, Lang::Uk, Lang::Ru, &texts);
         let body = request.body.unwrap();
         assert!(
             body.contains(&form_encode(
@@ -285,7 +314,10 @@ mod tests {
             200,
             r#"{"responseData": {"translatedText": "Киев"}, "responseDetails": null, "responseStatus": 200}"#,
         );
-        assert_eq!(parse_translation(&ok), Ok(vec!["Киев".to_string()]));
+        assert_eq!(
+            Apertium.parse_translation(&ok),
+            Ok(vec!["Киев".to_string()])
+        );
     }
 
     #[test]
@@ -295,7 +327,7 @@ mod tests {
             r#"{"status": "error", "code": 400, "message": "Bad Request", "explanation": "That pair is not installed"}"#,
         );
         assert_eq!(
-            parse_translation(&pair),
+            Apertium.parse_translation(&pair),
             Err(ProviderError::PairNotSupported)
         );
         let busy = HttpResponse {
@@ -304,7 +336,7 @@ mod tests {
             body: String::new(),
         };
         assert_eq!(
-            parse_translation(&busy),
+            Apertium.parse_translation(&busy),
             Err(ProviderError::Unavailable {
                 retry_after: Some(2.0)
             })
@@ -314,18 +346,18 @@ mod tests {
             r#"{"status": "error", "code": 400, "message": "Bad Request", "explanation": "Missing q"}"#,
         );
         assert_eq!(
-            parse_translation(&other),
+            Apertium.parse_translation(&other),
             Err(ProviderError::Rejected(
                 400,
                 "Bad Request: Missing q".into()
             ))
         );
         assert!(matches!(
-            parse_translation(&response(200, "<html>")),
+            Apertium.parse_translation(&response(200, "<html>")),
             Err(ProviderError::Malformed(_))
         ));
         assert!(matches!(
-            parse_translation(&response(
+            Apertium.parse_translation(&response(
                 200,
                 r#"{"responseData": null, "responseStatus": 200}"#
             )),
@@ -336,18 +368,18 @@ mod tests {
     #[test]
     fn generation_marks_are_removed_but_hashtags_kept() {
         assert_eq!(
-            clean_output("що", "#что Путин, #который"),
+            Apertium.clean_output("що", "#что Путин, #который"),
             "что Путин, который"
         );
-        assert_eq!(clean_output("тег #мир", "тег #мир"), "тег #мир");
-        assert_eq!(clean_output("a", "<b>#что</b>"), "<b>что</b>");
+        assert_eq!(Apertium.clean_output("тег #мир", "тег #мир"), "тег #мир");
+        assert_eq!(Apertium.clean_output("a", "<b>#что</b>"), "<b>что</b>");
     }
 
     #[test]
     fn unknown_words_are_marked_for_the_reader() {
         // As APy answered for a real batch (separators included).
         assert_eq!(
-            clean_output(
+            Apertium.clean_output(
                 "x",
                 "*Пресслужба уведомила, #что <b>*Кременчука</b> не *впоралася.<hr data-trimova=\"1\">Улица @п'ять *м'ясо-молочна"
             ),
@@ -355,9 +387,12 @@ mod tests {
              <hr data-trimova=\"1\">Улица <mark>п'ять</mark> <mark>м'ясо-молочна</mark>"
         );
         // Stars and at signs of the source's own, and ones that start no word, stay.
-        assert_eq!(clean_output("5 * 3 = *x", "5 * 3 = *x"), "5 * 3 = *x");
-        assert_eq!(clean_output("@trimova", "@trimova"), "@trimova");
-        assert_eq!(clean_output("a", "a * b, a@b.c"), "a * b, a@b.c");
+        assert_eq!(
+            Apertium.clean_output("5 * 3 = *x", "5 * 3 = *x"),
+            "5 * 3 = *x"
+        );
+        assert_eq!(Apertium.clean_output("@trimova", "@trimova"), "@trimova");
+        assert_eq!(Apertium.clean_output("a", "a * b, a@b.c"), "a * b, a@b.c");
     }
 
     #[test]
@@ -368,9 +403,12 @@ mod tests {
                                  {"sourceLanguage": "eng", "targetLanguage": "spa"}], "responseDetails": null, "responseStatus": 200}"#,
         );
         assert_eq!(
-            parse_pairs(&r),
+            Apertium.parse_pairs(&r),
             Ok(vec![(Lang::Ru, Lang::Uk), (Lang::Uk, Lang::Ru)])
         );
-        assert_eq!(pairs_request("http://h").url, "http://h/listPairs");
+        assert_eq!(
+            Apertium.pairs_request("http://h").unwrap().url,
+            "http://h/listPairs"
+        );
     }
 }

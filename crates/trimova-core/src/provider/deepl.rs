@@ -6,14 +6,14 @@
 //! 128 KiB a request; 413 means split, 429 back off, 456 quota exhausted.
 
 use super::{
-    error_body, json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError,
+    error_body, json_body, status_error, HttpRequest, HttpResponse, Limits, Provider, ProviderError,
 };
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
 
 // 30,000 characters stay under 128 KiB even for Cyrillic (2 bytes each) with JSON escaping.
-pub const LIMITS: Limits = Limits {
+const LIMITS: Limits = Limits {
     max_segments: 50,
     max_chars: 30_000,
     max_segment_chars: 5000,
@@ -36,23 +36,6 @@ fn target_code(lang: Lang) -> &'static str {
     }
 }
 
-pub fn translate_request(
-    base: &str,
-    key: Option<&str>,
-    from: Lang,
-    to: Lang,
-    texts: &[String],
-) -> HttpRequest {
-    let body = json!({ "text": texts, "source_lang": source_code(from), "target_lang": target_code(to), "tag_handling": "html" });
-    let mut request = HttpRequest::post_json(format!("{base}/v2/translate"), &body);
-    if let Some(key) = key {
-        request
-            .headers
-            .push(("authorization", format!("DeepL-Auth-Key {key}")));
-    }
-    request
-}
-
 #[derive(Deserialize)]
 struct Answer {
     translations: Vec<Translation>,
@@ -69,16 +52,51 @@ struct Failure {
     message: String,
 }
 
-pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
-    if response.status != 200 {
-        let failure: Failure = error_body(response);
-        return Err(match response.status {
-            456 => ProviderError::QuotaExceeded(failure.message),
-            _ => status_error(response, failure.message),
-        });
+/// DeepL's wire format.
+pub struct DeepL;
+
+impl Provider for DeepL {
+    fn code(&self) -> &'static str {
+        "deepl"
     }
-    let answer: Answer = json_body(response)?;
-    Ok(answer.translations.into_iter().map(|t| t.text).collect())
+
+    fn display_name(&self) -> &'static str {
+        "DeepL"
+    }
+
+    fn limits(&self) -> Limits {
+        LIMITS
+    }
+
+    fn translate_request(
+        &self,
+        base: &str,
+        key: Option<&str>,
+        from: Lang,
+        to: Lang,
+        texts: &[String],
+    ) -> HttpRequest {
+        let body = json!({ "text": texts, "source_lang": source_code(from), "target_lang": target_code(to), "tag_handling": "html" });
+        let mut request = HttpRequest::post_json(format!("{base}/v2/translate"), &body);
+        if let Some(key) = key {
+            request
+                .headers
+                .push(("authorization", format!("DeepL-Auth-Key {key}")));
+        }
+        request
+    }
+
+    fn parse_translation(&self, response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
+        if response.status != 200 {
+            let failure: Failure = error_body(response);
+            return Err(match response.status {
+                456 => ProviderError::QuotaExceeded(failure.message),
+                _ => status_error(response, failure.message),
+            });
+        }
+        let answer: Answer = json_body(response)?;
+        Ok(answer.translations.into_iter().map(|t| t.text).collect())
+    }
 }
 
 #[cfg(test)]
@@ -88,7 +106,7 @@ mod tests {
 
     #[test]
     fn builds_a_v2_request_with_the_auth_header() {
-        let r = translate_request(
+        let r = DeepL.translate_request(
             "https://proxy.example/deepl",
             Some("abc:fx"),
             Lang::Uk,
@@ -104,7 +122,7 @@ mod tests {
             body,
             json!({"text": ["а"], "source_lang": "UK", "target_lang": "EN-GB", "tag_handling": "html"})
         );
-        let proxied = translate_request(
+        let proxied = DeepL.translate_request(
             "https://proxy.example",
             None,
             Lang::Ru,
@@ -126,28 +144,28 @@ mod tests {
             body: r#"{"translations": [{"detected_source_language": "UK", "text": "Kyiv"}]}"#
                 .into(),
         };
-        assert_eq!(parse_translation(&ok), Ok(vec!["Kyiv".into()]));
+        assert_eq!(DeepL.parse_translation(&ok), Ok(vec!["Kyiv".into()]));
         let with = |status: u16, retry: Option<&str>| HttpResponse {
             status,
             retry_after: retry.map(String::from),
             body: r#"{"message": "m"}"#.into(),
         };
         assert_eq!(
-            parse_translation(&with(456, None)),
+            DeepL.parse_translation(&with(456, None)),
             Err(ProviderError::QuotaExceeded("m".into()))
         );
         assert_eq!(
-            parse_translation(&with(413, None)),
+            DeepL.parse_translation(&with(413, None)),
             Err(ProviderError::TooLarge)
         );
         assert_eq!(
-            parse_translation(&with(429, Some("4"))),
+            DeepL.parse_translation(&with(429, Some("4"))),
             Err(ProviderError::RateLimited {
                 retry_after: Some(4.0)
             })
         );
         assert_eq!(
-            parse_translation(&with(403, None)),
+            DeepL.parse_translation(&with(403, None)),
             Err(ProviderError::Forbidden("m".into()))
         );
     }

@@ -6,35 +6,19 @@
 //! `{"error": {"code": 403, "message": "...", "errors": [{"reason": "dailyLimitExceeded"}]}}`.
 
 use super::{
-    error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits,
+    error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits, Provider,
     ProviderError,
 };
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
 
-pub const LIMITS: Limits = Limits {
+const LIMITS: Limits = Limits {
     max_segments: 128,
     max_chars: 5000,
     max_segment_chars: 2500,
     concurrency: 2,
 };
-
-pub fn translate_request(
-    base: &str,
-    key: Option<&str>,
-    from: Lang,
-    to: Lang,
-    texts: &[String],
-) -> HttpRequest {
-    let query = key
-        .map(|k| format!("?key={}", form_encode(k)))
-        .unwrap_or_default();
-    HttpRequest::post_json(
-        format!("{base}/language/translate/v2{query}"),
-        &json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" }),
-    )
-}
 
 #[derive(Deserialize)]
 struct Answer {
@@ -72,29 +56,67 @@ struct Reason {
     reason: String,
 }
 
-pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
-    if response.status != 200 {
-        let failure: Failure = error_body(response);
-        let quota = failure
-            .error
-            .errors
-            .iter()
-            .any(|r| r.reason.contains("LimitExceeded") || r.reason.contains("quota"));
-        return Err(match response.status {
-            403 if quota => ProviderError::QuotaExceeded(failure.error.message),
-            400 if failure.error.message.contains("language pair") => {
-                ProviderError::PairNotSupported
-            }
-            _ => status_error(response, failure.error.message),
-        });
+/// Google Translate's wire format.
+pub struct Google;
+
+impl Provider for Google {
+    fn code(&self) -> &'static str {
+        "google"
     }
-    let answer: Answer = json_body(response)?;
-    Ok(answer
-        .data
-        .translations
-        .into_iter()
-        .map(|t| t.text)
-        .collect())
+
+    fn display_name(&self) -> &'static str {
+        "Google Translate"
+    }
+
+    fn limits(&self) -> Limits {
+        LIMITS
+    }
+
+    fn public_endpoint(&self) -> Option<&'static str> {
+        Some("https://translation.googleapis.com")
+    }
+
+    fn translate_request(
+        &self,
+        base: &str,
+        key: Option<&str>,
+        from: Lang,
+        to: Lang,
+        texts: &[String],
+    ) -> HttpRequest {
+        let query = key
+            .map(|k| format!("?key={}", form_encode(k)))
+            .unwrap_or_default();
+        HttpRequest::post_json(
+            format!("{base}/language/translate/v2{query}"),
+            &json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" }),
+        )
+    }
+
+    fn parse_translation(&self, response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
+        if response.status != 200 {
+            let failure: Failure = error_body(response);
+            let quota = failure
+                .error
+                .errors
+                .iter()
+                .any(|r| r.reason.contains("LimitExceeded") || r.reason.contains("quota"));
+            return Err(match response.status {
+                403 if quota => ProviderError::QuotaExceeded(failure.error.message),
+                400 if failure.error.message.contains("language pair") => {
+                    ProviderError::PairNotSupported
+                }
+                _ => status_error(response, failure.error.message),
+            });
+        }
+        let answer: Answer = json_body(response)?;
+        Ok(answer
+            .data
+            .translations
+            .into_iter()
+            .map(|t| t.text)
+            .collect())
+    }
 }
 
 #[cfg(test)]
@@ -104,7 +126,7 @@ mod tests {
 
     #[test]
     fn builds_a_v2_request() {
-        let r = translate_request(
+        let r = Google.translate_request(
             "https://translation.googleapis.com",
             Some("AIza/x"),
             Lang::Uk,
@@ -130,7 +152,7 @@ mod tests {
             body: r#"{"data": {"translations": [{"translatedText": "Kyiv"}, {"translatedText": "peace"}]}}"#.into(),
         };
         assert_eq!(
-            parse_translation(&ok),
+            Google.parse_translation(&ok),
             Ok(vec!["Kyiv".into(), "peace".into()])
         );
         let quota = HttpResponse {
@@ -139,7 +161,7 @@ mod tests {
             body: r#"{"error": {"code": 403, "message": "Daily Limit Exceeded", "errors": [{"message": "Daily Limit Exceeded", "domain": "usageLimits", "reason": "dailyLimitExceeded"}]}}"#.into(),
         };
         assert_eq!(
-            parse_translation(&quota),
+            Google.parse_translation(&quota),
             Err(ProviderError::QuotaExceeded("Daily Limit Exceeded".into()))
         );
         let key = HttpResponse {
@@ -148,7 +170,7 @@ mod tests {
             body: r#"{"error": {"code": 403, "message": "The request is missing a valid API key.", "errors": [{"reason": "forbidden"}]}}"#.into(),
         };
         assert!(matches!(
-            parse_translation(&key),
+            Google.parse_translation(&key),
             Err(ProviderError::Forbidden(_))
         ));
     }

@@ -5,33 +5,18 @@
 //! 400, 403, 429 or 500. `GET /languages` lists `{code, name, targets}`.
 
 use super::{
-    error_body, json_body, status_error, HttpRequest, HttpResponse, Limits, ProviderError,
+    error_body, json_body, status_error, HttpRequest, HttpResponse, Limits, Provider, ProviderError,
 };
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
 
-pub const LIMITS: Limits = Limits {
+const LIMITS: Limits = Limits {
     max_segments: 50,
     max_chars: 5000,
     max_segment_chars: 2500,
     concurrency: 2,
 };
-
-pub fn translate_request(
-    base: &str,
-    key: Option<&str>,
-    from: Lang,
-    to: Lang,
-    texts: &[String],
-) -> HttpRequest {
-    let mut body =
-        json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" });
-    if let Some(key) = key {
-        body["api_key"] = json!(key);
-    }
-    HttpRequest::post_json(format!("{base}/translate"), &body)
-}
 
 #[derive(Deserialize)]
 struct Answer {
@@ -52,25 +37,6 @@ struct Failure {
     error: String,
 }
 
-pub fn parse_translation(response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
-    if response.status != 200 {
-        let failure: Failure = error_body(response);
-        if response.status == 400 && failure.error.contains("not supported") {
-            return Err(ProviderError::PairNotSupported);
-        }
-        return Err(status_error(response, failure.error));
-    }
-    let answer: Answer = json_body(response)?;
-    Ok(match answer.text {
-        Texts::Many(texts) => texts,
-        Texts::One(text) => vec![text],
-    })
-}
-
-pub fn pairs_request(base: &str) -> HttpRequest {
-    HttpRequest::get(format!("{base}/languages"))
-}
-
 #[derive(Deserialize)]
 struct Language {
     code: String,
@@ -78,23 +44,75 @@ struct Language {
     targets: Vec<String>,
 }
 
-pub fn parse_pairs(response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, ProviderError> {
-    if response.status != 200 {
-        return Err(status_error(
-            response,
-            response.body.chars().take(200).collect(),
-        ));
+/// LibreTranslate's wire format.
+pub struct LibreTranslate;
+
+impl Provider for LibreTranslate {
+    fn code(&self) -> &'static str {
+        "libretranslate"
     }
-    let languages: Vec<Language> = json_body(response)?;
-    Ok(languages
-        .iter()
-        .filter_map(|l| Some((Lang::from_code(&l.code)?, &l.targets)))
-        .flat_map(|(from, targets)| {
-            targets
-                .iter()
-                .filter_map(move |t| Lang::from_code(t).filter(|t| *t != from).map(|t| (from, t)))
+
+    fn display_name(&self) -> &'static str {
+        "LibreTranslate"
+    }
+
+    fn limits(&self) -> Limits {
+        LIMITS
+    }
+
+    fn translate_request(
+        &self,
+        base: &str,
+        key: Option<&str>,
+        from: Lang,
+        to: Lang,
+        texts: &[String],
+    ) -> HttpRequest {
+        let mut body =
+            json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" });
+        if let Some(key) = key {
+            body["api_key"] = json!(key);
+        }
+        HttpRequest::post_json(format!("{base}/translate"), &body)
+    }
+
+    fn parse_translation(&self, response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
+        if response.status != 200 {
+            let failure: Failure = error_body(response);
+            if response.status == 400 && failure.error.contains("not supported") {
+                return Err(ProviderError::PairNotSupported);
+            }
+            return Err(status_error(response, failure.error));
+        }
+        let answer: Answer = json_body(response)?;
+        Ok(match answer.text {
+            Texts::Many(texts) => texts,
+            Texts::One(text) => vec![text],
         })
-        .collect())
+    }
+
+    fn pairs_request(&self, base: &str) -> Option<HttpRequest> {
+        Some(HttpRequest::get(format!("{base}/languages")))
+    }
+
+    fn parse_pairs(&self, response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, ProviderError> {
+        if response.status != 200 {
+            return Err(status_error(
+                response,
+                response.body.chars().take(200).collect(),
+            ));
+        }
+        let languages: Vec<Language> = json_body(response)?;
+        Ok(languages
+            .iter()
+            .filter_map(|l| Some((Lang::from_code(&l.code)?, &l.targets)))
+            .flat_map(|(from, targets)| {
+                targets.iter().filter_map(move |t| {
+                    Lang::from_code(t).filter(|t| *t != from).map(|t| (from, t))
+                })
+            })
+            .collect())
+    }
 }
 
 #[cfg(test)]
@@ -104,7 +122,7 @@ mod tests {
 
     #[test]
     fn builds_a_batch_request_with_the_key() {
-        let r = translate_request(
+        let r = LibreTranslate.translate_request(
             "https://lt.example",
             Some("k1"),
             Lang::En,
@@ -117,7 +135,7 @@ mod tests {
             body,
             json!({"q": ["a", "<b>b</b>"], "source": "en", "target": "uk", "format": "html", "api_key": "k1"})
         );
-        let no_key = translate_request(
+        let no_key = LibreTranslate.translate_request(
             "https://lt.example",
             None,
             Lang::En,
@@ -134,26 +152,29 @@ mod tests {
             retry_after: None,
             body: r#"{"translatedText": ["x", "y"]}"#.into(),
         };
-        assert_eq!(parse_translation(&ok), Ok(vec!["x".into(), "y".into()]));
+        assert_eq!(
+            LibreTranslate.parse_translation(&ok),
+            Ok(vec!["x".into(), "y".into()])
+        );
         let err = |status: u16, msg: &str| HttpResponse {
             status,
             retry_after: None,
             body: format!(r#"{{"error": "{msg}"}}"#),
         };
         assert_eq!(
-            parse_translation(&err(400, "zz is not supported")),
+            LibreTranslate.parse_translation(&err(400, "zz is not supported")),
             Err(ProviderError::PairNotSupported)
         );
         assert_eq!(
-            parse_translation(&err(403, "Invalid API key")),
+            LibreTranslate.parse_translation(&err(403, "Invalid API key")),
             Err(ProviderError::Forbidden("Invalid API key".into()))
         );
         assert_eq!(
-            parse_translation(&err(429, "Slowdown: 20 per 1 minute")),
+            LibreTranslate.parse_translation(&err(429, "Slowdown: 20 per 1 minute")),
             Err(ProviderError::RateLimited { retry_after: None })
         );
         assert_eq!(
-            parse_translation(&err(500, "boom")),
+            LibreTranslate.parse_translation(&err(500, "boom")),
             Err(ProviderError::Server(500, "boom".into()))
         );
     }
@@ -166,7 +187,7 @@ mod tests {
             body: r#"[{"code": "en", "name": "English", "targets": ["en", "uk", "de"]}, {"code": "uk", "name": "Ukrainian", "targets": ["en"]}]"#.into(),
         };
         assert_eq!(
-            parse_pairs(&r),
+            LibreTranslate.parse_pairs(&r),
             Ok(vec![(Lang::En, Lang::Uk), (Lang::Uk, Lang::En)])
         );
     }
