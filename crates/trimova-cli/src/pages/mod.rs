@@ -5,28 +5,24 @@
 //! renders only the pages whose inputs changed, whatever the archive's size. Articles stream
 //! through: what stays in memory per article is its record and, while needed, its list entry.
 
+mod articles;
 mod lists;
 mod manifest;
 mod syndication;
 
-use crate::files::Kind;
 use crate::lock::{lock, WhenBusy};
 use crate::progress::Progress;
-use crate::shell::{data_script, Page, Shell};
+use crate::shell::Shell;
 use crate::write::{is_temporary, sync_folder, write_whole, Durability};
 use crate::Failure;
-use manifest::{content_hash, Manifest, Record};
+use articles::{article_files, merge_by_id, pair, scan, Paired, Scanned};
+use manifest::Manifest;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use trimova::api::ARTICLE_DATA;
-use trimova::prerender::{render_body, PageData};
 use trimova_core::index::parse_article_file;
-use trimova_core::publish::{edition_head, human_editions, page_title, Site};
-use trimova_core::route::article_path;
-use trimova_core::timestamp::parse_rfc3339;
+use trimova_core::publish::Site;
 use trimova_core::{Article, IndexEntry};
 
 pub struct Options {
@@ -248,207 +244,4 @@ fn remove_temporaries(dist: &Path) -> Result<(), Failure> {
         }
     }
     Ok(())
-}
-
-/// One article file after the scan.
-struct Scanned {
-    id: String,
-    record: Record,
-    /// Its list entry, when the file changed (its pages were rendered from it).
-    entry: Option<IndexEntry>,
-    rendered: usize,
-    removed: usize,
-}
-
-/// An article file in the folder, as `stat` sees it.
-struct ArticleFile {
-    id: String,
-    path: PathBuf,
-    len: u64,
-    /// 0 when it cannot be trusted (see `RACY_NS`).
-    mtime_ns: u64,
-}
-
-/// The article files in `dir` (not `index.json`), sorted by id, with their size and time: read
-/// with the folder (one `statx` relative to it per file, on every core).
-fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFile>, Failure> {
-    let listed = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut entries = Vec::new();
-    for entry in listed {
-        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
-        if Kind::Articles.matches(Path::new(&entry.file_name())) {
-            entries.push(entry);
-        }
-    }
-    let mut files = entries
-        .into_par_iter()
-        .map(|entry| {
-            let path = entry.path();
-            let meta = entry
-                .metadata()
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            let mtime_ns = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos() as u64);
-            // A file changed within the clock's granularity of this run could change again
-            // with the same size and time: recorded with no time, it is hashed next run
-            // ("racy git").
-            let mtime_ns = if mtime_ns + RACY_NS >= started_ns {
-                0
-            } else {
-                mtime_ns
-            };
-            let id = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
-            Ok(ArticleFile {
-                id,
-                path,
-                len: meta.len(),
-                mtime_ns,
-            })
-        })
-        .collect::<Result<Vec<_>, Failure>>()?;
-    files.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    Ok(files)
-}
-
-/// The article files against last run's records.
-struct Paired {
-    /// Files of the size and time recorded: their records, as they were.
-    same: Vec<(String, Record)>,
-    /// Files to read, each with its record from last time, if it had one.
-    to_read: Vec<(ArticleFile, Option<Record>)>,
-    /// Records whose file is gone.
-    gone: Vec<(String, Record)>,
-}
-
-/// Walks the files and the records side by side (both sorted by id).
-fn pair(files: Vec<ArticleFile>, records: Vec<(String, Record)>) -> Paired {
-    let mut paired = Paired {
-        same: Vec::with_capacity(records.len()),
-        to_read: Vec::new(),
-        gone: Vec::new(),
-    };
-    let mut records = records.into_iter().peekable();
-    for file in files {
-        while records.peek().is_some_and(|(id, _)| *id < file.id) {
-            paired.gone.extend(records.next());
-        }
-        match records.next_if(|(id, _)| *id == file.id) {
-            Some((id, r))
-                if r.len == file.len && r.mtime_ns == file.mtime_ns && r.mtime_ns != 0 =>
-            {
-                paired.same.push((id, r));
-            }
-            before => paired.to_read.push((file, before.map(|(_, r)| r))),
-        }
-    }
-    paired.gone.extend(records);
-    paired
-}
-
-/// Two lists sorted by id as one.
-fn merge_by_id(a: Vec<(String, Record)>, b: Vec<(String, Record)>) -> Vec<(String, Record)> {
-    let mut merged = Vec::with_capacity(a.len() + b.len());
-    let mut b = b.into_iter().peekable();
-    for item in a {
-        while let Some(next) = b.next_if(|(id, _)| *id < item.0) {
-            merged.push(next);
-        }
-        merged.push(item);
-    }
-    merged.extend(b);
-    merged
-}
-
-/// Reads a file whose size or time changed, and renders its pages if its content did.
-fn scan(context: &Context, file: ArticleFile, before: Option<Record>) -> Result<Scanned, Failure> {
-    let path = &file.path;
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let hash = content_hash(&bytes);
-    let before = match before {
-        Some(r) if r.hash == hash => {
-            return Ok(Scanned {
-                record: Record {
-                    len: file.len,
-                    mtime_ns: file.mtime_ns,
-                    ..r
-                },
-                id: file.id,
-                entry: None,
-                rendered: 0,
-                removed: 0,
-            })
-        }
-        before => before,
-    };
-    let text = String::from_utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    let article = parse_article_file(path, &text)?;
-    let modified = article
-        .updated
-        .clone()
-        .unwrap_or_else(|| article.published.clone());
-    let record = Record {
-        len: file.len,
-        mtime_ns: file.mtime_ns,
-        hash,
-        published_at: parse_rfc3339(&article.published).unwrap_or(0),
-        published: article.published.clone(),
-        modified_at: parse_rfc3339(&modified).unwrap_or(i64::MIN),
-        modified,
-        tags: article.tags.clone(),
-        pages: human_editions(&article)
-            .into_iter()
-            .map(|(l, _)| l)
-            .collect(),
-    };
-    let id = file.id;
-    let article = Arc::new(article);
-    for &lang in &record.pages {
-        let html = edition_page(context, &article, &text, lang)?;
-        context.write(&Path::new(lang.code()).join(&id).join("index.html"), &html)?;
-    }
-    // Editions that are no longer human (or no longer there) lose their pages.
-    let mut removed = 0;
-    if let Some(before) = before {
-        let now: Vec<PathBuf> = record.outputs(&id).collect();
-        for page in before.outputs(&id).filter(|p| !now.contains(p)) {
-            context.remove(&page)?;
-            removed += 1;
-        }
-    }
-    Ok(Scanned {
-        entry: Some(IndexEntry::of(&article)),
-        rendered: record.pages.len(),
-        id,
-        record,
-        removed,
-    })
-}
-
-/// The page of one human edition, carrying the article file it was rendered from.
-fn edition_page(
-    context: &Context,
-    article: &Arc<Article>,
-    text: &str,
-    lang: trimova_core::Lang,
-) -> Result<String, Failure> {
-    let base = &context.site.base;
-    let edition = &article.editions[&lang];
-    let path = article_path(base, lang, &article.id);
-    let body = render_body(base, &path, PageData::Article(Arc::clone(article)));
-    let head = edition_head(context.site, article, lang).unwrap_or_default();
-    context.shell.page(&Page {
-        lang,
-        title: &page_title(&edition.title),
-        description: &edition.description(),
-        head: &head,
-        data: &data_script(ARTICLE_DATA, Some(&article.id), text),
-        body: &body,
-    })
 }
