@@ -4,7 +4,7 @@
 //! reader), so an API key here is a key anyone can read.
 
 use crate::article::{parse_json, FormatError};
-use crate::provider::{HttpRequest, ProviderKind};
+use crate::provider::{HttpRequest, ProviderKind, TranslateCall};
 use crate::Lang;
 use serde::{de, Deserialize, Deserializer, Serialize};
 
@@ -145,9 +145,13 @@ impl TranslationConfig {
 
     /// The request translating `texts` (HTML fragments) from `from` to `to`.
     pub fn translate_request(&self, from: Lang, to: Lang, texts: &[String]) -> HttpRequest {
-        let base = self.base_url();
-        self.provider
-            .translate_request(&base, self.api_key.as_deref(), from, to, texts)
+        self.provider.translate_request(&TranslateCall {
+            base: &self.base_url(),
+            key: self.api_key.as_deref(),
+            from,
+            to,
+            texts,
+        })
     }
 
     /// The request asking the service which pairs it has, if it can be asked.

@@ -10,20 +10,26 @@
 //! and the clients send its texts apart. `GET /listPairs` lists the installed pairs.
 
 use super::{
-    error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits, Provider,
-    ProviderError,
+    error_body, form_encode, json_body, status_error, success_json, Facts, HttpRequest,
+    HttpResponse, Limits, Provider, ProviderError, TranslateCall,
 };
 use crate::translate::markup::UNTRANSLATED;
 use crate::Lang;
 use serde::Deserialize;
 
-const LIMITS: Limits = Limits {
-    max_segments: 40,
-    max_chars: 3000,
-    // APy cuts its output at around 10k characters under load, still answering 200; segments are
-    // kept far below that so a cut never happens, and a suspiciously short answer is refused.
-    max_segment_chars: 3000,
-    concurrency: 4,
+const FACTS: Facts = Facts {
+    code: "apertium",
+    name: "Apertium",
+    limits: Limits {
+        max_segments: 40,
+        max_chars: 3000,
+        // APy cuts its output at around 10k characters under load, still answering 200; segments are
+        // kept far below that so a cut never happens, and a suspiciously short answer is refused.
+        max_segment_chars: 3000,
+        concurrency: 4,
+    },
+    public_endpoint: None,
+    joins_batches: true,
 };
 
 /// APy names languages by ISO 639-3 codes.
@@ -114,39 +120,20 @@ struct Pair {
 pub struct Apertium;
 
 impl Provider for Apertium {
-    fn code(&self) -> &'static str {
-        "apertium"
+    fn facts(&self) -> &'static Facts {
+        &FACTS
     }
 
-    fn display_name(&self) -> &'static str {
-        "Apertium"
-    }
-
-    fn limits(&self) -> Limits {
-        LIMITS
-    }
-
-    fn joins_batches(&self) -> bool {
-        true
-    }
-
-    fn translate_request(
-        &self,
-        base: &str,
-        _key: Option<&str>, // APy takes none
-        from: Lang,
-        to: Lang,
-        texts: &[String],
-    ) -> HttpRequest {
-        let q = join_batch(texts);
+    fn translate_request(&self, call: &TranslateCall) -> HttpRequest {
+        let q = join_batch(call.texts);
         let body = format!(
             "langpair={}&q={}&markUnknown=yes&format=html",
-            form_encode(&format!("{}|{}", code(from), code(to))),
+            form_encode(&format!("{}|{}", code(call.from), code(call.to))),
             form_encode(&q)
         );
         HttpRequest {
             method: "POST",
-            url: format!("{base}/translate"),
+            url: format!("{}/translate", call.base),
             headers: vec![(
                 "content-type",
                 "application/x-www-form-urlencoded; charset=UTF-8".into(),
@@ -222,13 +209,7 @@ impl Provider for Apertium {
     }
 
     fn parse_pairs(&self, response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, ProviderError> {
-        if response.status != 200 {
-            return Err(status_error(
-                response,
-                response.body.chars().take(200).collect(),
-            ));
-        }
-        let pairs: Pairs = json_body(response)?;
+        let pairs: Pairs = success_json(response)?;
         Ok(pairs
             .data
             .iter()

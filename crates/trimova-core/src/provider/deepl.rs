@@ -6,18 +6,25 @@
 //! 128 KiB a request; 413 means split, 429 back off, 456 quota exhausted.
 
 use super::{
-    error_body, json_body, status_error, HttpRequest, HttpResponse, Limits, Provider, ProviderError,
+    error_body, json_body, status_error, Facts, HttpRequest, HttpResponse, Limits, Provider,
+    ProviderError, TranslateCall,
 };
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
 
-// 30,000 characters stay under 128 KiB even for Cyrillic (2 bytes each) with JSON escaping.
-const LIMITS: Limits = Limits {
-    max_segments: 50,
-    max_chars: 30_000,
-    max_segment_chars: 5000,
-    concurrency: 2,
+const FACTS: Facts = Facts {
+    code: "deepl",
+    name: "DeepL",
+    limits: Limits {
+        max_segments: 50,
+        // 30,000 characters stay under 128 KiB even for Cyrillic (2 bytes each), JSON-escaped.
+        max_chars: 30_000,
+        max_segment_chars: 5000,
+        concurrency: 2,
+    },
+    public_endpoint: None,
+    joins_batches: false,
 };
 
 fn source_code(lang: Lang) -> &'static str {
@@ -56,29 +63,19 @@ struct Failure {
 pub struct DeepL;
 
 impl Provider for DeepL {
-    fn code(&self) -> &'static str {
-        "deepl"
+    fn facts(&self) -> &'static Facts {
+        &FACTS
     }
 
-    fn display_name(&self) -> &'static str {
-        "DeepL"
-    }
-
-    fn limits(&self) -> Limits {
-        LIMITS
-    }
-
-    fn translate_request(
-        &self,
-        base: &str,
-        key: Option<&str>,
-        from: Lang,
-        to: Lang,
-        texts: &[String],
-    ) -> HttpRequest {
-        let body = json!({ "text": texts, "source_lang": source_code(from), "target_lang": target_code(to), "tag_handling": "html" });
-        let mut request = HttpRequest::post_json(format!("{base}/v2/translate"), &body);
-        if let Some(key) = key {
+    fn translate_request(&self, call: &TranslateCall) -> HttpRequest {
+        let body = json!({
+            "text": call.texts,
+            "source_lang": source_code(call.from),
+            "target_lang": target_code(call.to),
+            "tag_handling": "html",
+        });
+        let mut request = HttpRequest::post_json(format!("{}/v2/translate", call.base), &body);
+        if let Some(key) = call.key {
             request
                 .headers
                 .push(("authorization", format!("DeepL-Auth-Key {key}")));
@@ -106,13 +103,13 @@ mod tests {
 
     #[test]
     fn builds_a_v2_request_with_the_auth_header() {
-        let r = DeepL.translate_request(
-            "https://proxy.example/deepl",
-            Some("abc:fx"),
-            Lang::Uk,
-            Lang::En,
-            &["а".into()],
-        );
+        let r = DeepL.translate_request(&TranslateCall {
+            base: "https://proxy.example/deepl",
+            key: Some("abc:fx"),
+            from: Lang::Uk,
+            to: Lang::En,
+            texts: &["а".into()],
+        });
         assert_eq!(r.url, "https://proxy.example/deepl/v2/translate");
         assert!(r
             .headers
@@ -122,13 +119,13 @@ mod tests {
             body,
             json!({"text": ["а"], "source_lang": "UK", "target_lang": "EN-GB", "tag_handling": "html"})
         );
-        let proxied = DeepL.translate_request(
-            "https://proxy.example",
-            None,
-            Lang::Ru,
-            Lang::Uk,
-            &["а".into()],
-        );
+        let proxied = DeepL.translate_request(&TranslateCall {
+            base: "https://proxy.example",
+            key: None,
+            from: Lang::Ru,
+            to: Lang::Uk,
+            texts: &["а".into()],
+        });
         assert_eq!(
             proxied.headers.len(),
             1,

@@ -6,18 +6,23 @@
 //! `{"error": {"code": 403, "message": "...", "errors": [{"reason": "dailyLimitExceeded"}]}}`.
 
 use super::{
-    error_body, form_encode, json_body, status_error, HttpRequest, HttpResponse, Limits, Provider,
-    ProviderError,
+    error_body, form_encode, json_body, status_error, Facts, HttpRequest, HttpResponse, Limits,
+    Provider, ProviderError, TranslateCall,
 };
-use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
 
-const LIMITS: Limits = Limits {
-    max_segments: 128,
-    max_chars: 5000,
-    max_segment_chars: 2500,
-    concurrency: 2,
+const FACTS: Facts = Facts {
+    code: "google",
+    name: "Google Translate",
+    limits: Limits {
+        max_segments: 128,
+        max_chars: 5000,
+        max_segment_chars: 2500,
+        concurrency: 2,
+    },
+    public_endpoint: Some("https://translation.googleapis.com"),
+    joins_batches: false,
 };
 
 #[derive(Deserialize)]
@@ -60,36 +65,18 @@ struct Reason {
 pub struct Google;
 
 impl Provider for Google {
-    fn code(&self) -> &'static str {
-        "google"
+    fn facts(&self) -> &'static Facts {
+        &FACTS
     }
 
-    fn display_name(&self) -> &'static str {
-        "Google Translate"
-    }
-
-    fn limits(&self) -> Limits {
-        LIMITS
-    }
-
-    fn public_endpoint(&self) -> Option<&'static str> {
-        Some("https://translation.googleapis.com")
-    }
-
-    fn translate_request(
-        &self,
-        base: &str,
-        key: Option<&str>,
-        from: Lang,
-        to: Lang,
-        texts: &[String],
-    ) -> HttpRequest {
-        let query = key
+    fn translate_request(&self, call: &TranslateCall) -> HttpRequest {
+        let query = call
+            .key
             .map(|k| format!("?key={}", form_encode(k)))
             .unwrap_or_default();
         HttpRequest::post_json(
-            format!("{base}/language/translate/v2{query}"),
-            &json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" }),
+            format!("{}/language/translate/v2{query}", call.base),
+            &json!({ "q": call.texts, "source": call.from.code(), "target": call.to.code(), "format": "html" }),
         )
     }
 
@@ -122,17 +109,18 @@ impl Provider for Google {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
     use serde_json::Value;
 
     #[test]
     fn builds_a_v2_request() {
-        let r = Google.translate_request(
-            "https://translation.googleapis.com",
-            Some("AIza/x"),
-            Lang::Uk,
-            Lang::En,
-            &["а".into()],
-        );
+        let r = Google.translate_request(&TranslateCall {
+            base: "https://translation.googleapis.com",
+            key: Some("AIza/x"),
+            from: Lang::Uk,
+            to: Lang::En,
+            texts: &["а".into()],
+        });
         assert_eq!(
             r.url,
             "https://translation.googleapis.com/language/translate/v2?key=AIza%2Fx"

@@ -1,7 +1,7 @@
 //! HTTP exchanges described as data, so that the core builds and reads them without a client:
 //! the browser (gloo-net) and the command line (ureq) send what is built here.
 
-use super::ProviderError;
+use super::{status_error, ProviderError};
 
 /// An HTTP request to make, described without any HTTP client.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +68,18 @@ pub(crate) fn json_body<T: serde::de::DeserializeOwned>(
     response: &HttpResponse,
 ) -> Result<T, ProviderError> {
     serde_json::from_str(&response.body).map_err(|e| ProviderError::Malformed(e.to_string()))
+}
+
+/// The JSON body of a successful answer that has no error shape of its own (a list of pairs): any
+/// other status is an error carrying the start of the body.
+pub(crate) fn success_json<T: serde::de::DeserializeOwned>(
+    response: &HttpResponse,
+) -> Result<T, ProviderError> {
+    if response.status != 200 {
+        let start = response.body.chars().take(200).collect();
+        return Err(status_error(response, start));
+    }
+    json_body(response)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! count of translations, answers cut short), whatever its wire format.
 
 use super::{apertium, deepl, google, libretranslate, HttpRequest, HttpResponse};
-use super::{Limits, Provider, ProviderError};
+use super::{Limits, Provider, ProviderError, TranslateCall};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -41,49 +41,41 @@ impl ProviderKind {
 
     /// Short stable name, used in cache keys and the article format's `translation.provider`.
     pub fn code(self) -> &'static str {
-        self.service().code()
+        self.service().facts().code
     }
 
     /// The service's name as shown in the machine-translation notice.
     pub fn display_name(self) -> &'static str {
-        self.service().display_name()
+        self.service().facts().name
     }
 
     pub fn limits(self) -> Limits {
-        self.service().limits()
+        self.service().facts().limits
     }
 
     /// Whether `config.json` must say where the service is (it has no public endpoint).
     pub fn needs_endpoint(self) -> bool {
-        self.service().public_endpoint().is_none()
+        self.service().facts().public_endpoint.is_none()
     }
 
     /// Whether a batch is several texts joined into one (APy, which has no batch form), so that a
     /// wrong count means the joins were lost and the texts should be sent apart.
     pub fn joins_batches(self) -> bool {
-        self.service().joins_batches()
+        self.service().facts().joins_batches
     }
 
     /// The service's base URL: `endpoint` without a trailing slash, or the public one.
     pub fn base_url(self, endpoint: Option<&str>) -> String {
         endpoint
-            .or(self.service().public_endpoint())
+            .or(self.service().facts().public_endpoint)
             .unwrap_or_default()
             .trim_end_matches('/')
             .to_string()
     }
 
-    /// The request translating `texts` (HTML fragments) from `from` to `to`, to the service at
-    /// `base`.
-    pub fn translate_request(
-        self,
-        base: &str,
-        key: Option<&str>,
-        from: Lang,
-        to: Lang,
-        texts: &[String],
-    ) -> HttpRequest {
-        self.service().translate_request(base, key, from, to, texts)
+    /// The request for `call`.
+    pub fn translate_request(self, call: &TranslateCall) -> HttpRequest {
+        self.service().translate_request(call)
     }
 
     /// The translations in `response`, one per text sent (`expected`), in order.

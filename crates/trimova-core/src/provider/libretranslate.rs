@@ -5,17 +5,24 @@
 //! 400, 403, 429 or 500. `GET /languages` lists `{code, name, targets}`.
 
 use super::{
-    error_body, json_body, status_error, HttpRequest, HttpResponse, Limits, Provider, ProviderError,
+    error_body, json_body, status_error, success_json, Facts, HttpRequest, HttpResponse, Limits,
+    Provider, ProviderError, TranslateCall,
 };
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
 
-const LIMITS: Limits = Limits {
-    max_segments: 50,
-    max_chars: 5000,
-    max_segment_chars: 2500,
-    concurrency: 2,
+const FACTS: Facts = Facts {
+    code: "libretranslate",
+    name: "LibreTranslate",
+    limits: Limits {
+        max_segments: 50,
+        max_chars: 5000,
+        max_segment_chars: 2500,
+        concurrency: 2,
+    },
+    public_endpoint: None,
+    joins_batches: false,
 };
 
 #[derive(Deserialize)]
@@ -48,32 +55,16 @@ struct Language {
 pub struct LibreTranslate;
 
 impl Provider for LibreTranslate {
-    fn code(&self) -> &'static str {
-        "libretranslate"
+    fn facts(&self) -> &'static Facts {
+        &FACTS
     }
 
-    fn display_name(&self) -> &'static str {
-        "LibreTranslate"
-    }
-
-    fn limits(&self) -> Limits {
-        LIMITS
-    }
-
-    fn translate_request(
-        &self,
-        base: &str,
-        key: Option<&str>,
-        from: Lang,
-        to: Lang,
-        texts: &[String],
-    ) -> HttpRequest {
-        let mut body =
-            json!({ "q": texts, "source": from.code(), "target": to.code(), "format": "html" });
-        if let Some(key) = key {
+    fn translate_request(&self, call: &TranslateCall) -> HttpRequest {
+        let mut body = json!({ "q": call.texts, "source": call.from.code(), "target": call.to.code(), "format": "html" });
+        if let Some(key) = call.key {
             body["api_key"] = json!(key);
         }
-        HttpRequest::post_json(format!("{base}/translate"), &body)
+        HttpRequest::post_json(format!("{}/translate", call.base), &body)
     }
 
     fn parse_translation(&self, response: &HttpResponse) -> Result<Vec<String>, ProviderError> {
@@ -96,13 +87,7 @@ impl Provider for LibreTranslate {
     }
 
     fn parse_pairs(&self, response: &HttpResponse) -> Result<Vec<(Lang, Lang)>, ProviderError> {
-        if response.status != 200 {
-            return Err(status_error(
-                response,
-                response.body.chars().take(200).collect(),
-            ));
-        }
-        let languages: Vec<Language> = json_body(response)?;
+        let languages: Vec<Language> = success_json(response)?;
         Ok(languages
             .iter()
             .filter_map(|l| Some((Lang::from_code(&l.code)?, &l.targets)))
@@ -122,26 +107,26 @@ mod tests {
 
     #[test]
     fn builds_a_batch_request_with_the_key() {
-        let r = LibreTranslate.translate_request(
-            "https://lt.example",
-            Some("k1"),
-            Lang::En,
-            Lang::Uk,
-            &["a".into(), "<b>b</b>".into()],
-        );
+        let r = LibreTranslate.translate_request(&TranslateCall {
+            base: "https://lt.example",
+            key: Some("k1"),
+            from: Lang::En,
+            to: Lang::Uk,
+            texts: &["a".into(), "<b>b</b>".into()],
+        });
         assert_eq!(r.url, "https://lt.example/translate");
         let body: Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
         assert_eq!(
             body,
             json!({"q": ["a", "<b>b</b>"], "source": "en", "target": "uk", "format": "html", "api_key": "k1"})
         );
-        let no_key = LibreTranslate.translate_request(
-            "https://lt.example",
-            None,
-            Lang::En,
-            Lang::Uk,
-            &["a".into()],
-        );
+        let no_key = LibreTranslate.translate_request(&TranslateCall {
+            base: "https://lt.example",
+            key: None,
+            from: Lang::En,
+            to: Lang::Uk,
+            texts: &["a".into()],
+        });
         assert!(!no_key.body.unwrap().contains("api_key"));
     }
 

@@ -14,42 +14,42 @@ pub mod libretranslate;
 pub(crate) use error::status_error;
 pub use error::{parse_retry_after, ProviderError};
 pub(crate) use http::form_encode;
-pub(crate) use http::{error_body, json_body};
+pub(crate) use http::{error_body, json_body, success_json};
 pub use http::{HttpRequest, HttpResponse};
 pub use kind::ProviderKind;
 
 use crate::Lang;
 
-/// One translation service's wire format and limits.
-pub trait Provider: Sync {
+/// What a service is, as data: its names, how it wants to be called, where it answers.
+pub struct Facts {
     /// Short stable name, used in cache keys and the article format's `translation.provider`.
-    fn code(&self) -> &'static str;
-
+    pub code: &'static str,
     /// The service's name as shown in the machine-translation notice.
-    fn display_name(&self) -> &'static str;
-
-    fn limits(&self) -> Limits;
-
+    pub name: &'static str,
+    pub limits: Limits,
     /// Where the service answers when `config.json` names no endpoint; `None`: it must name one.
-    fn public_endpoint(&self) -> Option<&'static str> {
-        None
-    }
+    pub public_endpoint: Option<&'static str>,
+    /// Whether a batch is sent as several texts joined into one (the service has no batch form).
+    pub joins_batches: bool,
+}
 
-    /// Whether a batch is sent as several texts joined into one.
-    fn joins_batches(&self) -> bool {
-        false
-    }
+/// One request's worth of translation: `texts` (HTML fragments) from `from` to `to`, for the
+/// service at `base`, with the newsroom's `key` if it has one.
+#[derive(Clone, Copy)]
+pub struct TranslateCall<'a> {
+    pub base: &'a str,
+    pub key: Option<&'a str>,
+    pub from: Lang,
+    pub to: Lang,
+    pub texts: &'a [String],
+}
 
-    /// The request translating `texts` (HTML fragments) from `from` to `to`, to the service at
-    /// `base`, with the newsroom's `key` if it has one.
-    fn translate_request(
-        &self,
-        base: &str,
-        key: Option<&str>,
-        from: Lang,
-        to: Lang,
-        texts: &[String],
-    ) -> HttpRequest;
+/// One translation service's wire format.
+pub trait Provider: Sync {
+    fn facts(&self) -> &'static Facts;
+
+    /// The HTTP request for `call`.
+    fn translate_request(&self, call: &TranslateCall) -> HttpRequest;
 
     /// The translations in a `response`, in the order sent (not yet counted).
     fn parse_translation(&self, response: &HttpResponse) -> Result<Vec<String>, ProviderError>;

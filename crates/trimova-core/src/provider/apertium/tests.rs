@@ -11,13 +11,13 @@ fn response(status: u16, body: &str) -> HttpResponse {
 
 #[test]
 fn builds_the_documented_form_post() {
-    let r = Apertium.translate_request(
-        "http://127.0.0.1:2737",
-        None,
-        Lang::Uk,
-        Lang::Ru,
-        &["Київ & <b>мир</b>".into()],
-    );
+    let r = Apertium.translate_request(&TranslateCall {
+        base: "http://127.0.0.1:2737",
+        key: None,
+        from: Lang::Uk,
+        to: Lang::Ru,
+        texts: &["Київ & <b>мир</b>".into()],
+    });
     assert_eq!(r.method, "POST");
     assert_eq!(r.url, "http://127.0.0.1:2737/translate");
     assert_eq!(
@@ -36,7 +36,13 @@ fn batches_travel_as_one_text_and_come_back_apart() {
         "Другий.".into(),
         "Третій".into(),
     ];
-    let request = Apertium.translate_request("http://apy", None, Lang::Uk, Lang::Ru, &texts);
+    let request = Apertium.translate_request(&TranslateCall {
+        base: "http://apy",
+        key: None,
+        from: Lang::Uk,
+        to: Lang::Ru,
+        texts: &texts,
+    });
     let body = request.body.unwrap();
     assert!(
         body.contains(&form_encode(
