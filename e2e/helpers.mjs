@@ -150,6 +150,25 @@ export async function settled(page) {
   await page.waitForSelector('main#content:not([aria-busy]) :is(article, .notice, ol.article-list, h1)');
 }
 
+/**
+ * Opens `url` with the app's wasm held back, as on a slow network: `load` comes (the stylesheet is
+ * in) while the app has not started, so what is on screen is the page alone. Layout shifts are
+ * summed in `window.__cls` from the start. Returns `release`, which lets the wasm through.
+ */
+export async function openWithAppHeld(page, url) {
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(url, { waitUntil: 'load' });
+  return release;
+}
+
 export async function screenshot(page, name) {
   const dir = join(ARTIFACTS, 'screenshots');
   await mkdir(dir, { recursive: true });

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  withSiteAndBrowser, newReader, settled, plain, squash, LANGS, DIST, ROOT,
+  withSiteAndBrowser, newReader, settled, openWithAppHeld, plain, squash, LANGS, DIST, ROOT,
 } from './helpers.mjs';
 import { serve } from '../scripts/serve.mjs';
 
@@ -141,18 +141,8 @@ describe('one source of markup', () => {
 describe('the app adopts the page', () => {
   test('scroll, selection, focus and the nodes themselves survive the app\'s start; no layout shift', async () => {
     const { context, page } = await newReader(browser, { locale: 'uk-UA', viewport: { width: 390, height: 700 } });
-    await page.addInitScript(() => {
-      window.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
     // The wasm arrives late, as on a slow network: the reader starts reading first.
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
-    // `load` waits for the stylesheet, not for the held wasm (the start-up script awaits it).
-    await page.goto(`${site.url}/uk/${SEED}`, { waitUntil: 'load' });
+    const release = await openWithAppHeld(page, `${site.url}/uk/${SEED}`);
     assert.equal(await page.getAttribute('html', 'data-app'), null, 'the app has not started yet');
     const before = await page.evaluate(() => {
       // The reader tabbed to the switcher, scrolled down to read, and selected a passage.

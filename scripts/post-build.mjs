@@ -1,4 +1,5 @@
 // Trunk post-build step (see Trunk.toml), run in Trunk's staging directory:
+//  0. puts src/reading.js (the reader's settings, before the first paint) after the stylesheet;
 //  1. replaces Trunk's inline start-up script with src/boot.js (a content-hashed file), so the site runs under a
 //     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'),
 //     and which starts the app only once the page is loaded and painted: on a pre-rendered page the
@@ -71,6 +72,14 @@ await writeFile(join(dir, file), code);
 // pre-rendered pages keep this preload (crates/trimova-cli/src/shell.rs).
 html = html.replace(inline, `<link rel="modulepreload" data-trimova-loader href="${loader.href}" integrity="${loader.integrity}" fetchpriority="low">`
   + `<script type="module" src="${publicUrl}${file}" integrity="${integrity}" fetchpriority="low"></script>`);
+
+// The reader's remembered reading settings, applied before the first paint: a classic script
+// right after the stylesheet, so the two are fetched together and the paint waits for no more
+// than it did (src/reading.js).
+const readingData = await readFile(new URL('../src/reading.js', import.meta.url));
+const readingFile = `reading-${createHash('sha256').update(readingData).digest('hex').slice(0, 16)}.js`;
+await writeFile(join(dir, readingFile), readingData);
+html = html.replace(cssTag, `${cssTag}<script src="${publicUrl}${readingFile}" integrity="${sri(readingData)}"></script>`);
 
 await writeFile(indexPath, html);
 

@@ -1,6 +1,7 @@
 use crate::api;
 use crate::browser::AppRoot;
 use crate::navigation::Navigation;
+use crate::reading::Reading;
 use crate::routes::{article::ArticlePage, list::ArticleList, not_found::PageNotFound};
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ pub fn App(site: AppRoot, path: String) -> impl IntoView {
     Navigation::provide(path, &site.base);
     let config = format!("{}config.json", site.base);
     provide_context(site);
+    Reading::provide(None);
     // Read once per page load; views wait for it only where translation is concerned.
     provide_context(LocalResource::new(move || api::config(config.clone())));
     view! { <CurrentPage /> }

@@ -56,17 +56,63 @@ fn window() -> Option<web_sys::Window> {
     None
 }
 
-/// The language the reader last picked in a switcher, if any (and if storage is allowed).
-pub fn remembered_lang() -> Option<Lang> {
-    let storage = window()?.local_storage().ok()??;
-    Lang::from_code(&storage.get_item(REMEMBERED_LANG_KEY).ok()??)
+/// What the reader's browser keeps under `key` (`localStorage`), if storage is allowed.
+pub fn stored(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
 }
 
-/// Remembers an explicit choice. Storage can be disabled (private modes, embeds); then the choice
-/// simply is not remembered.
-pub fn remember_lang(lang: Lang) {
+/// Keeps `value` under `key`. Storage can be disabled or full (private modes, embeds in a
+/// sandboxed frame); then the choice simply is not remembered.
+pub fn store(key: &str, value: &str) {
     if let Some(Ok(Some(storage))) = window().map(|w| w.local_storage()) {
-        let _ = storage.set_item(REMEMBERED_LANG_KEY, lang.code());
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The language the reader last picked in a switcher, if any (and if storage is allowed).
+pub fn remembered_lang() -> Option<Lang> {
+    Lang::from_code(&stored(REMEMBERED_LANG_KEY)?)
+}
+
+/// Remembers an explicit choice of language.
+pub fn remember_lang(lang: Lang) {
+    store(REMEMBERED_LANG_KEY, lang.code());
+}
+
+/// The page's `<html>` element.
+pub fn document_root() -> Option<web_sys::Element> {
+    window()?.document()?.document_element()
+}
+
+/// Before the page is printed, each `.print-source` link shows its whole address (the markup,
+/// the same pre-rendered and in the app, has only the path: the site's origin is the browser's).
+pub fn spell_out_addresses_when_printing() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::prelude::*;
+        let Some(page) = window() else {
+            return;
+        };
+        let spell = Closure::<dyn Fn()>::new(|| {
+            let Some(document) = window().and_then(|w| w.document()) else {
+                return;
+            };
+            let Ok(links) = document.query_selector_all(".print-source a") else {
+                return;
+            };
+            for i in 0..links.length() {
+                if let Some(link) = links
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                {
+                    link.set_text_content(Some(&link.href()));
+                }
+            }
+        });
+        let _ =
+            page.add_event_listener_with_callback("beforeprint", spell.as_ref().unchecked_ref());
+        // Lives as long as the page.
+        spell.forget();
     }
 }
 

@@ -32,7 +32,7 @@ function stylesheet() {
 }
 
 class TrimovaArticle extends HTMLElement {
-  static observedAttributes = ['article', 'src', 'lang', 'config'];
+  static observedAttributes = ['article', 'src', 'lang', 'config', 'reader-controls'];
 
   #viewer = null;
   #root = null;
@@ -89,6 +89,7 @@ class TrimovaArticle extends HTMLElement {
       lang: this.getAttribute('lang'),
       base: folder.href,
       config: new URL(config || 'config.json', config ? document.baseURI : folder).href,
+      readerControls: this.getAttribute('reader-controls'),
     }, loadMachine);
   }
 

@@ -7,6 +7,7 @@
 
 use crate::api;
 use crate::browser::AppRoot;
+use crate::reading::Reading;
 use crate::routes::article::ArticlePage;
 use crate::surface::{Embedding, Surface};
 use leptos::prelude::*;
@@ -24,6 +25,9 @@ pub struct EmbedOptions {
     pub base: String,
     /// The URL of the `config.json` that says which translation service to use.
     pub config: String,
+    /// Whether the reading settings are offered (`reader-controls="off"`: the host's look stands,
+    /// and the reader's remembered settings are not applied either).
+    pub reader_controls: bool,
 }
 
 /// A mounted viewer: dropping it unmounts the view and cleans up its reactive owner, which aborts
@@ -52,6 +56,8 @@ pub fn mount(
 ) -> EmbeddedViewer {
     // Made inside the view's owner, so that its signals go with the view.
     let made = std::rc::Rc::new(std::cell::Cell::new(None));
+    let reading_root: Option<web_sys::Element> =
+        options.reader_controls.then(|| root.clone().into());
     let view = leptos::mount::mount_to(root, {
         let made = std::rc::Rc::clone(&made);
         move || {
@@ -62,6 +68,9 @@ pub fn mount(
                 adopted_lang: None,
             });
             provide_context(Surface::Embed(embedding));
+            if let Some(root) = reading_root {
+                Reading::provide(Some(root));
+            }
             let config = options.config;
             provide_context(LocalResource::new(move || api::config(config.clone())));
             let url_lang = Signal::from(embedding.lang);

@@ -17,6 +17,7 @@ pub mod machine;
 pub mod navigation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod reading;
 pub mod routes;
 pub mod surface;
 
@@ -31,6 +32,7 @@ pub fn run_site() {
     console_error_panic_hook::set_once();
     let adopted = api::adopt_page_data();
     let site = browser::AppRoot::detect(adopted == Some(true));
+    browser::spell_out_addresses_when_printing();
     if adopted == Some(true) {
         // In a task of its own: instantiating the wasm and adopting the page are each a long
         // task on a slow phone; together they would block input twice as long.

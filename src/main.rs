@@ -24,7 +24,7 @@ mod entry {
 
     #[wasm_bindgen]
     impl Viewer {
-        /// `options`: `{ article, src, lang, base, config }` as `embed.js` reads them from the
+        /// `options`: `{ article, src, lang, base, config, readerControls }` as `embed.js` reads them from the
         /// element (`base` and `config` absolute URLs); `machine` loads the machine module.
         #[wasm_bindgen(constructor)]
         pub fn new(
@@ -47,6 +47,7 @@ mod entry {
                 lang: text("lang").as_deref().and_then(Lang::from_code),
                 base: text("base").unwrap_or_else(|| "/".into()),
                 config: text("config").unwrap_or_else(|| "config.json".into()),
+                reader_controls: text("readerControls").as_deref() != Some("off"),
             };
             Viewer(mount(host, root, options))
         }

@@ -130,6 +130,9 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
         .iter()
         .map(|t| (t.clone(), tag_path(&base, lang, t)))
         .collect();
+    // On paper the page's address and language stand under the article (`print-source`).
+    let address = article_path(&base, lang, &article.id);
+    let href = address.clone();
     view! {
         <footer class="article-footer">
             {authors.map(|a| view! { <p class="byline">{text.by} " " <span class="author">{a}</span></p> })}
@@ -151,6 +154,11 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
                         </div>
                     }
                 })}
+            <p class="print-source">
+                <a href=href>{address}</a>
+                " · "
+                {lang.native_name()}
+            </p>
         </footer>
     }
 }

@@ -1,4 +1,5 @@
 use crate::browser::AppRoot;
+use crate::components::reader_controls::ReaderControls;
 use crate::components::switcher::{LanguageSwitcher, SwitcherEntry};
 use crate::navigation::Navigation;
 use crate::surface::Surface;
@@ -10,8 +11,8 @@ use trimova_core::i18n::messages;
 use trimova_core::route::list_path;
 use trimova_core::Lang;
 
-/// The site header: skip link, name, tagline and the language switcher. Embedded in a host's page,
-/// which has its own header, only the switcher.
+/// The site header: skip link, name, tagline, the language switcher and the reading settings.
+/// Embedded in a host's page, which has its own header, only the switcher and the settings.
 #[component]
 pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     let site = expect_context::<AppRoot>();
@@ -38,7 +39,9 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     });
     let switcher = move || view! { <LanguageSwitcher current=lang entries=shown.get() /> };
     if Surface::current().is_embedded() {
-        return Either::Left(view! { <div class="embed-bar">{switcher}</div> });
+        return Either::Left(view! {
+            <div class="embed-bar">{switcher} <ReaderControls lang /></div>
+        });
     }
     // To this page's content. A bare `#content` would resolve against `<base href>`, that is the
     // site's root page, not this one.
@@ -51,7 +54,7 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
                 <span class="brand-name">"Trimova"</span>
                 <span class="brand-tagline">{text.tagline}</span>
             </a>
-            {switcher}
+            <div class="masthead-tools">{switcher} <ReaderControls lang /></div>
         </header>
     })
 }

@@ -8,4 +8,5 @@ pub mod masthead;
 pub mod missing_edition;
 pub mod notice;
 pub mod pagination;
+pub mod reader_controls;
 pub mod switcher;

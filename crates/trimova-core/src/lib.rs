@@ -16,6 +16,7 @@ pub mod lang;
 pub mod plural;
 pub mod provider;
 pub mod publish;
+pub mod reading;
 pub mod route;
 pub mod safety;
 pub mod slug;

@@ -83,7 +83,7 @@ pub fn ArticlePage(
     // view (and never restart a translation job); only a real change does, and that cancels it.
     let shown = Memo::new(move |_| match article.get() {
         None => Shown::Loading,
-        Some(Err(e)) => Shown::Failed(e),
+        Some(Err(e)) => Shown::Failed(lang.get(), e),
         // `/<id>`: the redirect to `/<lang>/<id>` is on its way; render nothing twice.
         Some(Ok(_)) if url_lang.get().is_none() => Shown::Loading,
         Some(Ok(a)) => {
@@ -103,7 +103,7 @@ pub fn ArticlePage(
             (Shown::Missing(..), _) => {
                 surface.show_message(lang, &page_title(text.missing_edition_title))
             }
-            (Shown::Failed(e), _) => {
+            (Shown::Failed(_, e), _) => {
                 surface.show_message(lang, &page_title(e.explained(text).title))
             }
             // A machine edition shows itself as its title arrives.

@@ -88,9 +88,13 @@ pub fn service_of<'a>(
 pub enum Shown {
     Loading,
     Edition(Lang),
-    Machine { from: Lang, to: Lang },
+    Machine {
+        from: Lang,
+        to: Lang,
+    },
     Missing(Lang, Option<MissingNote>),
-    Failed(LoadError),
+    /// The article could not be loaded; said in the language on screen.
+    Failed(Lang, LoadError),
 }
 
 /// The edition `lang` of `article`, or how it can be made, or why it cannot.
