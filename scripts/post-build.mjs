@@ -8,7 +8,7 @@
 //     changes, naming the same hashed files with their integrity; both it and the start-up module
 //     (src/boot.js) import src/loader.js, written as loader-<hash>.js;
 //  3. copies index.html to 404.html, so that hosts serving 404.html for unknown paths serve the app
-//     for any path;
+//     for any path, and writes the service worker (src/sw.js) with this build's files;
 //  4. runs `trimova pages`, which pre-renders every human edition (`<lang>/<id>/index.html`) and
 //     the lists (`index.html`, `<lang>/index.html`) with the app's own components, and writes the
 //     sitemap and feeds; 404.html stays the bare app shell for everything else.
@@ -76,7 +76,9 @@ html = html.replace(inline, `<link rel="modulepreload" data-trimova-loader href=
 // The reader's remembered reading settings, applied before the first paint: a classic script
 // right after the stylesheet, so the two are fetched together and the paint waits for no more
 // than it did (src/reading.js).
-const readingData = await readFile(new URL('../src/reading.js', import.meta.url));
+// Its comment lines are left out: every byte of it is on the first paint's path.
+const readingData = Buffer.from((await readFile(new URL('../src/reading.js', import.meta.url), 'utf8'))
+  .split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n'));
 const readingFile = `reading-${createHash('sha256').update(readingData).digest('hex').slice(0, 16)}.js`;
 await writeFile(join(dir, readingFile), readingData);
 html = html.replace(cssTag, `${cssTag}<script src="${publicUrl}${readingFile}" integrity="${sri(readingData)}"></script>`);
@@ -91,5 +93,16 @@ const assets = {
 };
 await writeFile(join(dir, 'embed.js'), await filled('embed.js', assets));
 await writeFile(join(dir, '404.html'), html);
-console.log(`post-build: start-up module -> ${file}, loader -> ${loaderFile}; embed.js; index.html copied to 404.html`);
+
+// The service worker (src/sw.js), for reading without a network: this build's app files as one
+// set, named by a version that changes whenever any of them does (their names are content-hashed;
+// the shell is hashed in). Its own name never changes, so a browser finds the next build's.
+const files = (...assets) => assets.map(({ href }) => href.slice(publicUrl.length));
+const appFiles = [...files(glue, wasm, css, loader), file, readingFile, '404.html'];
+const machineFiles = files(machine.glue, machine.wasm);
+const version = createHash('sha256').update(JSON.stringify([appFiles, machineFiles, html])).digest('hex').slice(0, 16);
+const worker = (await readFile(new URL('../src/sw.js', import.meta.url), 'utf8'))
+  .replace('/* filled in by the build */ null', JSON.stringify({ version, app: appFiles, machine: machineFiles, shell: '404.html' }));
+await writeFile(join(dir, 'sw.js'), worker);
+console.log(`post-build: start-up module -> ${file}, loader -> ${loaderFile}; embed.js; index.html copied to 404.html; sw.js ${version}`);
 execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], { stdio: 'inherit' });

@@ -24,3 +24,17 @@ if (prerendered && document.visibilityState === 'visible'
 const loadMachine = once(ASSETS.machineGlue, ASSETS.machineWasm);
 const bindings = await load(ASSETS.glue, ASSETS.wasm);
 bindings.start(loadMachine);
+
+// Reading without a network (src/sw.js), registered once the app runs: never before the page.
+// `data-offline` on <html> tells the stylesheet to show the masthead's quiet offline notice.
+const offline = () => document.documentElement.toggleAttribute('data-offline', !navigator.onLine);
+addEventListener('online', offline);
+addEventListener('offline', offline);
+offline();
+navigator.serviceWorker?.register(new URL('sw.js', document.baseURI)).then(async () => {
+  // The page the worker did not see arrive (the first visit): it keeps the data the page carries.
+  const { active } = await navigator.serviceWorker.ready;
+  if (prerendered?.dataset.file) active.postMessage({ keep: prerendered.dataset.file, json: prerendered.textContent });
+}).catch((error) => {
+  console.warn('trimova: no offline reading', error);
+});

@@ -55,6 +55,8 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
                 <span class="brand-tagline">{text.tagline}</span>
             </a>
             <div class="masthead-tools">{switcher} <ReaderControls lang /></div>
+            // Shown by the stylesheet while `<html data-offline>` (src/boot.js).
+            <p class="offline-notice" role="status">{text.offline}</p>
         </header>
     })
 }

@@ -110,13 +110,15 @@ impl Shell {
 }
 
 /// JSON in a `<script type="application/json">` element; `<` is escaped so that no text in it can
-/// end the element (the JSON means the same).
-pub fn data_script(id: &str, data_id: Option<&str>, json: &str) -> String {
+/// end the element (the JSON means the same). `file` is the site's file it is a copy of (relative
+/// to the site's base), which the service worker keeps for reading offline (src/sw.js).
+pub fn data_script(id: &str, file: &str, data_id: Option<&str>, json: &str) -> String {
     let data_id = data_id
         .map(|d| format!(" data-id=\"{}\"", escape(d)))
         .unwrap_or_default();
     format!(
-        "<script type=\"application/json\" id=\"{id}\"{data_id}>{}</script>",
+        "<script type=\"application/json\" id=\"{id}\" data-file=\"{}\"{data_id}>{}</script>",
+        escape(file),
         json.trim().replace('<', "\\u003c")
     )
 }
@@ -159,7 +161,12 @@ mod tests {
                 title: "A & B — Trimova",
                 description: "Say \"hi\"",
                 head: "<link rel=\"canonical\" href=\"https://x/\" />",
-                data: &data_script("trimova-article-data", Some("a-1"), "{\"t\":\"</script>\"}"),
+                data: &data_script(
+                    "trimova-article-data",
+                    "articles/a-1.json",
+                    Some("a-1"),
+                    "{\"t\":\"</script>\"}",
+                ),
                 body: "<main>text</main>",
             })
             .unwrap();

@@ -13,7 +13,7 @@ use trimova::api::ARTICLE_DATA;
 use trimova::prerender::{render_body, PageData};
 use trimova_core::index::parse_article_file;
 use trimova_core::publish::{edition_head, human_editions, page_title};
-use trimova_core::route::article_path;
+use trimova_core::route::{article_file, article_path};
 use trimova_core::timestamp::parse_rfc3339;
 use trimova_core::{Article, IndexEntry};
 
@@ -222,7 +222,12 @@ pub(super) fn edition_page(
         title: &page_title(&edition.title),
         description: &edition.description(),
         head: &head,
-        data: &data_script(ARTICLE_DATA, Some(&article.id), text),
+        data: &data_script(
+            ARTICLE_DATA,
+            &article_file(&article.id),
+            Some(&article.id),
+            text,
+        ),
         body: &body,
     })
 }

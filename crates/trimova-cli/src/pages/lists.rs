@@ -172,7 +172,12 @@ fn list_html(context: &Context, page: &Arc<ListPage>, path: &str) -> Result<Stri
         title: &page_title(&page.heading()),
         description: text.tagline,
         head: &list_head(context.site, page.lang, &page.at()),
-        data: &data_script(LIST_DATA, None, &page.to_file()),
+        data: &data_script(
+            LIST_DATA,
+            &page.at().data_file(page.lang),
+            None,
+            &page.to_file(),
+        ),
         body: &render_body(base, path, PageData::List(Arc::clone(page))),
     })
 }

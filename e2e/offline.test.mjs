@@ -1,0 +1,141 @@
+// Reading without a network, end to end: the service worker (src/sw.js) in Chromium, the network
+// cut with the browser's own switch, and a new build deployed while a tab is open.
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeReaders, launchBrowser, newReader, sampleArticles, apyUrl, squash, DIST } from './helpers.mjs';
+import { serve } from '../scripts/serve.mjs';
+
+const SEED = 'north-korea-shells-2024-06'; // uk original, en human, ru machine-translated here
+const TRAM = 'lviv-tram-depot-library-2026-10';
+const RUSSIAN_ONLY = /[ыэъё]/i;
+
+let browser, articles;
+const servers = [];
+before(async () => {
+  browser = await launchBrowser();
+  articles = await sampleArticles();
+});
+afterEach(closeReaders);
+after(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((s) => new Promise((ok) => { s.closeAllConnections(); s.close(ok); })));
+});
+
+/** A copy of dist/ (a test may deploy over it) with translation through the real APy. */
+async function site() {
+  const dir = await mkdtemp(join(tmpdir(), 'trimova-offline-'));
+  await cp(DIST, dir, { recursive: true });
+  await writeFile(join(dir, 'config.json'), JSON.stringify({
+    languages: ['uk', 'en', 'ru'],
+    translation: { provider: 'apertium', endpoint: apyUrl(), glossary: ['UNN', 'Bloomberg'] },
+  }));
+  const { server, url } = await serve([dir]);
+  servers.push(server);
+  return { dir, url };
+}
+
+const title = (page) => page.textContent('article h1').then(squash);
+
+/** Opens `url` and waits until the app runs and the service worker has taken the page. */
+async function open(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('html[data-app=started]');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller);
+}
+
+/** Waits for the article (or message) the app draws. */
+const drawn = (page) => page.waitForSelector('main#content:not([aria-busy]) :is(article, .notice)');
+
+test('articles opened before open again offline, in every edition the reader saw, machine translation included', async () => {
+  const s = await site();
+  const { context, page } = await newReader(browser, { locale: 'uk-UA' });
+  const seed = articles.find((a) => a.id === SEED);
+  await open(page, `${s.url}/uk/${SEED}`);
+  await page.locator('.switcher').getByRole('link', { name: /Русский/ }).click();
+  await page.waitForSelector('article.machine');
+  await page.waitForFunction(() => !document.querySelector('.mt-progress'), null, { timeout: 60_000 });
+  const russian = await title(page);
+  assert.match(russian, RUSSIAN_ONLY);
+  assert.equal(await page.locator('.offline-notice').isVisible(), false, 'no notice while online');
+
+  await context.setOffline(true);
+  await page.goto(`${s.url}/uk/${SEED}`);
+  await drawn(page);
+  assert.equal(await title(page), squash(seed.editions.uk.title), 'the human edition, offline');
+  assert.ok(await page.locator('.offline-notice').isVisible(), 'a quiet notice says the reader is offline');
+  assert.match(await page.locator('.offline-notice').textContent(), /мережі/);
+
+  await page.locator('.switcher').getByRole('link', { name: 'English' }).click();
+  await page.waitForURL(`${s.url}/en/${SEED}`);
+  await drawn(page);
+  assert.equal(await title(page), squash(seed.editions.en.title), 'another edition of the same article');
+
+  await page.goto(`${s.url}/ru/${SEED}`);
+  await page.waitForSelector('article.machine');
+  await page.waitForFunction(() => !document.querySelector('.mt-progress'), null, { timeout: 10_000 });
+  assert.equal(await title(page), russian, 'the machine translation, without asking the service');
+  assert.equal(await page.locator('.mt-block.pending').count(), 0);
+  assert.equal(await page.locator('.mt-error, [role=alert]').count(), 0);
+
+  // An article never opened is not another article's page: it says it cannot be loaded.
+  await page.goto(`${s.url}/uk/${TRAM}`);
+  await drawn(page);
+  assert.equal(await page.locator('article').count(), 0);
+  assert.ok(await page.getByRole('button', { name: 'Спробувати ще раз' }).isVisible());
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  assert.equal(await page.locator('.offline-notice').isVisible(), false, 'the notice goes with the network back');
+});
+
+test('a new build deployed while a tab is open: the tab keeps its build, the next visit runs the new one', async () => {
+  const s = await site();
+  const { context, page } = await newReader(browser, { locale: 'en-GB' });
+  await open(page, `${s.url}/en/${SEED}`);
+  const oldCss = await page.getAttribute('link[rel=stylesheet]', 'href');
+  const oldVersion = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('trimova-app-')));
+  assert.equal(oldVersion.length, 1);
+
+  // The deploy: a stylesheet changed, so it has a new name everywhere, and the worker a new build.
+  const name = oldCss.replace(/^\//, '');
+  const newName = name.replace(/-([0-9a-f]+)\.css$/, '-0000deploy0000.css');
+  await writeFile(join(s.dir, newName), `${await readFile(join(s.dir, name), 'utf8')}\n/* deployed */\n`);
+  const rewrite = async (file) => {
+    const text = await readFile(file, 'utf8');
+    if (text.includes(name)) await writeFile(file, text.replaceAll(name, newName).replace(/"version":"[0-9a-f]+"/, '"version":"deployed"'));
+  };
+  const walk = async (dir) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (/\.(html|js)$/.test(entry.name)) await rewrite(path);
+    }
+  };
+  await walk(s.dir);
+  await rename(join(s.dir, name), join(s.dir, `${name}.gone`));
+
+  // The open tab goes on with its own build: reading, switching, its files from its cache.
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  await page.locator('.switcher').getByRole('link', { name: 'Українська' }).click();
+  await page.waitForURL(`${s.url}/uk/${SEED}`);
+  await drawn(page);
+  assert.equal(await page.getAttribute('link[rel=stylesheet]', 'href'), oldCss);
+  assert.ok(!requested.some((u) => u.includes('0000deploy0000')), 'no file of the new build in the old tab');
+  assert.ok(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => Boolean(r.waiting))),
+    'the new build waits');
+
+  // The next visit, once no page of the old build is open, runs the new build.
+  await page.close();
+  const next = await context.newPage();
+  await next.goto(`${s.url}/en/${SEED}`);
+  await next.waitForSelector('html[data-app=started]');
+  await next.waitForFunction(async () => (await caches.keys()).includes('trimova-app-deployed'));
+  assert.equal(await next.getAttribute('link[rel=stylesheet]', 'href'), `/${newName}`);
+  assert.ok(await next.evaluate(() => getComputedStyle(document.body).backgroundColor !== ''));
+  await next.waitForFunction(async () => !(await caches.keys()).some((k) => k.startsWith('trimova-app-') && k !== 'trimova-app-deployed'));
+});

@@ -1,0 +1,153 @@
+// Trimova's service worker, for reading without a network (the site only; an embed lives on its
+// host's origin and never registers it). The build (scripts/post-build.mjs) fills in BUILD: this
+// build's version and its files.
+//
+// - The app (hashed JS, wasm, CSS, the shell) is one set per build, precached on install under
+//   the build's version. A new build's worker waits until no page of the old one is open (no
+//   skipWaiting), so a running page is never served another build's files; on activation the
+//   old set is deleted.
+// - Pages always come from the network when there is one. Offline, a navigation gets this build's
+//   shell, and the app draws the page from the data it was made of: an article file or a list
+//   page, kept when the reader opened it (taken from the page itself, which carries it, so nothing
+//   is downloaded twice) or when the app fetched it. One URL's data is never served for another.
+// - Kept data is bounded (entries and bytes, oldest first), and a full disk costs the copy, never
+//   the page.
+// - Translation services are other origins, and asked with POST: never seen here. Machine
+//   translations are kept by the app itself (localStorage), under its own rules.
+
+const BUILD = /* filled in by the build */ null;
+
+const APP_CACHE = `trimova-app-${BUILD.version}`;
+const DATA_CACHE = 'trimova-data';
+const INDEX = new URL('__trimova-data-index', self.registration.scope).href;
+const LIMITS = { entries: 400, bytes: 40 * 1024 * 1024 };
+const APP_FILES = new Set([...BUILD.app, ...BUILD.machine].map((f) => new URL(f, self.registration.scope).href));
+const SHELL = new URL(BUILD.shell, self.registration.scope).href;
+
+self.addEventListener('install', (event) => {
+  // With Save-Data, only what every page needs; the machine module is then fetched when used.
+  const files = self.navigator.connection?.saveData ? BUILD.app : [...BUILD.app, ...BUILD.machine];
+  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(files)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('trimova-app-') && name !== APP_CACHE) await caches.delete(name);
+    }
+    // Only pages of no build are open now (the first visit): this build serves them from here on.
+    await self.clients.claim();
+    // The site's settings, which a first visit read before this worker was there.
+    const config = new URL('config.json', self.registration.scope).href;
+    const response = await fetch(config).catch(() => null);
+    if (response?.ok) await keep(config, response);
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || !request.url.startsWith(self.registration.scope)) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(page(event));
+  } else if (APP_FILES.has(request.url)) {
+    event.respondWith(appFile(request));
+  } else if (new URL(request.url).pathname.endsWith('.json')) {
+    event.respondWith(data(event));
+  }
+});
+
+// A page this worker did not see arrive (the first visit, before it was installed) hands over
+// the data it carries.
+self.addEventListener('message', (event) => {
+  const { keep: file, json } = event.data ?? {};
+  if (typeof file !== 'string' || typeof json !== 'string') return;
+  const url = new URL(file, self.registration.scope).href;
+  if (!url.startsWith(self.registration.scope) || !url.endsWith('.json')) return;
+  event.waitUntil(keep(url, new Response(json, { headers: { 'content-type': 'application/json' } })));
+});
+
+async function appFile(request) {
+  return (await caches.match(request, { cacheName: APP_CACHE })) ?? fetch(request);
+}
+
+async function page(event) {
+  try {
+    const response = await fetch(event.request);
+    if (response.ok && response.headers.get('content-type')?.includes('text/html')) {
+      event.waitUntil(keepPageData(response.clone()));
+    }
+    return response;
+  } catch (offline) {
+    const shell = await caches.match(SHELL, { cacheName: APP_CACHE });
+    if (!shell) throw offline;
+    return shell;
+  }
+}
+
+async function data(event) {
+  const { request } = event;
+  try {
+    const response = await fetch(request);
+    if (response.ok) event.waitUntil(keep(request.url, response.clone()));
+    return response;
+  } catch (offline) {
+    const kept = await caches.match(request.url, { cacheName: DATA_CACHE });
+    if (!kept) throw offline;
+    return kept;
+  }
+}
+
+// A pre-rendered page carries the file it was made from (crates/trimova-cli/src/shell.rs):
+// `<script type="application/json" id="trimova-…-data" data-file="articles/x.json">`.
+const PAGE_DATA = /<script type="application\/json" id="trimova-(?:article|list)-data"[^>]*\sdata-file="([^"]+)"[^>]*>([\s\S]*?)<\/script>/;
+
+async function keepPageData(response) {
+  const found = PAGE_DATA.exec(await response.text());
+  if (!found) return;
+  const url = new URL(found[1], self.registration.scope).href;
+  if (!url.startsWith(self.registration.scope) || !url.endsWith('.json')) return;
+  await keep(url, new Response(found[2], { headers: { 'content-type': 'application/json' } }));
+}
+
+// Reads and writes of the index one after another, in this worker.
+let queue = Promise.resolve();
+const serially = (work) => (queue = queue.then(work, work));
+
+async function readIndex(cache) {
+  const stored = await cache.match(INDEX);
+  return stored ? stored.json() : {};
+}
+
+/** Keeps `response` as `url`'s data, within the limits: the oldest entries go first. */
+function keep(url, response) {
+  return serially(async () => {
+    const cache = await caches.open(DATA_CACHE);
+    const index = await readIndex(cache);
+    const body = await response.arrayBuffer();
+    index[url] = { bytes: body.byteLength, at: Date.now() };
+    await evict(cache, index, url);
+    const copy = new Response(body, { headers: response.headers });
+    try {
+      await cache.put(url, copy.clone());
+    } catch (full) {
+      // Quota: make room by half of what may go, once; else this copy is not kept.
+      await evict(cache, index, url, 0.5);
+      try { await cache.put(url, copy); } catch { delete index[url]; }
+    }
+    await cache.put(INDEX, new Response(JSON.stringify(index)));
+  });
+}
+
+async function evict(cache, index, keeping, share = 0) {
+  const total = () => Object.values(index).reduce((n, e) => n + e.bytes, 0);
+  const candidates = Object.entries(index)
+    .filter(([url]) => url !== keeping)
+    .sort((a, b) => a[1].at - b[1].at);
+  let drop = Math.ceil(candidates.length * share);
+  for (const [url] of candidates) {
+    if (drop <= 0 && Object.keys(index).length <= LIMITS.entries && total() <= LIMITS.bytes) break;
+    await cache.delete(url);
+    delete index[url];
+    drop -= 1;
+  }
+}
