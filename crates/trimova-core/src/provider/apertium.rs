@@ -11,13 +11,13 @@
 
 use super::{
     error_body, form_encode, json_body, status_error, success_json, Facts, HttpRequest,
-    HttpResponse, Limits, Provider, ProviderError, TranslateCall,
+    HttpResponse, Limits, PairCatalogue, Provider, ProviderError, TranslateCall,
 };
 use crate::translate::markup::UNTRANSLATED;
 use crate::Lang;
 use serde::Deserialize;
 
-const FACTS: Facts = Facts {
+pub(super) const FACTS: Facts = Facts {
     code: "apertium",
     name: "Apertium",
     limits: Limits {
@@ -120,10 +120,6 @@ struct Pair {
 pub struct Apertium;
 
 impl Provider for Apertium {
-    fn facts(&self) -> &'static Facts {
-        &FACTS
-    }
-
     fn translate_request(&self, call: &TranslateCall) -> HttpRequest {
         let q = join_batch(call.texts);
         let body = format!(
@@ -203,7 +199,9 @@ impl Provider for Apertium {
         }
         out
     }
+}
 
+impl PairCatalogue for Apertium {
     fn pairs_request(&self, base: &str) -> Option<HttpRequest> {
         Some(HttpRequest::get(format!("{base}/listPairs")))
     }

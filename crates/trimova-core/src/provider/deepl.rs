@@ -6,14 +6,14 @@
 //! 128 KiB a request; 413 means split, 429 back off, 456 quota exhausted.
 
 use super::{
-    error_body, json_body, status_error, Facts, HttpRequest, HttpResponse, Limits, Provider,
-    ProviderError, TranslateCall,
+    error_body, json_body, status_error, Facts, HttpRequest, HttpResponse, Limits, PairCatalogue,
+    Provider, ProviderError, TranslateCall,
 };
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
 
-const FACTS: Facts = Facts {
+pub(super) const FACTS: Facts = Facts {
     code: "deepl",
     name: "DeepL",
     limits: Limits {
@@ -63,10 +63,6 @@ struct Failure {
 pub struct DeepL;
 
 impl Provider for DeepL {
-    fn facts(&self) -> &'static Facts {
-        &FACTS
-    }
-
     fn translate_request(&self, call: &TranslateCall) -> HttpRequest {
         let body = json!({
             "text": call.texts,
@@ -95,6 +91,9 @@ impl Provider for DeepL {
         Ok(answer.translations.into_iter().map(|t| t.text).collect())
     }
 }
+
+/// It cannot be asked: every pair.
+impl PairCatalogue for DeepL {}
 
 #[cfg(test)]
 mod tests {

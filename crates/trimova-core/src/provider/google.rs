@@ -7,12 +7,12 @@
 
 use super::{
     error_body, form_encode, json_body, status_error, Facts, HttpRequest, HttpResponse, Limits,
-    Provider, ProviderError, TranslateCall,
+    PairCatalogue, Provider, ProviderError, TranslateCall,
 };
 use serde::Deserialize;
 use serde_json::json;
 
-const FACTS: Facts = Facts {
+pub(super) const FACTS: Facts = Facts {
     code: "google",
     name: "Google Translate",
     limits: Limits {
@@ -65,10 +65,6 @@ struct Reason {
 pub struct Google;
 
 impl Provider for Google {
-    fn facts(&self) -> &'static Facts {
-        &FACTS
-    }
-
     fn translate_request(&self, call: &TranslateCall) -> HttpRequest {
         let query = call
             .key
@@ -105,6 +101,9 @@ impl Provider for Google {
             .collect())
     }
 }
+
+/// It cannot be asked: every pair.
+impl PairCatalogue for Google {}
 
 #[cfg(test)]
 mod tests {

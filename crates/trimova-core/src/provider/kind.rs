@@ -2,7 +2,7 @@
 //! count of translations, answers cut short), whatever its wire format.
 
 use super::{apertium, deepl, google, libretranslate, HttpRequest, HttpResponse};
-use super::{Limits, Provider, ProviderError, TranslateCall};
+use super::{Facts, Limits, PairCatalogue, Provider, ProviderError, TranslateCall};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -23,8 +23,28 @@ impl ProviderKind {
         ProviderKind::Deepl,
     ];
 
-    /// The service's wire format: the one place a kind is matched to its implementation.
+    /// What the service is: names, limits, endpoint, batch form.
+    pub fn facts(self) -> &'static Facts {
+        match self {
+            ProviderKind::Apertium => &apertium::FACTS,
+            ProviderKind::Libretranslate => &libretranslate::FACTS,
+            ProviderKind::Google => &google::FACTS,
+            ProviderKind::Deepl => &deepl::FACTS,
+        }
+    }
+
+    /// The service's wire format (only the translation module and the command line call it).
     pub fn service(self) -> &'static dyn Provider {
+        match self {
+            ProviderKind::Apertium => &apertium::Apertium,
+            ProviderKind::Libretranslate => &libretranslate::LibreTranslate,
+            ProviderKind::Google => &google::Google,
+            ProviderKind::Deepl => &deepl::DeepL,
+        }
+    }
+
+    /// How the service lists its pairs.
+    pub fn catalogue(self) -> &'static dyn PairCatalogue {
         match self {
             ProviderKind::Apertium => &apertium::Apertium,
             ProviderKind::Libretranslate => &libretranslate::LibreTranslate,
@@ -41,33 +61,33 @@ impl ProviderKind {
 
     /// Short stable name, used in cache keys and the article format's `translation.provider`.
     pub fn code(self) -> &'static str {
-        self.service().facts().code
+        self.facts().code
     }
 
     /// The service's name as shown in the machine-translation notice.
     pub fn display_name(self) -> &'static str {
-        self.service().facts().name
+        self.facts().name
     }
 
     pub fn limits(self) -> Limits {
-        self.service().facts().limits
+        self.facts().limits
     }
 
     /// Whether `config.json` must say where the service is (it has no public endpoint).
     pub fn needs_endpoint(self) -> bool {
-        self.service().facts().public_endpoint.is_none()
+        self.facts().public_endpoint.is_none()
     }
 
     /// Whether a batch is several texts joined into one (APy, which has no batch form), so that a
     /// wrong count means the joins were lost and the texts should be sent apart.
     pub fn joins_batches(self) -> bool {
-        self.service().facts().joins_batches
+        self.facts().joins_batches
     }
 
     /// The service's base URL: `endpoint` without a trailing slash, or the public one.
     pub fn base_url(self, endpoint: Option<&str>) -> String {
         endpoint
-            .or(self.service().facts().public_endpoint)
+            .or(self.facts().public_endpoint)
             .unwrap_or_default()
             .trim_end_matches('/')
             .to_string()
@@ -115,7 +135,7 @@ impl ProviderKind {
 
     /// The request asking the service at `base` which pairs it has, if it can be asked.
     pub fn pairs_request(self, base: &str) -> Option<HttpRequest> {
-        self.service().pairs_request(base)
+        self.catalogue().pairs_request(base)
     }
 
     /// The pairs among Trimova's languages that the service has, read from the answer to
@@ -125,7 +145,7 @@ impl ProviderKind {
         response: Option<&HttpResponse>,
     ) -> Result<Vec<(Lang, Lang)>, ProviderError> {
         match response {
-            Some(response) => self.service().parse_pairs(response),
+            Some(response) => self.catalogue().parse_pairs(response),
             None => Ok(Lang::ALL
                 .iter()
                 .flat_map(|a| Lang::ALL.iter().map(move |b| (*a, *b)))

@@ -6,13 +6,13 @@
 
 use super::{
     error_body, json_body, status_error, success_json, Facts, HttpRequest, HttpResponse, Limits,
-    Provider, ProviderError, TranslateCall,
+    PairCatalogue, Provider, ProviderError, TranslateCall,
 };
 use crate::Lang;
 use serde::Deserialize;
 use serde_json::json;
 
-const FACTS: Facts = Facts {
+pub(super) const FACTS: Facts = Facts {
     code: "libretranslate",
     name: "LibreTranslate",
     limits: Limits {
@@ -55,10 +55,6 @@ struct Language {
 pub struct LibreTranslate;
 
 impl Provider for LibreTranslate {
-    fn facts(&self) -> &'static Facts {
-        &FACTS
-    }
-
     fn translate_request(&self, call: &TranslateCall) -> HttpRequest {
         let mut body = json!({ "q": call.texts, "source": call.from.code(), "target": call.to.code(), "format": "html" });
         if let Some(key) = call.key {
@@ -81,7 +77,9 @@ impl Provider for LibreTranslate {
             Texts::One(text) => vec![text],
         })
     }
+}
 
+impl PairCatalogue for LibreTranslate {
     fn pairs_request(&self, base: &str) -> Option<HttpRequest> {
         Some(HttpRequest::get(format!("{base}/languages")))
     }

@@ -44,10 +44,10 @@ pub struct TranslateCall<'a> {
     pub texts: &'a [String],
 }
 
-/// One translation service's wire format.
+/// One translation service's wire format. What it is, as data, is its `FACTS`, and which pairs it
+/// has its [`PairCatalogue`]: reading those never pulls every wire format into the app's wasm
+/// through this trait's vtable.
 pub trait Provider: Sync {
-    fn facts(&self) -> &'static Facts;
-
     /// The HTTP request for `call`.
     fn translate_request(&self, call: &TranslateCall) -> HttpRequest;
 
@@ -58,8 +58,12 @@ pub trait Provider: Sync {
     fn clean_output(&self, _source: &str, translated: &str) -> String {
         translated.to_string()
     }
+}
 
-    /// The request asking the service at `base` which pairs it has, if it can be asked.
+/// How a service says which language pairs it has. Apart from [`Provider`] because the app asks
+/// it before any machine edition is shown, and must not carry every wire format for that.
+pub trait PairCatalogue: Sync {
+    /// The request asking the service at `base` which pairs it has; `None`: it cannot be asked.
     fn pairs_request(&self, _base: &str) -> Option<HttpRequest> {
         None
     }
