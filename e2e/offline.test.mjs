@@ -140,3 +140,40 @@ test('a new build deployed while a tab is open: the tab keeps its build, the nex
   assert.ok(await next.evaluate(() => getComputedStyle(document.body).backgroundColor !== ''));
   await next.waitForFunction(async () => !(await caches.keys()).some((k) => k.startsWith('trimova-app-') && k !== 'trimova-app-deployed'));
 });
+
+test('a reader saves an article for offline; the list says which articles open without a network', async () => {
+  const s = await site();
+  const { context, page } = await newReader(browser, { locale: 'en-GB' });
+  const tram = articles.find((a) => a.id === TRAM);
+  await open(page, `${s.url}/en/`);
+  const item = (id) => page.locator('.article-item', { has: page.locator(`a[href$="/${id}"]`) });
+  await item(TRAM).locator('.offline-mark').waitFor({ state: 'attached' });
+  assert.equal(await item(TRAM).locator('.offline-mark.kept').count(), 0, 'not opened, not saved');
+
+  // Saved from its page, the article is kept although the reader leaves it for another.
+  await open(page, `${s.url}/en/${TRAM}`);
+  const save = page.getByRole('button', { name: 'Save for reading offline' });
+  assert.equal(await save.getAttribute('aria-pressed'), 'false');
+  await save.click();
+  await page.waitForSelector('.save-offline[aria-pressed=true]');
+  await page.goto(`${s.url}/en/`);
+  await page.waitForSelector('html[data-app=started]');
+  await item(TRAM).locator('.offline-mark.kept').waitFor();
+  assert.equal(squash(await item(TRAM).locator('.offline-mark').textContent()), 'available offline');
+  assert.equal(await item(SEED).locator('.offline-mark:not(.kept)').isVisible(), false, 'online, nothing is said of the others');
+
+  await context.setOffline(true);
+  await page.goto(`${s.url}/en/`);
+  await page.waitForSelector('.article-item .offline-mark.kept');
+  assert.ok(await item(SEED).locator('.offline-mark:not(.kept)').isVisible(), 'offline, the others say they need a network');
+  assert.equal(squash(await item(SEED).locator('.offline-mark').textContent()), 'needs a network');
+  await item(TRAM).locator('h3 a').click();
+  await page.waitForURL(`${s.url}/en/${TRAM}`);
+  await drawn(page);
+  assert.equal(await title(page), squash(tram.editions.en.title), 'the saved article opens offline');
+
+  // Unsaved, it goes back to being one kept copy among others.
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Save for reading offline' }).click();
+  await page.waitForSelector('.save-offline[aria-pressed=false]');
+});

@@ -47,6 +47,9 @@ function canonicalBody() {
       }
       // The shell's apology for readers without scripts, which the app renders after.
       if (child.nodeType !== Node.ELEMENT_NODE || child.tagName === 'NOSCRIPT') continue;
+      // What the service worker keeps is the browser's, not the page's (src/shelf.rs): its box is
+      // compared, what the app puts in it once the worker answers is not.
+      if (node.classList?.contains('offline-shelf')) continue;
       if (text) { out.push(text); text = ''; }
       const attrs = [...child.attributes]
         .filter((a) => !(a.name === 'class' && a.value.trim() === ''))

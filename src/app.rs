@@ -3,6 +3,7 @@ use crate::browser::AppRoot;
 use crate::navigation::Navigation;
 use crate::reading::Reading;
 use crate::routes::{article::ArticlePage, list::ArticleList, not_found::PageNotFound};
+use crate::shelf::Shelf;
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use trimova_core::archive::ListAt;
@@ -17,6 +18,7 @@ pub fn App(site: AppRoot, path: String) -> impl IntoView {
     let config = format!("{}config.json", site.base);
     provide_context(site);
     Reading::provide(None);
+    Shelf::provide();
     // Read once per page load; views wait for it only where translation is concerned.
     provide_context(LocalResource::new(move || api::config(config.clone())));
     view! { <CurrentPage /> }

@@ -22,8 +22,22 @@ if (prerendered && document.visibilityState === 'visible'
 }
 // Machine translation is a module of its own, loaded the first time a machine edition is shown.
 const loadMachine = once(ASSETS.machineGlue, ASSETS.machineWasm);
+// The offline shelf (src/shelf.rs): what the service worker keeps, and saving an article for
+// offline. Each call answers `{ kept, saved }` (files), or null where there is no worker.
+async function ask(message) {
+  const registration = await navigator.serviceWorker?.ready;
+  if (!registration?.active) return null;
+  const { port1, port2 } = new MessageChannel();
+  const answer = new Promise((ok) => { port1.onmessage = (event) => ok(event.data); });
+  registration.active.postMessage(message, [port2]);
+  return answer;
+}
+const shelf = {
+  list: () => ask({ shelf: 'list' }),
+  save: (file, saved) => ask({ shelf: saved ? 'save' : 'unsave', file }),
+};
 const bindings = await load(ASSETS.glue, ASSETS.wasm);
-bindings.start(loadMachine);
+bindings.start(loadMachine, shelf);
 
 // Reading without a network (src/sw.js), registered once the app runs: never before the page.
 // `data-offline` on <html> tells the stylesheet to show the masthead's quiet offline notice.

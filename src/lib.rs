@@ -19,6 +19,7 @@ pub mod navigation;
 pub mod prerender;
 pub mod reading;
 pub mod routes;
+pub mod shelf;
 pub mod surface;
 
 pub use app::App;

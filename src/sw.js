@@ -10,8 +10,9 @@
 //   shell, and the app draws the page from the data it was made of: an article file or a list
 //   page, kept when the reader opened it (taken from the page itself, which carries it, so nothing
 //   is downloaded twice) or when the app fetched it. One URL's data is never served for another.
-// - Kept data is bounded (entries and bytes, oldest first), and a full disk costs the copy, never
-//   the page.
+// - Kept data is bounded (entries and bytes, oldest first; what the reader saved for offline is
+//   kept), and a full disk costs the copy, never the page. The app asks what is kept, and saves or
+//   unsaves an article, through the start-up module (src/boot.js: the shelf).
 // - Translation services are other origins, and asked with POST: never seen here. Machine
 //   translations are kept by the app itself (localStorage), under its own rules.
 
@@ -66,6 +67,44 @@ self.addEventListener('message', (event) => {
   event.waitUntil(keep(url, new Response(json, { headers: { 'content-type': 'application/json' } })));
 });
 
+// The shelf (src/boot.js, src/shelf.rs): what is kept, and the reader's saving of an article.
+// The answer goes back on the message's port: `{ kept: [file], saved: [file] }`, files relative
+// to the site's base.
+self.addEventListener('message', (event) => {
+  const { shelf, file } = event.data ?? {};
+  const port = event.ports?.[0];
+  if (!shelf || !port) return;
+  const url = typeof file === 'string' ? new URL(file, self.registration.scope).href : null;
+  const change = url?.startsWith(self.registration.scope) && (shelf === 'save' || shelf === 'unsave')
+    ? mark(url, shelf === 'save') : Promise.resolve();
+  event.waitUntil(change.then(listShelf, listShelf).then((list) => port.postMessage(list)));
+});
+
+async function listShelf() {
+  const index = await readIndex(await caches.open(DATA_CACHE));
+  const relative = (url) => url.slice(self.registration.scope.length);
+  return {
+    kept: Object.keys(index).map(relative),
+    saved: Object.entries(index).filter(([, e]) => e.saved).map(([url]) => relative(url)),
+  };
+}
+
+/** Saves (or unsaves) `url` for offline: fetched if it is not kept yet, then never evicted. */
+async function mark(url, saved) {
+  if (saved) {
+    const kept = await caches.match(url, { cacheName: DATA_CACHE });
+    const response = kept ?? await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return keep(url, response, true);
+  }
+  return serially(async () => {
+    const cache = await caches.open(DATA_CACHE);
+    const index = await readIndex(cache);
+    if (index[url]) index[url].saved = false;
+    await cache.put(INDEX, new Response(JSON.stringify(index)));
+  });
+}
+
 async function appFile(request) {
   return (await caches.match(request, { cacheName: APP_CACHE })) ?? fetch(request);
 }
@@ -118,13 +157,13 @@ async function readIndex(cache) {
   return stored ? stored.json() : {};
 }
 
-/** Keeps `response` as `url`'s data, within the limits: the oldest entries go first. */
-function keep(url, response) {
+/** Keeps `response` as `url`'s data, within the limits: the oldest unsaved entries go first. */
+function keep(url, response, saved = false) {
   return serially(async () => {
     const cache = await caches.open(DATA_CACHE);
     const index = await readIndex(cache);
     const body = await response.arrayBuffer();
-    index[url] = { bytes: body.byteLength, at: Date.now() };
+    index[url] = { bytes: body.byteLength, at: Date.now(), saved: saved || Boolean(index[url]?.saved) };
     await evict(cache, index, url);
     const copy = new Response(body, { headers: response.headers });
     try {
@@ -141,7 +180,7 @@ function keep(url, response) {
 async function evict(cache, index, keeping, share = 0) {
   const total = () => Object.values(index).reduce((n, e) => n + e.bytes, 0);
   const candidates = Object.entries(index)
-    .filter(([url]) => url !== keeping)
+    .filter(([url, e]) => url !== keeping && !e.saved)
     .sort((a, b) => a[1].at - b[1].at);
   let drop = Math.ceil(candidates.length * share);
   for (const [url] of candidates) {

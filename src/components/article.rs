@@ -1,6 +1,7 @@
 use crate::browser::AppRoot;
 use crate::components::blocks::{BodyBlock, UntranslatedMark};
 use crate::components::machine_notice::MachineNotice;
+use crate::components::save_offline::SaveForOffline;
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use trimova_core::article::{Edition, TranslatedBy};
 use trimova_core::format::{count, datetime_long};
 use trimova_core::i18n::messages;
 use trimova_core::provider::ProviderKind;
-use trimova_core::route::{article_path, tag_path};
+use trimova_core::route::{article_file, article_path, tag_path};
 use trimova_core::translate::segment::Slot;
 use trimova_core::{Article, Lang};
 
@@ -35,7 +36,8 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
             <div class="article-body">
                 {body.into_iter().map(|block| view! { <BodyBlock block /> }).collect_view()}
             </div>
-            <ArticleFooter article edition lang />
+            <ArticleFooter article=Arc::clone(&article) edition lang />
+            <SaveForOffline file=article_file(&article.id) lang />
         </article>
     })
 }

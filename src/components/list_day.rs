@@ -1,10 +1,11 @@
 use crate::browser::AppRoot;
+use crate::shelf::Shelf;
 use leptos::either::Either;
 use leptos::prelude::*;
 use trimova_core::archive::{ListAt, ListEntry, Listing};
 use trimova_core::format::{date_long, time_short};
 use trimova_core::i18n::messages;
-use trimova_core::route::article_path;
+use trimova_core::route::{article_file, article_path};
 use trimova_core::safety::is_safe_image;
 use trimova_core::Lang;
 
@@ -61,6 +62,18 @@ fn ListItem(entry: ListEntry, lang: Lang, base: String) -> impl IntoView {
         .filter(|i| is_safe_image(&i.src))
         .map(|i| view! { <img class="thumbnail" src=i.src alt="" loading="lazy" width="120" height="80" /> });
     let entry_lang = entry.lang.code();
+    // Whether the article opens without a network (the worker keeps its file); said once the
+    // worker has answered, and for one that does not, only while offline (the stylesheet).
+    let (file, shelf) = (article_file(&entry.id), Shelf::current());
+    let offline = move || {
+        let kept = shelf?.kept()?.kept.contains(&file);
+        let said = if kept {
+            text.available_offline
+        } else {
+            text.needs_network
+        };
+        Some(view! { <span class="offline-mark" class:kept=kept>{said}</span> })
+    };
     view! {
         <li class="article-item">
             {thumbnail}
@@ -72,6 +85,7 @@ fn ListItem(entry: ListEntry, lang: Lang, base: String) -> impl IntoView {
                     <time datetime=entry.published.clone()>{time_short(lang, &entry.published)}</time>
                     {marker.map(|m| view! { <span class="original-marker">{m}</span> })}
                     <ul class="edition-badges" aria-label=text.editions>{editions}</ul>
+                    {offline}
                 </div>
                 {entry.lead.map(|l| view! { <p class="item-lead" lang=entry_lang>{l}</p> })}
             </div>

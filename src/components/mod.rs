@@ -9,4 +9,5 @@ pub mod missing_edition;
 pub mod notice;
 pub mod pagination;
 pub mod reader_controls;
+pub mod save_offline;
 pub mod switcher;

@@ -1,0 +1,122 @@
+//! The reader's offline shelf: which files the service worker keeps (the lists say which articles
+//! open without a network) and saving an article for offline (on its page). The start-up module
+//! hands the app its `shelf` (src/boot.js), which asks the worker (src/sw.js). An embed, a browser
+//! without service workers and the pre-rendering build have none, and show nothing of it.
+
+use leptos::prelude::*;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// What the worker keeps: files relative to the site's base (`articles/<id>.json`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Kept {
+    pub kept: HashSet<String>,
+    /// Those the reader saved, which are never evicted.
+    pub saved: HashSet<String>,
+}
+
+/// A context on the site's pages.
+#[derive(Clone, Copy)]
+pub struct Shelf {
+    kept: RwSignal<Option<Kept>>,
+}
+
+impl Shelf {
+    /// Provides the shelf and asks the worker what it keeps.
+    pub fn provide() {
+        let shelf = Shelf {
+            kept: RwSignal::new(None),
+        };
+        provide_context(shelf);
+        shelf.ask(port::list());
+    }
+
+    pub fn current() -> Option<Shelf> {
+        use_context::<Shelf>()
+    }
+
+    /// What is kept (tracked); `None` until the worker has answered, and always without one.
+    pub fn kept(self) -> Option<Kept> {
+        self.kept.get()
+    }
+
+    /// Saves `file` for offline reading, or lets it go (`saved` false).
+    pub fn save(self, file: &str, saved: bool) {
+        self.ask(port::save(file, saved));
+    }
+
+    fn ask(self, answer: Option<port::Answer>) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(answer) = answer {
+            leptos::task::spawn_local(async move {
+                if let Some(kept) = port::read(answer).await {
+                    self.kept.try_set(Some(kept));
+                }
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = answer;
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use port::set_port;
+
+#[cfg(target_arch = "wasm32")]
+mod port {
+    use super::Kept;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// The start-up module's `shelf` (src/boot.js).
+        pub type ShelfPort;
+
+        #[wasm_bindgen(method)]
+        fn list(this: &ShelfPort) -> js_sys::Promise;
+
+        #[wasm_bindgen(method)]
+        fn save(this: &ShelfPort, file: &str, saved: bool) -> js_sys::Promise;
+    }
+
+    pub type Answer = js_sys::Promise;
+
+    thread_local! {
+        static PORT: RefCell<Option<ShelfPort>> = const { RefCell::new(None) };
+    }
+
+    /// Keeps the start-up module's shelf.
+    pub fn set_port(port: JsValue) {
+        PORT.with(|p| *p.borrow_mut() = Some(port.unchecked_into()));
+    }
+
+    pub fn list() -> Option<Answer> {
+        PORT.with(|p| p.borrow().as_ref().map(ShelfPort::list))
+    }
+
+    pub fn save(file: &str, saved: bool) -> Option<Answer> {
+        PORT.with(|p| p.borrow().as_ref().map(|port| port.save(file, saved)))
+    }
+
+    /// The worker's answer; `None` without a worker (or if it could not answer).
+    pub async fn read(answer: Answer) -> Option<Kept> {
+        let value = wasm_bindgen_futures::JsFuture::from(answer).await.ok()?;
+        let json = js_sys::JSON::stringify(&value).ok()?.as_string()?;
+        serde_json::from_str(&json).ok()
+    }
+}
+
+/// Natively there is no worker.
+#[cfg(not(target_arch = "wasm32"))]
+mod port {
+    pub type Answer = ();
+
+    pub fn list() -> Option<Answer> {
+        None
+    }
+
+    pub fn save(_: &str, _: bool) -> Option<Answer> {
+        None
+    }
+}
