@@ -177,3 +177,21 @@ test('a reader saves an article for offline; the list says which articles open w
   await page.getByRole('button', { name: 'Save for reading offline' }).click();
   await page.waitForSelector('.save-offline[aria-pressed=false]');
 });
+
+test('with no room left for copies, pages still work; only the offline copy is missing', async () => {
+  const s = await site();
+  const { page } = await newReader(browser, { locale: 'en-GB' });
+  await open(page, `${s.url}/en/${SEED}`);
+  // Then the disk fills up: the origin's quota falls below what it already uses.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: s.url, quotaSize: 1024 });
+  await page.goto(`${s.url}/en/${TRAM}`);
+  await drawn(page);
+  const tram = articles.find((a) => a.id === TRAM);
+  assert.equal(await title(page), squash(tram.editions.en.title));
+  await page.locator('.switcher').getByRole('link', { name: 'Українська' }).click();
+  await page.waitForURL(`${s.url}/uk/${TRAM}`);
+  await drawn(page);
+  assert.equal(await title(page), squash(tram.editions.uk.title));
+  assert.deepEqual(page.errors, []);
+});

@@ -480,6 +480,25 @@ describe('machine translation is loaded when needed', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  test('a reader who asked to save data downloads nothing ahead: the module comes when the edition is opened', async () => {
+    stub.reset();
+    const s = await site();
+    const { page } = await newReader(browser, { locale: 'en-US' });
+    // Chromium's Save-Data preference, as the page reads it.
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) }));
+    const loaded = [];
+    page.on('request', (r) => { if (isMachineModule(r.url())) loaded.push(r.url()); });
+    await page.goto(`${s.url}/en/${SEED}`);
+    await page.waitForSelector('html[data-app=started]');
+    await page.hover('.switcher a[hreflang=ru]');
+    await page.focus('.switcher a[hreflang=ru]');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(loaded, [], 'pointing at the link fetched nothing');
+    await page.click('.switcher a[hreflang=ru]');
+    await settledTranslation(page);
+    assert.equal(loaded.length, 2, 'the module came with the edition');
+  });
+
   test('a machine module that cannot be loaded is said in the reader language, with a retry and the original', async () => {
     stub.reset();
     const s = await site();

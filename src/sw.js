@@ -3,7 +3,8 @@
 // build's version and its files.
 //
 // - The app (hashed JS, wasm, CSS, the shell) is one set per build, precached on install under
-//   the build's version. A new build's worker waits until no page of the old one is open (no
+//   the build's version. The machine translation module joins the set when a page first uses
+//   it (or if the browser already holds it): a reader of human editions never downloads it. A new build's worker waits until no page of the old one is open (no
 //   skipWaiting), so a running page is never served another build's files; on activation the
 //   old set is deleted.
 // - Pages always come from the network when there is one. Offline, a navigation gets this build's
@@ -26,9 +27,7 @@ const APP_FILES = new Set([...BUILD.app, ...BUILD.machine].map((f) => new URL(f,
 const SHELL = new URL(BUILD.shell, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
-  // With Save-Data, only what every page needs; the machine module is then fetched when used.
-  const files = self.navigator.connection?.saveData ? BUILD.app : [...BUILD.app, ...BUILD.machine];
-  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(files)));
+  event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(BUILD.app)));
 });
 
 self.addEventListener('activate', (event) => {
@@ -38,6 +37,12 @@ self.addEventListener('activate', (event) => {
     }
     // Only pages of no build are open now (the first visit): this build serves them from here on.
     await self.clients.claim();
+    // A machine module the page loaded before this worker was there, if the browser holds it.
+    const cache = await caches.open(APP_CACHE);
+    for (const file of BUILD.machine) {
+      const held = await fetch(file, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
+      if (held?.ok) await cache.put(file, held).catch(() => {});
+    }
     // The site's settings, which a first visit read before this worker was there.
     const config = new URL('config.json', self.registration.scope).href;
     const response = await fetch(config).catch(() => null);
@@ -51,7 +56,7 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     event.respondWith(page(event));
   } else if (APP_FILES.has(request.url)) {
-    event.respondWith(appFile(request));
+    event.respondWith(appFile(event));
   } else if (new URL(request.url).pathname.endsWith('.json')) {
     event.respondWith(data(event));
   }
@@ -105,8 +110,17 @@ async function mark(url, saved) {
   });
 }
 
-async function appFile(request) {
-  return (await caches.match(request, { cacheName: APP_CACHE })) ?? fetch(request);
+async function appFile(event) {
+  const { request } = event;
+  const cached = await caches.match(request, { cacheName: APP_CACHE });
+  if (cached) return cached;
+  const response = await fetch(request);
+  // The machine module, the first time a page uses it: from then on part of this build's set.
+  if (response.ok) {
+    const copy = response.clone();
+    event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.put(request, copy)).catch(() => {}));
+  }
+  return response;
 }
 
 async function page(event) {

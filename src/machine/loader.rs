@@ -32,7 +32,8 @@ mod wasm {
 
     pub fn prefetch() {
         // Once a page: the loader keeps what it loads (and a view that finds it failed asks again).
-        if PREFETCHED.with(|asked| asked.replace(true)) {
+        // Never for a reader who asked to save data: the module then loads when it is used.
+        if PREFETCHED.with(|asked| asked.replace(true)) || saves_data() {
             return;
         }
         if let Ok(promise) = load() {
@@ -42,6 +43,15 @@ mod wasm {
             let _ = promise.catch(&ignore);
             ignore.forget();
         }
+    }
+
+    /// `navigator.connection.saveData` (the `Save-Data` preference; Chromium's only).
+    fn saves_data() -> bool {
+        let connection = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"connection".into()).ok());
+        connection
+            .and_then(|c| js_sys::Reflect::get(&c, &"saveData".into()).ok())
+            .is_some_and(|s| s.is_truthy())
     }
 
     /// Asks the start-up module's loader for the machine module: it loads it once a page and
