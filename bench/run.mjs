@@ -171,7 +171,7 @@ async function lighthouseComparison() {
   if (!existsSync(join(dir, 'node_modules', 'lighthouse'))) {
     execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
   }
-  const { compare } = await import('./lighthouse/run.mjs');
+  const { compare, accessibilityInThemes } = await import('./lighthouse/run.mjs');
   const page = await readFile(join(DIST, 'uk', SEED, 'index.html'), 'utf8');
   const staticPage = page
     .replace(/<script\b[\s\S]*?<\/script>\s*/g, '')
@@ -197,6 +197,10 @@ async function lighthouseComparison() {
     console.log(row('static', r.static));
     console.log(`ratio trimova / static: FCP ${(r.trimova.fcp / r.static.fcp).toFixed(2)}, LCP ${(r.trimova.lcp / r.static.lcp).toFixed(2)}`);
     if (r.trimova.failing.length) console.log(`audits not passed on the Trimova page: ${r.trimova.failing.join(', ')}`);
+    // Every reading theme, at the largest text size, as a reader who chose it sees the page.
+    const themes = await accessibilityInThemes(`${url}/uk/${SEED}`, ['auto', 'light', 'dark', 'sepia', 'contrast'], flags);
+    console.log(`Lighthouse accessibility by reading theme (largest text): ${Object.entries(themes)
+      .map(([t, x]) => `${t} ${x.score}${x.failing.length ? ` (${x.failing.join(', ')})` : ''}`).join(', ')}`);
   } finally {
     server.close();
   }

@@ -105,9 +105,14 @@ export async function closeReaders() {
   openContexts.clear();
 }
 
-/** A fresh reader: own storage, a language and a time zone, console errors collected. */
-export async function newReader(browser, { locale = 'uk-UA', colorScheme = 'light', viewport } = {}) {
-  const context = await browser.newContext({ locale, timezoneId: 'Europe/Kyiv', colorScheme, viewport });
+/**
+ * A fresh reader: own storage, a language and a time zone, console errors collected. The site's
+ * service worker is blocked unless `serviceWorkers: 'allow'` (e2e/offline.test.mjs tests it): a
+ * worker answers requests itself, out of reach of the faults and holds a test puts on the page's
+ * network, depending on how soon it has taken the page.
+ */
+export async function newReader(browser, { locale = 'uk-UA', colorScheme = 'light', viewport, serviceWorkers = 'block' } = {}) {
+  const context = await browser.newContext({ locale, timezoneId: 'Europe/Kyiv', colorScheme, viewport, serviceWorkers });
   openContexts.add(context);
   context.on('close', () => openContexts.delete(context));
   const page = await context.newPage();

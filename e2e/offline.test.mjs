@@ -51,7 +51,7 @@ const drawn = (page) => page.waitForSelector('main#content:not([aria-busy]) :is(
 
 test('articles opened before open again offline, in every edition the reader saw, machine translation included', async () => {
   const s = await site();
-  const { context, page } = await newReader(browser, { locale: 'uk-UA' });
+  const { context, page } = await newReader(browser, { locale: 'uk-UA', serviceWorkers: 'allow' });
   const seed = articles.find((a) => a.id === SEED);
   await open(page, `${s.url}/uk/${SEED}`);
   await page.locator('.switcher').getByRole('link', { name: /Русский/ }).click();
@@ -93,7 +93,7 @@ test('articles opened before open again offline, in every edition the reader saw
 
 test('a new build deployed while a tab is open: the tab keeps its build, the next visit runs the new one', async () => {
   const s = await site();
-  const { context, page } = await newReader(browser, { locale: 'en-GB' });
+  const { context, page } = await newReader(browser, { locale: 'en-GB', serviceWorkers: 'allow' });
   await open(page, `${s.url}/en/${SEED}`);
   const oldCss = await page.getAttribute('link[rel=stylesheet]', 'href');
   const oldVersion = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('trimova-app-')));
@@ -143,7 +143,7 @@ test('a new build deployed while a tab is open: the tab keeps its build, the nex
 
 test('a reader saves an article for offline; the list says which articles open without a network', async () => {
   const s = await site();
-  const { context, page } = await newReader(browser, { locale: 'en-GB' });
+  const { context, page } = await newReader(browser, { locale: 'en-GB', serviceWorkers: 'allow' });
   const tram = articles.find((a) => a.id === TRAM);
   await open(page, `${s.url}/en/`);
   const item = (id) => page.locator('.article-item', { has: page.locator(`a[href$="/${id}"]`) });
@@ -180,7 +180,7 @@ test('a reader saves an article for offline; the list says which articles open w
 
 test('with no room left for copies, pages still work; only the offline copy is missing', async () => {
   const s = await site();
-  const { page } = await newReader(browser, { locale: 'en-GB' });
+  const { page } = await newReader(browser, { locale: 'en-GB', serviceWorkers: 'allow' });
   await open(page, `${s.url}/en/${SEED}`);
   // Then the disk fills up: the origin's quota falls below what it already uses.
   const cdp = await page.context().newCDPSession(page);

@@ -46,3 +46,39 @@ export async function compare(pages, { runs = 3, flags = [] } = {}) {
     failing: [...new Set(rs.flatMap((r) => r.failing))],
   }]));
 }
+
+/**
+ * Lighthouse's accessibility audit of `url` for a reader who chose each of `themes` at the largest
+ * text size, remembered as the app remembers it (localStorage `trimova.reading`, written into a
+ * profile first; Lighthouse is told to keep the profile's storage).
+ */
+export async function accessibilityInThemes(url, themes, flags = []) {
+  const { chromium } = await import('playwright-core');
+  const { mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const chromePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  const out = {};
+  for (const theme of themes) {
+    const profile = await mkdtemp(join(tmpdir(), 'trimova-lighthouse-'));
+    const reader = await chromium.launchPersistentContext(profile, { executablePath: chromePath, args: flags, ignoreHTTPSErrors: true });
+    const page = await reader.newPage();
+    await page.goto(url);
+    const choice = theme === 'auto' ? { size: '8' } : { size: '8', theme };
+    await page.evaluate((value) => localStorage.setItem('trimova.reading', value), JSON.stringify(choice));
+    await reader.close();
+    const chrome = await chromeLauncher.launch({ chromePath, userDataDir: profile, chromeFlags: ['--headless=new', ...flags] });
+    try {
+      const { lhr } = await lighthouse(url, {
+        port: chrome.port, logLevel: 'error', onlyCategories: ['accessibility'], disableStorageReset: true,
+      });
+      const failing = lhr.categories.accessibility.auditRefs
+        .filter((r) => r.weight > 0 && lhr.audits[r.id].score !== null && lhr.audits[r.id].score < 1)
+        .map((r) => r.id);
+      out[theme] = { score: Math.round(lhr.categories.accessibility.score * 100), failing };
+    } finally {
+      await chrome.kill();
+    }
+  }
+  return out;
+}
