@@ -5,7 +5,9 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withSiteAndBrowser, newReader, settled, startCmsHost, screenshot, openWithAppHeld, ROOT } from './helpers.mjs';
+import {
+  withSiteAndBrowser, newReader, settled, startCmsHost, startSite, screenshot, openWithAppHeld, apyUrl, ROOT,
+} from './helpers.mjs';
 
 let browser, site;
 withSiteAndBrowser((ready) => ({ browser, site } = ready));
@@ -164,6 +166,50 @@ describe('reading settings on the site', () => {
         if (colorScheme === 'light') await screenshot(page, `reading-${theme}`);
       }
       await page.context().close();
+    }
+  });
+
+  test('every theme holds for a machine edition side by side: axe, focus ring, forced colours, print', async () => {
+    const translated = await startSite({ config: { translation: { provider: 'apertium', endpoint: apyUrl() } } });
+    try {
+      const axe = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+      const { page } = await newReader(browser, { locale: 'ru-RU' });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.goto(`${translated.url}/ru/${SEED}`);
+      await page.waitForSelector('article.machine');
+      await page.waitForFunction(() => !document.querySelector('.mt-progress'), null, { timeout: 60_000 });
+      await page.getByRole('button', { name: /рядом|Рядом/ }).click();
+      await page.waitForSelector('.article-body.parallel .mt-original');
+      await openSettings(page);
+      for (const theme of ['Как в системе', 'Светлая', 'Тёмная', 'Сепия', 'Высокая контрастность']) {
+        await page.getByRole('radio', { name: theme }).check();
+        await page.evaluate(axe);
+        const result = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+        }));
+        assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], theme);
+        // The focus ring against the page: at least 3:1 (WCAG 2.2, 1.4.11).
+        const ring = await page.evaluate(() => {
+          const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+          const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+          const link = document.querySelector('.mt-notice a, .switcher a');
+          link.focus();
+          const [a, b] = [lum(rgb(getComputedStyle(link).outlineColor)), lum(rgb(getComputedStyle(document.body).backgroundColor))];
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        });
+        assert.ok(ring >= 3, `${theme}: focus ring ${ring.toFixed(2)}:1`);
+      }
+      await page.keyboard.press('Escape');
+      await screenshot(page, 'reading-machine-contrast');
+      // Windows high contrast: the system's colours, and the settings button keeps a border.
+      await page.emulateMedia({ forcedColors: 'active' });
+      assert.notEqual(await page.locator('.reader-button').evaluate((b) => getComputedStyle(b).borderTopStyle), 'none');
+      await page.emulateMedia({ forcedColors: 'none', media: 'print' });
+      assert.ok(await page.locator('.mt-notice').isVisible(), 'a printed machine edition says what it is');
+      assert.equal(await page.locator('.reader-controls').isVisible(), false);
+    } finally {
+      await translated.close();
     }
   });
 
