@@ -2,9 +2,13 @@
 // the release build under a strict Content-Security-Policy, with a real APy for translation.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeReaders, launchBrowser, newReader, startCmsHost, apyUrl, ROOT, squash } from './helpers.mjs';
+import {
+  closeReaders, launchBrowser, newReader, startCmsHost, apyUrl, ROOT, DIST, STRICT_CSP, squash,
+} from './helpers.mjs';
+import { serve } from '../scripts/serve.mjs';
 import { startProviders } from './providers.mjs';
 
 const SEED = 'north-korea-shells-2024-06'; // uk original, en human, ru missing
@@ -290,5 +294,46 @@ test('axe finds no violation inside the viewers', async () => {
     const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
     assert.deepEqual(found, [], `#${id}`);
     assert.ok(result.passes.length > 10, 'axe looked inside the shadow root');
+  }
+});
+
+test('a host that resizes its root (62.5 %, 125 %) changes nothing inside the element; --trimova-scale does, on purpose', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'trimova-roots-'));
+  const page = (name, css) => Promise.all([
+    writeFile(join(dir, `${name}.css`), css),
+    writeFile(join(dir, `${name}.html`), `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>
+<link rel="stylesheet" href="/${name}.css"><script type="module" src="/embed.js"></script></head>
+<body><p class="host-text">Host text</p><trimova-article id="viewer" article="${SEED}" lang="en"></trimova-article></body></html>`),
+  ]);
+  await page('plain', 'body { margin: 0; }');
+  await page('small-root', 'html { font-size: 62.5%; } body { font-size: 1.6rem; margin: 0; }');
+  await page('large-root', 'html { font-size: 125%; } body { margin: 0; }');
+  await page('scaled', 'body { margin: 0; } trimova-article { --trimova-scale: 1.25; }');
+  const { server, url } = await serve([dir, DIST], { headers: { 'content-security-policy': STRICT_CSP } });
+  try {
+    const sizes = async (name) => {
+      const { page: p } = await newReader(browser, { locale: 'en-GB', viewport: { width: 1000, height: 800 } });
+      await p.goto(`${url}/${name}.html`);
+      await shown(p, '#viewer');
+      return p.evaluate(() => {
+        const root = document.querySelector('#viewer').shadowRoot;
+        const px = (sel, prop) => getComputedStyle(root.querySelector(sel))[prop];
+        return {
+          headline: px('h1', 'fontSize'), body: px('.article-body > p', 'fontSize'), meta: px('.meta', 'fontSize'),
+          padding: px('.trimova-embed', 'paddingLeft'), switcher: px('.switcher a', 'fontSize'), button: px('.reader-button', 'minWidth'),
+        };
+      });
+    };
+    const plain = await sizes('plain');
+    assert.equal(plain.headline, '44px', 'the headline as designed, in the browser\'s default size');
+    assert.deepEqual(await sizes('small-root'), plain, 'html { font-size: 62.5% }');
+    assert.deepEqual(await sizes('large-root'), plain, 'html { font-size: 125% }');
+    const scaled = await sizes('scaled');
+    // The host scales the embed on purpose: sizes in rem by the factor, fluid ones (part vw) less.
+    assert.equal(parseFloat(scaled.meta), parseFloat(plain.meta) * 1.25);
+    assert.ok(parseFloat(scaled.body) > parseFloat(plain.body) * 1.15, `${plain.body} -> ${scaled.body}`);
+  } finally {
+    server.closeAllConnections();
+    server.close();
   }
 });

@@ -85,10 +85,18 @@ html = html.replace(cssTag, `${cssTag}<script src="${publicUrl}${readingFile}" i
 
 await writeFile(indexPath, html);
 
+// The embed's stylesheet: the site's with every rem made the embed's own (--tm-rem, see the
+// stylesheet), so that a host page's root font size never reaches into the element.
+const embedCssData = (await readFile(join(dir, css.href.slice(publicUrl.length)), 'utf8'))
+  .replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--tm-rem))');
+const embedCssFile = `embed-${createHash('sha256').update(embedCssData).digest('hex').slice(0, 16)}.css`;
+await writeFile(join(dir, embedCssFile), embedCssData);
+const embedCss = { href: publicUrl + embedCssFile, integrity: sri(embedCssData) };
+
 // The embed names the files relative to itself, so the folder can be served from any path or host.
 const relative = ({ href, integrity }) => ({ file: href.slice(publicUrl.length), integrity });
 const assets = {
-  glue: relative(glue), wasm: relative(wasm), css: relative(css),
+  glue: relative(glue), wasm: relative(wasm), css: relative(embedCss),
   machineGlue: relative(machine.glue), machineWasm: relative(machine.wasm),
 };
 await writeFile(join(dir, 'embed.js'), await filled('embed.js', assets));

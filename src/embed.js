@@ -80,6 +80,12 @@ class TrimovaArticle extends HTMLElement {
     }
     if (run !== this.#run || !this.isConnected) return;
     this.#root = Object.assign(document.createElement('div'), { className: 'trimova-embed' });
+    // Sizes inside are the reader's default font size (what `medium` is in this browser), never
+    // the host page's root: measured once, inside the shadow root where the host cannot restyle.
+    const probe = Object.assign(document.createElement('span'), { className: 'tm-probe' });
+    shadow.append(probe);
+    this.#root.style.setProperty('--tm-medium', getComputedStyle(probe).fontSize);
+    probe.remove();
     shadow.append(this.#root);
     const config = this.getAttribute('config');
     const src = this.getAttribute('src');
