@@ -13,13 +13,19 @@ log() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Debian packages: the browser and its driver for the tests; Apertium APy with the Ukrainian-Russian
-# pair for translation (the tests use a real one; `make run` offers it to readers).
+# pair for translation (the tests use a real one; `make run` offers it to readers); WordPress.
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v curl >/dev/null || missing+=(curl)
 /usr/bin/python3 -c 'import apertium_apy' 2>/dev/null || missing+=(apertium-apy)
 [ -f /usr/share/apertium/modes/ukr-rus.mode ] || missing+=(apertium-rus-ukr)
+# A real WordPress for the CMS embed's tests (scripts/wordpress.sh): Debian's, with its default
+# theme, a MariaDB server and PHP's command line (its built-in web server).
+[ -f /usr/share/wordpress/wp-load.php ] || missing+=(wordpress)
+command -v mariadbd >/dev/null || missing+=(mariadb-server)
+command -v php >/dev/null || missing+=(php-cli)
+php -m 2>/dev/null | grep -qx mysqli || missing+=(php-mysql)
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt-get install ${missing[*]}"
   as_root apt-get update -qq
