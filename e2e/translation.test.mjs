@@ -50,6 +50,16 @@ function segmentsOf(edition) {
   return out.filter((t) => t && t.trim());
 }
 
+/** A fresh reader on a fresh site, on `id`'s Russian machine edition once it is translated. */
+async function openTranslated(id) {
+  stub.reset();
+  const s = await site();
+  const { context, page } = await newReader(browser);
+  await page.goto(`${s.url}/ru/${id}`);
+  await settledTranslation(page);
+  return { s, context, page };
+}
+
 /** Waits until the translation has finished (or failed). */
 async function settledTranslation(page) {
   await page.waitForSelector('article.machine');
@@ -60,11 +70,7 @@ const translateCalls = (prefix = '/apy/translate') => stub.log.filter((e) => e.p
 
 describe('through a real Apertium APy', () => {
   test('the seed article reads in Russian, translated from Ukrainian, structure kept and labelled', async () => {
-    stub.reset();
-    const s = await site();
-    const { context, page } = await newReader(browser);
-    await page.goto(`${s.url}/ru/${SEED}`);
-    await settledTranslation(page);
+    const { context, page } = await openTranslated(SEED);
     const uk = byId(SEED).editions.uk;
 
     assert.equal(await page.getAttribute('article', 'lang'), 'ru');
@@ -128,11 +134,7 @@ describe('through a real Apertium APy', () => {
   });
 
   test('words Apertium does not know stay Ukrainian, marked as such and counted, not passed off as Russian', async () => {
-    stub.reset();
-    const s = await site();
-    const { context, page } = await newReader(browser);
-    await page.goto(`${s.url}/ru/${SEED}`);
-    await settledTranslation(page);
+    const { context, page } = await openTranslated(SEED);
     const uk = byId(SEED).editions.uk;
     const source = segmentsOf(uk).join(' ');
     const marked = await page.$$eval('.article-body .mt-shown .untranslated', (els) =>
@@ -157,11 +159,7 @@ describe('through a real Apertium APy', () => {
   });
 
   test('marks and links survive; a cached re-view makes no request', async () => {
-    stub.reset();
-    const s = await site();
-    const { context, page } = await newReader(browser);
-    await page.goto(`${s.url}/ru/${LONG}`);
-    await settledTranslation(page);
+    const { context, page } = await openTranslated(LONG);
     const uk = byId(LONG).editions.uk;
     const runs = uk.body.flatMap((b) => [b.text, ...(b.items ?? [])]).filter(Array.isArray).flat();
     const hrefs = await page.$$eval('.mt-shown a', (as) => as.map((a) => a.getAttribute('href')));
