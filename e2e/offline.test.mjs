@@ -171,6 +171,10 @@ test('a reader saves an article for offline; the list says which articles open w
   await page.waitForURL(`${s.url}/en/${TRAM}`);
   await drawn(page);
   assert.equal(await title(page), squash(tram.editions.en.title), 'the saved article opens offline');
+  // Its tags lead to lists this reader never opened: they say so.
+  const tag = page.locator('.tags li').first();
+  assert.equal(squash(await tag.locator('.offline-mark').textContent()), 'needs a network');
+  assert.ok(await tag.locator('.offline-mark').isVisible());
 
   // Unsaved, it goes back to being one kept copy among others.
   await context.setOffline(false);

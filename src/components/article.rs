@@ -1,10 +1,11 @@
 use crate::browser::AppRoot;
 use crate::components::blocks::{BodyBlock, UntranslatedMark};
 use crate::components::machine_notice::MachineNotice;
-use crate::components::save_offline::SaveForOffline;
+use crate::components::save_offline::{OfflineMark, SaveForOffline};
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
+use trimova_core::archive::LIST_FILE;
 use trimova_core::article::{Edition, TranslatedBy};
 use trimova_core::format::{count, datetime_long};
 use trimova_core::i18n::messages;
@@ -148,7 +149,13 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
                                 {tags
                                     .into_iter()
                                     .map(|(t, href)| match href {
-                                        Some(href) => Either::Left(view! { <li><a href=href>{t}</a></li> }),
+                                        Some(href) => {
+                                            // A tag's list page keeps its entries in list.json beside it.
+                                            let file = format!("{}{LIST_FILE}", href.strip_prefix(&base).unwrap_or(&href));
+                                            Either::Left(view! {
+                                                <li><a href=href>{t}</a> <OfflineMark file lang /></li>
+                                            })
+                                        }
                                         None => Either::Right(view! { <li>{t}</li> }),
                                     })
                                     .collect_view()}

@@ -1,5 +1,5 @@
 use crate::browser::AppRoot;
-use crate::shelf::Shelf;
+use crate::components::save_offline::OfflineMark;
 use leptos::either::Either;
 use leptos::prelude::*;
 use trimova_core::archive::{ListAt, ListEntry, Listing};
@@ -27,6 +27,7 @@ pub fn ListDay(lang: Lang, day: String, entries: Vec<ListEntry>) -> impl IntoVie
     let heading = match month {
         Some(at) => Either::Left(view! {
             <a href=at.path(&base, lang)><time datetime=day.clone()>{label}</time></a>
+            <OfflineMark file=at.data_file(lang) lang />
         }),
         None => Either::Right(label),
     };
@@ -62,18 +63,6 @@ fn ListItem(entry: ListEntry, lang: Lang, base: String) -> impl IntoView {
         .filter(|i| is_safe_image(&i.src))
         .map(|i| view! { <img class="thumbnail" src=i.src alt="" loading="lazy" width="120" height="80" /> });
     let entry_lang = entry.lang.code();
-    // Whether the article opens without a network (the worker keeps its file); said once the
-    // worker has answered, and for one that does not, only while offline (the stylesheet).
-    let (file, shelf) = (article_file(&entry.id), Shelf::current());
-    let offline = move || {
-        let kept = shelf?.kept()?.kept.contains(&file);
-        let said = if kept {
-            text.available_offline
-        } else {
-            text.needs_network
-        };
-        Some(view! { <span class="offline-mark" class:kept=kept>{said}</span> })
-    };
     view! {
         <li class="article-item">
             {thumbnail}
@@ -85,7 +74,7 @@ fn ListItem(entry: ListEntry, lang: Lang, base: String) -> impl IntoView {
                     <time datetime=entry.published.clone()>{time_short(lang, &entry.published)}</time>
                     {marker.map(|m| view! { <span class="original-marker">{m}</span> })}
                     <ul class="edition-badges" aria-label=text.editions>{editions}</ul>
-                    {offline}
+                    <OfflineMark file=article_file(&entry.id) lang kept_said=true />
                 </div>
                 {entry.lead.map(|l| view! { <p class="item-lead" lang=entry_lang>{l}</p> })}
             </div>

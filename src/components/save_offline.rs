@@ -27,3 +27,24 @@ pub fn SaveForOffline(file: String, lang: Lang) -> impl IntoView {
     };
     view! { <div class="offline-shelf">{button}</div> }
 }
+
+/// Beside a link: whether what it leads to opens without a network. Once the worker has said what
+/// it keeps, a link whose `file` is kept says "available offline" where `kept_said` asks for it
+/// (list entries), and one whose file is not says "needs a network", shown only while offline.
+#[component]
+pub fn OfflineMark(file: String, lang: Lang, #[prop(optional)] kept_said: bool) -> impl IntoView {
+    let shelf = Shelf::current();
+    let text = messages(lang);
+    move || {
+        let kept = shelf?.kept()?.kept.contains(&file);
+        if kept && !kept_said {
+            return None;
+        }
+        let said = if kept {
+            text.available_offline
+        } else {
+            text.needs_network
+        };
+        Some(view! { <span class="offline-mark" class:kept=kept>{said}</span> })
+    }
+}
