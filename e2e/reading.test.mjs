@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  withSiteAndBrowser, newReader, settled, startCmsHost, startSite, screenshot, openWithAppHeld, apyUrl, ROOT,
+  withSiteAndBrowser, newReader, settled, startCmsHost, startSite, screenshot, apyUrl, ROOT,
 } from './helpers.mjs';
 
 let browser, site;
@@ -124,20 +124,42 @@ describe('reading settings on the site', () => {
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
   });
 
-  test('remembered settings apply before the first paint: no change when the app starts, no layout shift', async () => {
-    const { page } = await newReader(browser, { locale: 'uk-UA', viewport: { width: 390, height: 800 } });
+  test('remembered settings are on the page as it arrives: painted at once, no change when the app starts, no layout shift', async () => {
+    // The service worker puts them on each page it hands over (src/sw.js).
+    const { page } = await newReader(browser, { locale: 'uk-UA', viewport: { width: 390, height: 800 }, serviceWorkers: 'allow' });
     await page.goto(`${site.url}/uk/${SEED}`);
     await settled(page);
+    await page.waitForFunction(() => navigator.serviceWorker?.controller);
     await openSettings(page);
     await slide(page, page, 'Розмір тексту', 'End');
     await page.getByRole('radio', { name: 'Темна' }).check();
     const chosen = await look(page);
 
-    // The app arrives late, as on a slow network: what is painted first is the page alone.
-    const release = await openWithAppHeld(page, `${site.url}/uk/${SEED}`);
-    assert.equal(await page.getAttribute('html', 'data-app'), null, 'the app has not started');
-    assert.deepEqual(await look(page), chosen, 'the first paint already has the reader\'s settings');
-    release();
+    // What the page looks like when first painted, before any script of Trimova's has run (the
+    // start-up module waits for that paint before it even asks for the app).
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName('first-contentful-paint').length) return;
+        observer.disconnect();
+        const root = document.documentElement;
+        window.__firstPaint = {
+          app: root.getAttribute('data-app'), size: root.getAttribute('data-tm-size'), theme: root.getAttribute('data-tm-theme'),
+          background: getComputedStyle(document.body).backgroundColor,
+        };
+      }).observe({ type: 'paint', buffered: true });
+    });
+    const arrived = page.waitForResponse((r) => r.request().resourceType() === 'document');
+    await page.reload();
+    const html = await (await arrived).text();
+    assert.match(html, /<html [^>]*data-tm-size="8"[^>]*data-tm-theme="dark"/, 'the page arrives with the settings on <html>');
+    await page.waitForFunction(() => window.__firstPaint);
+    assert.deepEqual(await page.evaluate(() => window.__firstPaint), {
+      app: null, size: '8', theme: 'dark', background: chosen.background,
+    }, 'the first paint already has the reader\'s settings, and no app yet');
     await page.waitForSelector('html[data-app=started]');
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     assert.deepEqual(await look(page), chosen, 'the app\'s start changes nothing');

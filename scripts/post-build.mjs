@@ -1,5 +1,4 @@
 // Trunk post-build step (see Trunk.toml), run in Trunk's staging directory:
-//  0. puts src/reading.js (the reader's settings, before the first paint) after the stylesheet;
 //  1. replaces Trunk's inline start-up script with src/boot.js (a content-hashed file), so the site runs under a
 //     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'),
 //     and which starts the app only once the page is loaded and painted: on a pre-rendered page the
@@ -73,16 +72,6 @@ await writeFile(join(dir, file), code);
 html = html.replace(inline, `<link rel="modulepreload" data-trimova-loader href="${loader.href}" integrity="${loader.integrity}" fetchpriority="low">`
   + `<script type="module" src="${publicUrl}${file}" integrity="${integrity}" fetchpriority="low"></script>`);
 
-// The reader's remembered reading settings, applied before the first paint: a classic script
-// right after the stylesheet, so the two are fetched together and the paint waits for no more
-// than it did (src/reading.js).
-// Its comment lines are left out: every byte of it is on the first paint's path.
-const readingData = Buffer.from((await readFile(new URL('../src/reading.js', import.meta.url), 'utf8'))
-  .split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n'));
-const readingFile = `reading-${createHash('sha256').update(readingData).digest('hex').slice(0, 16)}.js`;
-await writeFile(join(dir, readingFile), readingData);
-html = html.replace(cssTag, `${cssTag}<script src="${publicUrl}${readingFile}" integrity="${sri(readingData)}"></script>`);
-
 await writeFile(indexPath, html);
 
 // The embed's stylesheet: the site's with every rem made the embed's own (--tm-rem, see the
@@ -106,7 +95,7 @@ await writeFile(join(dir, '404.html'), html);
 // set, named by a version that changes whenever any of them does (their names are content-hashed;
 // the shell is hashed in). Its own name never changes, so a browser finds the next build's.
 const files = (...assets) => assets.map(({ href }) => href.slice(publicUrl.length));
-const appFiles = [...files(glue, wasm, css, loader), file, readingFile, '404.html'];
+const appFiles = [...files(glue, wasm, css, loader), file, '404.html'];
 const machineFiles = files(machine.glue, machine.wasm);
 const version = createHash('sha256').update(JSON.stringify([appFiles, machineFiles, html])).digest('hex').slice(0, 16);
 const worker = (await readFile(new URL('../src/sw.js', import.meta.url), 'utf8'))

@@ -22,8 +22,8 @@ if (prerendered && document.visibilityState === 'visible'
 }
 // Machine translation is a module of its own, loaded the first time a machine edition is shown.
 const loadMachine = once(ASSETS.machineGlue, ASSETS.machineWasm);
-// The offline shelf (src/shelf.rs): what the service worker keeps, and saving an article for
-// offline. Each call answers `{ kept, saved }` (files), or null where there is no worker.
+// The app's way to the service worker (src/shelf.rs): what it keeps, saving an article for offline,
+// and the reader's settings. Each call answers `{ kept, saved }` (files), or null without a worker.
 async function ask(message) {
   const registration = await navigator.serviceWorker?.ready;
   if (!registration?.active) return null;
@@ -32,12 +32,15 @@ async function ask(message) {
   registration.active.postMessage(message, [port2]);
   return answer;
 }
-const shelf = {
+const worker = {
   list: () => ask({ shelf: 'list' }),
   save: (file, saved) => ask({ shelf: saved ? 'save' : 'unsave', file }),
+  // The reader's settings, as the app remembers them (src/reading.rs): the worker puts them on
+  // every page it hands over.
+  reading: (stored) => ask({ reading: stored }),
 };
 const bindings = await load(ASSETS.glue, ASSETS.wasm);
-bindings.start(loadMachine, shelf);
+bindings.start(loadMachine, worker);
 
 // Reading without a network (src/sw.js), registered once the app runs: never before the page.
 // `data-offline` on <html> tells the stylesheet to show the masthead's quiet offline notice.

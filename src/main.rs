@@ -11,12 +11,12 @@ mod entry {
     use wasm_bindgen::prelude::*;
 
     /// Runs the app on the whole page. `machine` loads the machine translation module:
-    /// `() => Promise<its bindings>`, called the first time a machine edition is shown; `shelf`
-    /// asks the service worker what it keeps for offline reading (`trimova::shelf`).
+    /// `() => Promise<its bindings>`, called the first time a machine edition is shown; `worker` is
+    /// the way to the service worker (`trimova::shelf`).
     #[wasm_bindgen]
-    pub fn start(machine: js_sys::Function, shelf: JsValue) {
+    pub fn start(machine: js_sys::Function, worker: JsValue) {
         set_loader(machine);
-        trimova::shelf::set_port(shelf);
+        trimova::shelf::set_port(worker);
         trimova::run_site();
     }
 

@@ -1,9 +1,9 @@
 //! The reader's typographic choices on this page (`trimova_core::reading`): remembered in the
 //! browser, applied as attributes on the page's root (or an embed's), changed by the reading
-//! controls. On a pre-rendered page `src/reading.js` applied the same attributes before the first
-//! paint, so taking over here changes nothing on screen.
+//! controls. On the site the service worker puts the same attributes on each page as it arrives
+//! (src/sw.js), so it is painted in them and taking over here changes nothing on screen.
 
-use crate::browser;
+use crate::{browser, shelf};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use trimova_core::reading::{ReadingPrefs, ATTRIBUTE_PREFIX, STORAGE_KEY};
@@ -28,6 +28,8 @@ impl Reading {
             root: StoredValue::new(root.map(SendWrapper::new)),
         };
         reading.apply();
+        // The worker may not have heard of them yet (chosen before it was installed).
+        shelf::share_reading(&prefs.to_stored());
         provide_context(reading);
     }
 
@@ -45,7 +47,9 @@ impl Reading {
     pub fn change(self, change: impl FnOnce(&mut ReadingPrefs)) {
         self.prefs.update(change);
         self.apply();
-        browser::store(STORAGE_KEY, &self.prefs.get_untracked().to_stored());
+        let stored = self.prefs.get_untracked().to_stored();
+        browser::store(STORAGE_KEY, &stored);
+        shelf::share_reading(&stored);
     }
 
     fn apply(self) {

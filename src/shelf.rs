@@ -1,7 +1,9 @@
-//! The reader's offline shelf: which files the service worker keeps (the lists say which articles
-//! open without a network) and saving an article for offline (on its page). The start-up module
-//! hands the app its `shelf` (src/boot.js), which asks the worker (src/sw.js). An embed, a browser
-//! without service workers and the pre-rendering build have none, and show nothing of it.
+//! The app's side of the service worker (src/sw.js), through the port the start-up module hands
+//! it (src/boot.js): the reader's offline shelf, that is which files the worker keeps (the lists
+//! say which articles open without a network) and saving an article for offline (on its page);
+//! and the reader's settings, which the worker puts on each page as it arrives. An embed, a
+//! browser without service workers and the pre-rendering build have no port, and show nothing of
+//! it.
 
 use leptos::prelude::*;
 use serde::Deserialize;
@@ -62,6 +64,15 @@ impl Shelf {
 #[cfg(target_arch = "wasm32")]
 pub use port::set_port;
 
+/// Tells the worker the reader's settings as remembered (`ReadingPrefs::to_stored`): it puts
+/// their attributes on every page it hands over, so a page is painted in them at once.
+pub fn share_reading(stored: &str) {
+    #[cfg(target_arch = "wasm32")]
+    port::reading(stored);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = stored;
+}
+
 #[cfg(target_arch = "wasm32")]
 mod port {
     use super::Kept;
@@ -70,33 +81,44 @@ mod port {
 
     #[wasm_bindgen]
     extern "C" {
-        /// The start-up module's `shelf` (src/boot.js).
-        pub type ShelfPort;
+        /// The start-up module's way to the service worker (`worker` in src/boot.js).
+        pub type WorkerPort;
 
         #[wasm_bindgen(method)]
-        fn list(this: &ShelfPort) -> js_sys::Promise;
+        fn list(this: &WorkerPort) -> js_sys::Promise;
 
         #[wasm_bindgen(method)]
-        fn save(this: &ShelfPort, file: &str, saved: bool) -> js_sys::Promise;
+        fn save(this: &WorkerPort, file: &str, saved: bool) -> js_sys::Promise;
+
+        #[wasm_bindgen(method, js_name = reading)]
+        fn share_reading(this: &WorkerPort, stored: &str) -> js_sys::Promise;
     }
 
     pub type Answer = js_sys::Promise;
 
     thread_local! {
-        static PORT: RefCell<Option<ShelfPort>> = const { RefCell::new(None) };
+        static PORT: RefCell<Option<WorkerPort>> = const { RefCell::new(None) };
     }
 
-    /// Keeps the start-up module's shelf.
+    /// Keeps the start-up module's port.
     pub fn set_port(port: JsValue) {
         PORT.with(|p| *p.borrow_mut() = Some(port.unchecked_into()));
     }
 
     pub fn list() -> Option<Answer> {
-        PORT.with(|p| p.borrow().as_ref().map(ShelfPort::list))
+        PORT.with(|p| p.borrow().as_ref().map(WorkerPort::list))
     }
 
     pub fn save(file: &str, saved: bool) -> Option<Answer> {
         PORT.with(|p| p.borrow().as_ref().map(|port| port.save(file, saved)))
+    }
+
+    pub fn reading(stored: &str) {
+        PORT.with(|p| {
+            if let Some(port) = p.borrow().as_ref() {
+                let _ = port.share_reading(stored);
+            }
+        });
     }
 
     /// The worker's answer; `None` without a worker (or if it could not answer).

@@ -14,6 +14,8 @@
 // - Kept data is bounded (entries and bytes, oldest first; what the reader saved for offline is
 //   kept), and a full disk costs the copy, never the page. The app asks what is kept, and saves or
 //   unsaves an article, through the start-up module (src/boot.js: the shelf).
+// - The reader's settings (src/reading.rs) arrive from the app: every page handed over gets their
+//   attributes on its <html> as it streams through, so it is painted in them without a script.
 // - Translation services are other origins, and asked with POST: never seen here. Machine
 //   translations are kept by the app itself (localStorage), under its own rules.
 
@@ -22,6 +24,7 @@ const BUILD = /* filled in by the build */ null;
 const APP_CACHE = `trimova-app-${BUILD.version}`;
 const DATA_CACHE = 'trimova-data';
 const INDEX = new URL('__trimova-data-index', self.registration.scope).href;
+const READING = new URL('__trimova-reading', self.registration.scope).href;
 const LIMITS = { entries: 400, bytes: 40 * 1024 * 1024 };
 const APP_FILES = new Set([...BUILD.app, ...BUILD.machine].map((f) => new URL(f, self.registration.scope).href));
 const SHELL = new URL(BUILD.shell, self.registration.scope).href;
@@ -76,8 +79,12 @@ self.addEventListener('message', (event) => {
 // The answer goes back on the message's port: `{ kept: [file], saved: [file] }`, files relative
 // to the site's base.
 self.addEventListener('message', (event) => {
-  const { shelf, file } = event.data ?? {};
+  const { shelf, file, reading } = event.data ?? {};
   const port = event.ports?.[0];
+  if (typeof reading === 'string') {
+    event.waitUntil(rememberReading(reading).then(listShelf).then((list) => port?.postMessage(list)));
+    return;
+  }
   if (!shelf || !port) return;
   const url = typeof file === 'string' ? new URL(file, self.registration.scope).href : null;
   const change = url?.startsWith(self.registration.scope) && (shelf === 'save' || shelf === 'unsave')
@@ -124,17 +131,70 @@ async function appFile(event) {
 }
 
 async function page(event) {
+  let response;
   try {
-    const response = await fetch(event.request);
+    response = await fetch(event.request);
     if (response.ok && response.headers.get('content-type')?.includes('text/html')) {
       event.waitUntil(keepPageData(response.clone()));
     }
-    return response;
   } catch (offline) {
-    const shell = await caches.match(SHELL, { cacheName: APP_CACHE });
-    if (!shell) throw offline;
-    return shell;
+    response = await caches.match(SHELL, { cacheName: APP_CACHE });
+    if (!response) throw offline;
   }
+  return withReading(response);
+}
+
+// The reader's settings as attributes (`data-tm-<name>="<value>"`); the app decides the names and
+// values, so only their form is checked here.
+let readingAttributes = null;
+
+async function rememberReading(stored) {
+  let settings = {};
+  try { settings = JSON.parse(stored); } catch { /* a damaged value: the default look */ }
+  readingAttributes = Object.entries(settings ?? {})
+    .filter(([name, value]) => /^[a-z]{1,16}$/.test(name) && typeof value === 'string' && /^[a-z0-9]{1,16}$/.test(value))
+    .map(([name, value]) => ` data-tm-${name}="${value}"`).join('');
+  const cache = await caches.open(DATA_CACHE);
+  await cache.put(READING, new Response(readingAttributes)).catch(() => {});
+}
+
+async function currentReading() {
+  if (readingAttributes === null) {
+    const stored = await caches.match(READING, { cacheName: DATA_CACHE });
+    readingAttributes = stored ? await stored.text() : '';
+  }
+  return readingAttributes;
+}
+
+/** `response` (an HTML page) with the reader's settings on its <html>, still streamed. */
+async function withReading(response) {
+  const attributes = await currentReading();
+  if (!attributes || !response.headers.get('content-type')?.includes('text/html') || !response.body) return response;
+  let done = false;
+  let carry = '';
+  const insert = new TransformStream({
+    transform(chunk, controller) {
+      if (done) { controller.enqueue(chunk); return; }
+      carry += chunk;
+      const at = carry.search(/<html\b/i);
+      if (at >= 0) {
+        done = true;
+        controller.enqueue(carry.slice(0, at + 5) + attributes + carry.slice(at + 5));
+        carry = '';
+      } else if (carry.length > 4096) {
+        done = true;
+        controller.enqueue(carry);
+      }
+    },
+    flush(controller) { if (carry) controller.enqueue(carry); },
+  });
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  headers.delete('content-encoding');
+  return new Response(
+    response.body.pipeThrough(new TextDecoderStream()).pipeThrough(insert).pipeThrough(new TextEncoderStream()),
+    { status: response.status, statusText: response.statusText, headers },
+  );
 }
 
 async function data(event) {
