@@ -12,21 +12,26 @@ pub fn Notice<C: IntoView + 'static>(
 ) -> impl IntoView {
     view! {
         <section class="notice" role="alert">
-            <h1>{title}</h1>
-            <p>{body}</p>
-            {detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
-            {retry
-                .map(|(label, on_retry)| {
-                    view! {
-                        <p>
-                            <button type="button" class="retry" on:click=move |_| on_retry.run(())>
-                                {label}
-                            </button>
-                        </p>
-                    }
-                })}
+            <NoticeText title body detail retry />
             {children.into_inner()()}
         </section>
+    }
+}
+
+/// What every notice says, apart from its links onward: one copy of this code, whatever the
+/// children of the notices that use it.
+#[component]
+fn NoticeText(
+    title: &'static str,
+    body: &'static str,
+    detail: Option<String>,
+    retry: Option<(&'static str, Callback<()>)>,
+) -> impl IntoView {
+    view! {
+        <h1>{title}</h1>
+        <p>{body}</p>
+        {detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
+        {retry.map(|retry| view! { <p><RetryButton retry=Some(retry) /></p> })}
     }
 }
 
@@ -46,16 +51,21 @@ pub fn Alert<C: IntoView + 'static>(
             <p><strong>{message}</strong> {explanation.map(|e| format!(" {e}"))}</p>
             {detail.map(|d| view! { <p><code class="notice-detail">{d}</code></p> })}
             <p class="mt-actions">
-                {retry
-                    .map(|(label, on_retry)| {
-                        view! {
-                            <button type="button" class="retry" on:click=move |_| on_retry.run(())>
-                                {label}
-                            </button>
-                        }
-                    })}
+                <RetryButton retry />
                 {children.into_inner()()}
             </p>
         </div>
     }
+}
+
+/// A retry, where one can help.
+#[component]
+fn RetryButton(retry: Option<(&'static str, Callback<()>)>) -> impl IntoView {
+    retry.map(|(label, on_retry)| {
+        view! {
+            <button type="button" class="retry" on:click=move |_| on_retry.run(())>
+                {label}
+            </button>
+        }
+    })
 }
