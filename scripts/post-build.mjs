@@ -34,21 +34,28 @@ const glue = { href: attr(glueTag, 'href'), integrity: attr(glueTag, 'integrity'
 const wasm = { href: attr(wasmTag, 'href'), integrity: attr(wasmTag, 'integrity') };
 const css = { href: attr(cssTag, 'href'), integrity: attr(cssTag, 'integrity') };
 
-// The machine translation module, which Trunk builds without a content hash in its names: give
-// it one (so a deploy never serves a stale copy from a cache) and compute its integrity.
+// Every file the build adds is named by its content (a deploy never serves a stale copy from a
+// cache) and carries its integrity: `{ href, integrity }`.
 const sri = (data) => 'sha384-' + createHash('sha384').update(data).digest('base64');
+const contentName = (name, ext, data) => `${name}-${createHash('sha256').update(data).digest('hex').slice(0, 16)}${ext}`;
+async function written(name, ext, data) {
+  const file = contentName(name, ext, data);
+  await writeFile(join(dir, file), data);
+  return { href: publicUrl + file, integrity: sri(data) };
+}
+// The machine translation module, which Trunk builds without a content hash in its names.
 async function hashed(name, ext) {
   const data = await readFile(join(dir, name + ext));
-  const file = `${name}-${createHash('sha256').update(data).digest('hex').slice(0, 16)}${ext}`;
+  const file = contentName(name, ext, data);
   await rename(join(dir, name + ext), join(dir, file));
   return { href: publicUrl + file, integrity: sri(data) };
 }
 const machine = { glue: await hashed('trimova-machine', '.js'), wasm: await hashed('trimova-machine_bg', '.wasm') };
-// The loader both start-up modules import, under a content-hashed name.
-const loaderData = await readFile(new URL('../src/loader.js', import.meta.url));
-const loaderFile = `loader-${createHash('sha256').update(loaderData).digest('hex').slice(0, 16)}.js`;
-await writeFile(join(dir, loaderFile), loaderData);
-const loader = { href: publicUrl + loaderFile, integrity: sri(loaderData) };
+// The file's name relative to the site (and to embed.js, which names files relative to itself,
+// so the folder can be served from any path or host).
+const relative = ({ href, integrity }) => ({ file: href.slice(publicUrl.length), integrity });
+// The loader both start-up modules import.
+const loader = await written('loader', '.js', await readFile(new URL('../src/loader.js', import.meta.url)));
 
 // A module of src/ with its manifest filled in: ASSETS, and the loader's hashed name.
 async function filled(source, assets) {
@@ -56,34 +63,25 @@ async function filled(source, assets) {
   const marker = '/* filled in by the build */ null';
   const specifier = "from './loader.js'";
   if (!text.includes(marker) || !text.includes(specifier)) throw new Error(`src/${source} lacks the ASSETS marker or the loader import`);
-  return text.replace(marker, JSON.stringify(assets)).replace(specifier, `from './${loaderFile}'`);
+  return text.replace(marker, JSON.stringify(assets)).replace(specifier, `from './${relative(loader).file}'`);
 }
 
 // The start-up module: Trunk's work (load the glue, instantiate the wasm) with the files'
 // integrity checked, and the app started once the page has painted (src/boot.js).
-const code = await filled('boot.js', { glue, wasm, machineGlue: machine.glue, machineWasm: machine.wasm });
-const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-const integrity = sri(code);
-const file = `boot-${hash}.js`;
-await writeFile(join(dir, file), code);
+const boot = await written('boot', '.js', await filled('boot.js', { glue, wasm, machineGlue: machine.glue, machineWasm: machine.wasm }));
 // Low priority: nothing in it is needed for the first paint, so it never competes with the CSS.
 // The loader is preloaded beside it, with its integrity (a module's static imports carry none);
 // pre-rendered pages keep this preload (crates/trimova-cli/src/shell.rs).
 html = html.replace(inline, `<link rel="modulepreload" data-trimova-loader href="${loader.href}" integrity="${loader.integrity}" fetchpriority="low">`
-  + `<script type="module" src="${publicUrl}${file}" integrity="${integrity}" fetchpriority="low"></script>`);
+  + `<script type="module" src="${boot.href}" integrity="${boot.integrity}" fetchpriority="low"></script>`);
 
 await writeFile(indexPath, html);
 
 // The embed's stylesheet: the site's with every rem made the embed's own (--tm-rem, see the
 // stylesheet), so that a host page's root font size never reaches into the element.
-const embedCssData = (await readFile(join(dir, css.href.slice(publicUrl.length)), 'utf8'))
-  .replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--tm-rem))');
-const embedCssFile = `embed-${createHash('sha256').update(embedCssData).digest('hex').slice(0, 16)}.css`;
-await writeFile(join(dir, embedCssFile), embedCssData);
-const embedCss = { href: publicUrl + embedCssFile, integrity: sri(embedCssData) };
+const embedCss = await written('embed', '.css', (await readFile(join(dir, relative(css).file), 'utf8'))
+  .replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--tm-rem))'));
 
-// The embed names the files relative to itself, so the folder can be served from any path or host.
-const relative = ({ href, integrity }) => ({ file: href.slice(publicUrl.length), integrity });
 const assets = {
   glue: relative(glue), wasm: relative(wasm), css: relative(embedCss),
   machineGlue: relative(machine.glue), machineWasm: relative(machine.wasm),
@@ -94,12 +92,11 @@ await writeFile(join(dir, '404.html'), html);
 // The service worker (src/sw.js), for reading without a network: this build's app files as one
 // set, named by a version that changes whenever any of them does (their names are content-hashed;
 // the shell is hashed in). Its own name never changes, so a browser finds the next build's.
-const files = (...assets) => assets.map(({ href }) => href.slice(publicUrl.length));
-const appFiles = [...files(glue, wasm, css, loader), file, '404.html'];
-const machineFiles = files(machine.glue, machine.wasm);
+const appFiles = [...[glue, wasm, css, loader, boot].map((f) => relative(f).file), '404.html'];
+const machineFiles = [machine.glue, machine.wasm].map((f) => relative(f).file);
 const version = createHash('sha256').update(JSON.stringify([appFiles, machineFiles, html])).digest('hex').slice(0, 16);
 const worker = (await readFile(new URL('../src/sw.js', import.meta.url), 'utf8'))
   .replace('/* filled in by the build */ null', JSON.stringify({ version, app: appFiles, machine: machineFiles, shell: '404.html' }));
 await writeFile(join(dir, 'sw.js'), worker);
-console.log(`post-build: start-up module -> ${file}, loader -> ${loaderFile}; embed.js; index.html copied to 404.html; sw.js ${version}`);
+console.log(`post-build: start-up module -> ${relative(boot).file}, loader -> ${relative(loader).file}; embed.js; index.html copied to 404.html; sw.js ${version}`);
 execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], { stdio: 'inherit' });

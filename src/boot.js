@@ -22,8 +22,9 @@ if (prerendered && document.visibilityState === 'visible'
 }
 // Machine translation is a module of its own, loaded the first time a machine edition is shown.
 const loadMachine = once(ASSETS.machineGlue, ASSETS.machineWasm);
-// The app's way to the service worker (src/shelf.rs): what it keeps, saving an article for offline,
-// and the reader's settings. Each call answers `{ kept, saved }` (files), or null without a worker.
+// The way to the service worker (src/sw.js; the app's side is src/shelf.rs): what it keeps, saving
+// an article for offline, the reader's settings. Each call answers `{ kept, saved }` (files), or
+// null without a worker.
 async function ask(message) {
   const registration = await navigator.serviceWorker?.ready;
   if (!registration?.active) return null;
@@ -48,10 +49,9 @@ const offline = () => document.documentElement.toggleAttribute('data-offline', !
 addEventListener('online', offline);
 addEventListener('offline', offline);
 offline();
-navigator.serviceWorker?.register(new URL('sw.js', document.baseURI)).then(async () => {
+navigator.serviceWorker?.register(new URL('sw.js', document.baseURI)).then(() => {
   // The page the worker did not see arrive (the first visit): it keeps the data the page carries.
-  const { active } = await navigator.serviceWorker.ready;
-  if (prerendered?.dataset.file) active.postMessage({ keep: prerendered.dataset.file, json: prerendered.textContent });
+  if (prerendered?.dataset.file) ask({ keep: prerendered.dataset.file, json: prerendered.textContent });
 }).catch((error) => {
   console.warn('trimova: no offline reading', error);
 });

@@ -3,17 +3,17 @@
 // build's version and its files.
 //
 // - The app (hashed JS, wasm, CSS, the shell) is one set per build, precached on install under
-//   the build's version. The machine translation module joins the set when a page first uses
-//   it (or if the browser already holds it): a reader of human editions never downloads it. A new build's worker waits until no page of the old one is open (no
-//   skipWaiting), so a running page is never served another build's files; on activation the
-//   old set is deleted.
+//   the build's version. The machine translation module joins the set when a page first uses it
+//   (or if the browser already holds it): a reader of human editions never downloads it. A new
+//   build's worker waits until no page of the old one is open (no skipWaiting), so a running page
+//   is never served another build's files; on activation the old set is deleted.
 // - Pages always come from the network when there is one. Offline, a navigation gets this build's
 //   shell, and the app draws the page from the data it was made of: an article file or a list
 //   page, kept when the reader opened it (taken from the page itself, which carries it, so nothing
 //   is downloaded twice) or when the app fetched it. One URL's data is never served for another.
 // - Kept data is bounded (entries and bytes, oldest first; what the reader saved for offline is
 //   kept), and a full disk costs the copy, never the page. The app asks what is kept, and saves or
-//   unsaves an article, through the start-up module (src/boot.js: the shelf).
+//   unsaves an article, through the start-up module's port (src/boot.js, src/shelf.rs).
 // - The reader's settings (src/reading.rs) arrive from the app: every page handed over gets their
 //   attributes on its <html> as it streams through, so it is painted in them without a script.
 // - Translation services are other origins, and asked with POST: never seen here. Machine
@@ -46,9 +46,10 @@ self.addEventListener('activate', (event) => {
       const held = await fetch(file, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
       if (held?.ok) await cache.put(file, held).catch(() => {});
     }
-    // The site's settings, which a first visit read before this worker was there.
+    // The site's settings, which a first visit read before this worker was there (from the
+    // browser's cache when it has them: the app asks again, through here, when it next starts).
     const config = new URL('config.json', self.registration.scope).href;
-    const response = await fetch(config).catch(() => null);
+    const response = await fetch(config, { cache: 'force-cache' }).catch(() => null);
     if (response?.ok) await keep(config, response);
   })());
 });
@@ -65,32 +66,27 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// A page this worker did not see arrive (the first visit, before it was installed) hands over
-// the data it carries.
+// What the start-up module's port asks (src/boot.js, src/shelf.rs); the answer, on the message's
+// port, is the shelf: `{ kept: [file], saved: [file] }`, files relative to the site's base.
+// - `{ keep: file, json }`: a page this worker did not see arrive (the visit that installed it)
+//   hands over the data it carries;
+// - `{ shelf: 'list' | 'save' | 'unsave', file }`: what is kept; the reader saves an article;
+// - `{ reading: stored }`: the reader's settings, as the app remembers them.
 self.addEventListener('message', (event) => {
-  const { keep: file, json } = event.data ?? {};
-  if (typeof file !== 'string' || typeof json !== 'string') return;
-  const url = new URL(file, self.registration.scope).href;
-  if (!url.startsWith(self.registration.scope) || !url.endsWith('.json')) return;
-  event.waitUntil(keep(url, new Response(json, { headers: { 'content-type': 'application/json' } })));
+  const { keep: kept, json, shelf, file, reading } = event.data ?? {};
+  const url = typeof (kept ?? file) === 'string' ? siteFile(kept ?? file) : null;
+  let change = Promise.resolve();
+  if (typeof reading === 'string') change = rememberReading(reading);
+  else if (url && typeof json === 'string') change = keepJson(url, json);
+  else if (url && (shelf === 'save' || shelf === 'unsave')) change = mark(url, shelf === 'save');
+  event.waitUntil(change.then(listShelf, listShelf).then((list) => event.ports?.[0]?.postMessage(list)));
 });
 
-// The shelf (src/boot.js, src/shelf.rs): what is kept, and the reader's saving of an article.
-// The answer goes back on the message's port: `{ kept: [file], saved: [file] }`, files relative
-// to the site's base.
-self.addEventListener('message', (event) => {
-  const { shelf, file, reading } = event.data ?? {};
-  const port = event.ports?.[0];
-  if (typeof reading === 'string') {
-    event.waitUntil(rememberReading(reading).then(listShelf).then((list) => port?.postMessage(list)));
-    return;
-  }
-  if (!shelf || !port) return;
-  const url = typeof file === 'string' ? new URL(file, self.registration.scope).href : null;
-  const change = url?.startsWith(self.registration.scope) && (shelf === 'save' || shelf === 'unsave')
-    ? mark(url, shelf === 'save') : Promise.resolve();
-  event.waitUntil(change.then(listShelf, listShelf).then((list) => port.postMessage(list)));
-});
+/** `file`'s URL if it is a data file of this site, else null. */
+function siteFile(file) {
+  const url = new URL(file, self.registration.scope).href;
+  return url.startsWith(self.registration.scope) && url.endsWith('.json') ? url : null;
+}
 
 async function listShelf() {
   const index = await readIndex(await caches.open(DATA_CACHE));
@@ -151,11 +147,14 @@ let readingAttributes = null;
 async function rememberReading(stored) {
   let settings = {};
   try { settings = JSON.parse(stored); } catch { /* a damaged value: the default look */ }
-  readingAttributes = Object.entries(settings ?? {})
+  const attributes = Object.entries(settings ?? {})
     .filter(([name, value]) => /^[a-z]{1,16}$/.test(name) && typeof value === 'string' && /^[a-z0-9]{1,16}$/.test(value))
     .map(([name, value]) => ` data-tm-${name}="${value}"`).join('');
+  // Each page's app tells them again at its start: only a change is written.
+  if (attributes === await currentReading()) return;
+  readingAttributes = attributes;
   const cache = await caches.open(DATA_CACHE);
-  await cache.put(READING, new Response(readingAttributes)).catch(() => {});
+  await cache.put(READING, new Response(attributes)).catch(() => {});
 }
 
 async function currentReading() {
@@ -216,10 +215,13 @@ const PAGE_DATA = /<script type="application\/json" id="trimova-(?:article|list)
 
 async function keepPageData(response) {
   const found = PAGE_DATA.exec(await response.text());
-  if (!found) return;
-  const url = new URL(found[1], self.registration.scope).href;
-  if (!url.startsWith(self.registration.scope) || !url.endsWith('.json')) return;
-  await keep(url, new Response(found[2], { headers: { 'content-type': 'application/json' } }));
+  const url = found && siteFile(found[1]);
+  if (url) await keepJson(url, found[2]);
+}
+
+/** Keeps a copy of a data file the page carried (no download). */
+function keepJson(url, json) {
+  return keep(url, new Response(json, { headers: { 'content-type': 'application/json' } }));
 }
 
 // Reads and writes of the index one after another, in this worker.

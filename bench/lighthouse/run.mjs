@@ -4,6 +4,10 @@
 // a noisy machine. Used by bench/run.mjs; installed apart (`npm ci --prefix bench/lighthouse`).
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { chromium } from 'playwright-core';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
@@ -53,10 +57,6 @@ export async function compare(pages, { runs = 3, flags = [] } = {}) {
  * profile first; Lighthouse is told to keep the profile's storage).
  */
 export async function accessibilityInThemes(url, themes, flags = []) {
-  const { chromium } = await import('playwright-core');
-  const { mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
   const chromePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   const out = {};
   for (const theme of themes) {

@@ -5,12 +5,11 @@ use crate::components::save_offline::{OfflineMark, SaveForOffline};
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
-use trimova_core::archive::LIST_FILE;
 use trimova_core::article::{Edition, TranslatedBy};
 use trimova_core::format::{count, datetime_long};
 use trimova_core::i18n::messages;
 use trimova_core::provider::ProviderKind;
-use trimova_core::route::{article_file, article_path, tag_path};
+use trimova_core::route::{article_file, article_path, tag_list};
 use trimova_core::translate::segment::Slot;
 use trimova_core::{Article, Lang};
 
@@ -127,11 +126,15 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
         .map(|t| text.translated_from(t.from));
     let authors = (!edition.authors.is_empty()).then(|| edition.authors.join(", "));
     let base = use_context::<AppRoot>().map_or_else(|| "/".to_string(), |s| s.base);
-    // Each tag links to its page; a tag with nothing to slug (only punctuation) has none.
-    let tags: Vec<(String, Option<String>)> = article
+    // Each tag links to its page (and says, offline, whether that page's file is kept); a tag with
+    // nothing to slug (only punctuation) has none.
+    let tags: Vec<(String, Option<(String, String)>)> = article
         .tags
         .iter()
-        .map(|t| (t.clone(), tag_path(&base, lang, t)))
+        .map(|t| {
+            let link = tag_list(t).map(|at| (at.path(&base, lang), at.data_file(lang)));
+            (t.clone(), link)
+        })
         .collect();
     // On paper the page's address and language stand under the article (`print-source`).
     let address = article_path(&base, lang, &article.id);
@@ -149,13 +152,9 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
                                 {tags
                                     .into_iter()
                                     .map(|(t, href)| match href {
-                                        Some(href) => {
-                                            // A tag's list page keeps its entries in list.json beside it.
-                                            let file = format!("{}{LIST_FILE}", href.strip_prefix(&base).unwrap_or(&href));
-                                            Either::Left(view! {
-                                                <li><a href=href>{t}</a> <OfflineMark file lang /></li>
-                                            })
-                                        }
+                                        Some((href, file)) => Either::Left(view! {
+                                            <li><a href=href>{t}</a> <OfflineMark file lang /></li>
+                                        }),
                                         None => Either::Right(view! { <li>{t}</li> }),
                                     })
                                     .collect_view()}

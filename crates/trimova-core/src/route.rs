@@ -68,16 +68,13 @@ pub fn list_path(base: &str, lang: Lang) -> String {
     format!("{}/{}/", base.trim_end_matches('/'), lang.code())
 }
 
-/// The newest page of a tag's listing, `/<lang>/tag/<slug>/`; `None` for a tag that slugs to
-/// nothing.
-pub fn tag_path(base: &str, lang: Lang, tag: &str) -> Option<String> {
+/// The newest page of a tag's listing (`/<lang>/tag/<slug>/`, its entries in that folder's
+/// `list.json`); `None` for a tag that slugs to nothing.
+pub fn tag_list(tag: &str) -> Option<ListAt> {
     let slug = crate::slug::slug(tag);
-    (!slug.is_empty()).then(|| {
-        ListAt {
-            listing: crate::archive::Listing::Tag { slug },
-            page: None,
-        }
-        .path(base, lang)
+    (!slug.is_empty()).then_some(ListAt {
+        listing: crate::archive::Listing::Tag { slug },
+        page: None,
     })
 }
 

@@ -54,7 +54,7 @@ pub fn ArticleMain(
                 <MissingEdition article lang base note retry=retry_pairs />
             </Content>
         }),
-        (Shown::Failed(_, error), _, _) => EitherOf5::D(view! {
+        (Shown::Failed(lang, error), _, _) => EitherOf5::D(view! {
             <Content>
                 <LoadFailure error lang retry=retry_article>{all_articles}</LoadFailure>
             </Content>
