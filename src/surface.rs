@@ -24,7 +24,7 @@ pub enum Surface {
 }
 
 /// The app's surface as seen from the machine translation module: a function of the app's that
-/// takes each [`AppCall`] (as JSON) and carries it out on the app's own `Surface`
+/// takes each [`AppCall`] (encoded) and carries it out on the app's own `Surface`
 /// (`machine::loader`).
 #[derive(Clone, Copy)]
 pub struct Delegate(StoredValue<SendWrapper<js_sys::Function>>);
@@ -37,11 +37,13 @@ impl Delegate {
     /// Sends `call` to the app: `true` when the app handled a followed link. (An app that
     /// cannot be reached handles nothing, and the link is left to the browser.)
     fn send(&self, call: AppCall) -> bool {
-        let Ok(json) = serde_json::to_string(&call) else {
-            return false;
-        };
+        let parts: js_sys::Array = call
+            .encode()
+            .into_iter()
+            .map(wasm_bindgen::JsValue::from)
+            .collect();
         self.0.with_value(|app| {
-            app.call1(&wasm_bindgen::JsValue::NULL, &json.into())
+            app.call1(&wasm_bindgen::JsValue::NULL, &parts)
                 .is_ok_and(|handled| handled.is_truthy())
         })
     }
@@ -88,14 +90,14 @@ impl Embedding {
     }
 
     /// Dispatches `trimova:<name>` on the element: bubbling and composed, so a listener on the
-    /// element, on an ancestor or on the document hears it. `detail` is a flat JSON object.
-    fn dispatch(&self, name: &str, detail: serde_json::Value) {
+    /// element, on an ancestor or on the document hears it. `detail` is a flat JSON object, as text.
+    fn dispatch(&self, name: &str, detail: &str) {
         #[cfg(target_arch = "wasm32")]
         self.host.with_value(|host| {
             let init = web_sys::CustomEventInit::new();
             init.set_bubbles(true);
             init.set_composed(true);
-            let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or_default();
+            let detail = js_sys::JSON::parse(detail).unwrap_or_default();
             init.set_detail(&detail);
             if let Ok(event) =
                 web_sys::CustomEvent::new_with_event_init_dict(&format!("trimova:{name}"), &init)
@@ -144,7 +146,7 @@ impl Surface {
                 });
                 embedding.dispatch(
                     "languagechange",
-                    serde_json::json!({ "lang": lang.code(), "machine": machine }),
+                    &serde_json::json!({ "lang": lang.code(), "machine": machine }).to_string(),
                 );
             }
         }
@@ -172,8 +174,13 @@ impl Surface {
     /// Tells an embedding host `trimova:<event>` with `detail` (a flat JSON object). The page has
     /// no one to tell: what happens is on screen.
     pub fn tell(self, event: &str, detail: serde_json::Value) {
+        self.tell_text(event, detail.to_string());
+    }
+
+    /// `tell`, with `detail` already JSON text (as a machine module's call carries it).
+    fn tell_text(self, event: &str, detail: String) {
         match self {
-            Surface::Embed(embedding) => embedding.dispatch(event, detail),
+            Surface::Embed(embedding) => embedding.dispatch(event, &detail),
             Surface::Delegate(d) => {
                 d.send(AppCall::Tell {
                     event: event.to_string(),
@@ -243,7 +250,7 @@ impl Surface {
                 title,
                 description,
             } => self.show_edition(lang, &title, &description, true),
-            AppCall::Tell { event, detail } => self.tell(&event, detail),
+            AppCall::Tell { event, detail } => self.tell_text(&event, detail),
             AppCall::FollowEdition { lang } => return self.follow_edition_link(lang),
             AppCall::Leave => self.leave_machine_edition(),
         }

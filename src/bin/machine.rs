@@ -19,7 +19,7 @@ mod entry {
 
     /// The module's one export, `protocol::MachineModule::mount_machine_edition`: the machine
     /// edition of `job` (a `MachineJob` as JSON) drawn into `root`, calling `app` with each
-    /// `AppCall` (as JSON) for everything outside its box.
+    /// `AppCall` (encoded) for everything outside its box.
     #[wasm_bindgen(js_name = mountMachineEdition)]
     pub fn mount_machine_edition(
         root: web_sys::HtmlElement,

@@ -71,7 +71,7 @@ mod wasm {
     /// `free`.
     pub struct LoadedMachineEdition {
         view: MountedMachineEdition,
-        _app: Closure<dyn Fn(String) -> bool>,
+        _app: Closure<dyn Fn(js_sys::Array) -> bool>,
     }
 
     impl LoadedMachineEdition {
@@ -91,10 +91,13 @@ mod wasm {
             .await
             .map_err(describe)?
             .unchecked_into();
-        let app = Closure::<dyn Fn(String) -> bool>::new(move |call: String| {
+        let app = Closure::<dyn Fn(js_sys::Array) -> bool>::new(move |call: js_sys::Array| {
             // Both sides are this crate's `AppCall`; a call that does not read is a bug of ours,
             // and answered as not handled.
-            serde_json::from_str::<AppCall>(&call).is_ok_and(|call| surface.answer(call))
+            let parts: Option<Vec<String>> = call.iter().map(|part| part.as_string()).collect();
+            parts
+                .and_then(AppCall::decode)
+                .is_some_and(|call| surface.answer(call))
         });
         let view = module
             .mount_machine_edition(&root, job, app.as_ref().unchecked_ref())

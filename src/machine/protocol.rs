@@ -21,23 +21,74 @@ pub struct MachineJob {
 /// What the module's view asks of the app, for everything outside its box: the module's own
 /// `Surface` is `Delegate`, which sends these; the app carries them out on its own surface
 /// (`Surface::answer`).
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "call")]
+///
+/// A call crosses as a short list of strings ([`AppCall::encode`], [`AppCall::decode`]) rather
+/// than as JSON: the app reads it without serde's buffering of tagged enums, which the first load
+/// would otherwise carry for four small messages.
+#[derive(Clone, Debug, PartialEq)]
 pub enum AppCall {
     ShowEdition {
         lang: Lang,
         title: String,
         description: String,
     },
+    /// `trimova:<event>` for an embedding host; `detail` is the event's detail as JSON text,
+    /// which the app hands to the browser as it is.
     Tell {
         event: String,
-        detail: serde_json::Value,
+        detail: String,
     },
     FollowEdition {
         lang: Lang,
     },
     Leave,
 }
+
+impl AppCall {
+    /// The call as the strings that cross: its name, then its fields in order.
+    pub fn encode(self) -> Vec<String> {
+        match self {
+            AppCall::ShowEdition {
+                lang,
+                title,
+                description,
+            } => vec![SHOW_EDITION.into(), lang.code().into(), title, description],
+            AppCall::Tell { event, detail } => vec![TELL.into(), event, detail],
+            AppCall::FollowEdition { lang } => vec![FOLLOW_EDITION.into(), lang.code().into()],
+            AppCall::Leave => vec![LEAVE.into()],
+        }
+    }
+
+    /// The call `encode` wrote; `None` for anything else (a name, a language or a number of
+    /// fields it never writes).
+    pub fn decode(parts: Vec<String>) -> Option<AppCall> {
+        let mut parts = parts.into_iter();
+        let name = parts.next()?;
+        let mut field = || parts.next();
+        let call = match name.as_str() {
+            SHOW_EDITION => AppCall::ShowEdition {
+                lang: Lang::from_code(&field()?)?,
+                title: field()?,
+                description: field()?,
+            },
+            TELL => AppCall::Tell {
+                event: field()?,
+                detail: field()?,
+            },
+            FOLLOW_EDITION => AppCall::FollowEdition {
+                lang: Lang::from_code(&field()?)?,
+            },
+            LEAVE => AppCall::Leave,
+            _ => return None,
+        };
+        field().is_none().then_some(call)
+    }
+}
+
+const SHOW_EDITION: &str = "show-edition";
+const TELL: &str = "tell";
+const FOLLOW_EDITION: &str = "follow-edition";
+const LEAVE: &str = "leave";
 
 #[cfg(target_arch = "wasm32")]
 pub use wasm::*;
@@ -52,7 +103,8 @@ mod wasm {
         pub type MachineModule;
 
         /// The module's one export (`src/bin/machine.rs`): mounts a machine edition for `job`
-        /// (a `MachineJob` as JSON) into `root`; `app` takes each `AppCall` as JSON.
+        /// (a `MachineJob` as JSON) into `root`; `app` takes each `AppCall`, encoded (an array of
+        /// strings), and answers whether it handled a followed link.
         #[wasm_bindgen(method, catch, js_name = mountMachineEdition)]
         pub fn mount_machine_edition(
             this: &MachineModule,
@@ -80,18 +132,32 @@ mod tests {
             AppCall::ShowEdition {
                 lang: Lang::Ru,
                 title: "Заголовок".into(),
-                description: "Лид".into(),
+                description: "".into(),
             },
             AppCall::Tell {
                 event: "translationend".into(),
-                detail: serde_json::json!({ "from": "uk", "to": "ru", "ok": true }),
+                detail: r#"{"from":"uk","to":"ru","ok":true}"#.into(),
             },
             AppCall::FollowEdition { lang: Lang::Uk },
             AppCall::Leave,
         ];
         for call in calls {
-            let json = serde_json::to_string(&call).unwrap();
-            assert_eq!(serde_json::from_str::<AppCall>(&json).unwrap(), call);
+            assert_eq!(AppCall::decode(call.clone().encode()), Some(call));
+        }
+    }
+
+    #[test]
+    fn anything_else_is_not_a_call() {
+        let parts = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for wrong in [
+            parts(&[]),
+            parts(&["show-edition", "de", "Title", "Lead"]),
+            parts(&["show-edition", "uk", "Title"]),
+            parts(&["follow-edition", "uk", "extra"]),
+            parts(&["leave", ""]),
+            parts(&["navigate", "uk"]),
+        ] {
+            assert_eq!(AppCall::decode(wrong.clone()), None, "{wrong:?}");
         }
     }
 }
