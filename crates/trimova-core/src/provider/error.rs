@@ -79,13 +79,18 @@ impl fmt::Display for ProviderError {
     }
 }
 
-/// `Retry-After` in seconds (the HTTP-date form is rare from APIs and is treated as absent).
+/// `Retry-After` in seconds: HTTP's `delay-seconds`, a whole number (RFC 9110, 10.2.3). The
+/// HTTP-date form is rare from APIs and is treated as absent, as is anything else. (Whole numbers
+/// only also keeps a float parser out of the app, which reads this for the pair catalogue.)
 pub fn parse_retry_after(value: Option<&str>) -> Option<f64> {
-    value?
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|s| s.is_finite() && *s >= 0.0)
+    let seconds = value?.trim();
+    let whole = !seconds.is_empty() && seconds.bytes().all(|b| b.is_ascii_digit());
+    // Digits only, so the one failure left is overflow: a wait longer than any we would keep.
+    whole.then(|| {
+        seconds
+            .parse::<u32>()
+            .map_or(f64::from(u32::MAX), f64::from)
+    })
 }
 
 /// The error for an HTTP status that the provider's own parser did not claim.
@@ -108,7 +113,11 @@ mod tests {
     #[test]
     fn retry_after_in_seconds() {
         assert_eq!(parse_retry_after(Some(" 3 ")), Some(3.0));
-        assert_eq!(parse_retry_after(Some("0.5")), Some(0.5));
+        assert_eq!(parse_retry_after(Some("0")), Some(0.0));
+        // Not delay-seconds: a fraction, a sign, a date.
+        assert_eq!(parse_retry_after(Some("0.5")), None);
+        assert_eq!(parse_retry_after(Some("+3")), None);
+        assert_eq!(parse_retry_after(Some("")), None);
         assert_eq!(
             parse_retry_after(Some("Wed, 21 Oct 2015 07:28:00 GMT")),
             None
