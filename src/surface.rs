@@ -10,7 +10,7 @@
 //! typed `machine::protocol::AppCall`.
 
 use crate::browser::{set_document_head, set_noindex};
-use crate::machine::protocol::AppCall;
+use crate::machine::protocol::{call_app, AppCall};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use trimova_core::Lang;
@@ -23,29 +23,22 @@ pub enum Surface {
     Delegate(Delegate),
 }
 
-/// The app's surface as seen from the machine translation module: a function of the app's that
-/// takes each [`AppCall`] (encoded) and carries it out on the app's own `Surface`
-/// (`machine::loader`).
+/// The app's surface as seen from the machine translation module: each [`AppCall`] goes to a
+/// function of the app's that carries it out on the app's own `Surface` (`machine::loader`).
 #[derive(Clone, Copy)]
-pub struct Delegate(StoredValue<SendWrapper<js_sys::Function>>);
+pub struct Delegate(Callback<AppCall, bool>);
 
 impl Delegate {
+    /// Only the machine module makes one, so the app never carries the code that sends a call
+    /// (`protocol::call_app`); it only runs the callback its variant holds.
     pub fn new(app: js_sys::Function) -> Delegate {
-        Delegate(StoredValue::new(SendWrapper::new(app)))
+        let app = SendWrapper::new(app);
+        Delegate(Callback::new(move |call| call_app(&app, call)))
     }
 
-    /// Sends `call` to the app: `true` when the app handled a followed link. (An app that
-    /// cannot be reached handles nothing, and the link is left to the browser.)
+    /// Sends `call` to the app: `true` when the app handled a followed link.
     fn send(&self, call: AppCall) -> bool {
-        let parts: js_sys::Array = call
-            .encode()
-            .into_iter()
-            .map(wasm_bindgen::JsValue::from)
-            .collect();
-        self.0.with_value(|app| {
-            app.call1(&wasm_bindgen::JsValue::NULL, &parts)
-                .is_ok_and(|handled| handled.is_truthy())
-        })
+        self.0.run(call)
     }
 }
 

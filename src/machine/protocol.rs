@@ -85,6 +85,19 @@ impl AppCall {
     }
 }
 
+/// Sends `call` to the app's function `app` (the machine module's side of the boundary): `true`
+/// when the app handled a followed link. An app that cannot be reached handles nothing, and the
+/// link is left to the browser.
+pub fn call_app(app: &js_sys::Function, call: AppCall) -> bool {
+    let parts: js_sys::Array = call
+        .encode()
+        .into_iter()
+        .map(wasm_bindgen::JsValue::from)
+        .collect();
+    app.call1(&wasm_bindgen::JsValue::NULL, &parts)
+        .is_ok_and(|handled| handled.is_truthy())
+}
+
 const SHOW_EDITION: &str = "show-edition";
 const TELL: &str = "tell";
 const FOLLOW_EDITION: &str = "follow-edition";
