@@ -14,7 +14,7 @@ pub fn prefetch() {
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use crate::machine::protocol::{AppCall, MachineModule, MountedMachineEdition};
+    use crate::machine::protocol::{received_call, MachineModule, MountedMachineEdition};
     use crate::surface::Surface;
     use std::cell::{Cell, RefCell};
     use wasm_bindgen::closure::Closure;
@@ -94,10 +94,7 @@ mod wasm {
         let app = Closure::<dyn Fn(js_sys::Array) -> bool>::new(move |call: js_sys::Array| {
             // Both sides are this crate's `AppCall`; a call that does not read is a bug of ours,
             // and answered as not handled.
-            let parts: Option<Vec<String>> = call.iter().map(|part| part.as_string()).collect();
-            parts
-                .and_then(AppCall::decode)
-                .is_some_and(|call| surface.answer(call))
+            received_call(&call).is_some_and(|call| surface.answer(call))
         });
         let view = module
             .mount_machine_edition(&root, job, app.as_ref().unchecked_ref())

@@ -98,6 +98,12 @@ pub fn call_app(app: &js_sys::Function, call: AppCall) -> bool {
         .is_ok_and(|handled| handled.is_truthy())
 }
 
+/// The call `call_app` sent, as the app's function receives it; `None` for anything else.
+pub fn received_call(parts: &js_sys::Array) -> Option<AppCall> {
+    let parts: Option<Vec<String>> = parts.iter().map(|part| part.as_string()).collect();
+    AppCall::decode(parts?)
+}
+
 const SHOW_EDITION: &str = "show-edition";
 const TELL: &str = "tell";
 const FOLLOW_EDITION: &str = "follow-edition";
