@@ -90,8 +90,11 @@ impl Embedding {
             let init = web_sys::CustomEventInit::new();
             init.set_bubbles(true);
             init.set_composed(true);
-            let detail = js_sys::JSON::parse(detail).unwrap_or_default();
-            init.set_detail(&detail);
+            // serde_json wrote the text (here or in the machine module), so it parses; were it
+            // ever not to, the event still goes, without a detail, rather than not at all.
+            if let Ok(detail) = js_sys::JSON::parse(detail) {
+                init.set_detail(&detail);
+            }
             if let Ok(event) =
                 web_sys::CustomEvent::new_with_event_init_dict(&format!("trimova:{name}"), &init)
             {
