@@ -61,13 +61,21 @@ export async function startCmsHost({ config } = {}) {
 
 /**
  * Serves the build made with `--public-url /news/` (target/dist-news) under /news/ of a host
- * whose root has nothing else but the 404.html fallback, as a CMS sub-directory would.
+ * whose root has nothing else but the 404.html fallback, as a CMS sub-directory would; `config`
+ * replaces its config.json.
  */
-export async function startSubdirectorySite() {
+export async function startSubdirectorySite({ config } = {}) {
   const root = await mkdtemp(join(tmpdir(), 'trimova-host-'));
   await symlink(join(ROOT, 'target', 'dist-news'), join(root, 'news'));
   await copyFile(join(ROOT, 'target', 'dist-news', '404.html'), join(root, '404.html'));
-  const { server, url } = await serve([root]);
+  const layers = [root];
+  if (config) {
+    const dir = await mkdtemp(join(tmpdir(), 'trimova-host-config-'));
+    await mkdir(join(dir, 'news'));
+    await writeFile(join(dir, 'news', 'config.json'), JSON.stringify(config));
+    layers.unshift(dir);
+  }
+  const { server, url } = await serve(layers);
   return { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
 

@@ -3,7 +3,7 @@
 // DeepL's wire formats (translating through the same APy).
 import { test, before, after, afterEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeReaders, launchBrowser, startSite, newReader, sampleArticles, plain, squash, apyUrl } from './helpers.mjs';
+import { closeReaders, launchBrowser, startSite, startSubdirectorySite, newReader, sampleArticles, plain, squash, apyUrl } from './helpers.mjs';
 import { startProviders } from './providers.mjs';
 
 let browser, stub, articles;
@@ -226,6 +226,27 @@ describe('through a real Apertium APy', () => {
     await page.goto(`${s.url}/lviv-tram-depot-library-2026-10`);
     await page.waitForURL(`${s.url}/ru/lviv-tram-depot-library-2026-10`);
     await page.waitForSelector('article[lang=ru]:not(.machine)');
+  });
+
+  test('on a site in a sub-directory, a machine edition links within it', async () => {
+    stub.reset();
+    const sub = await startSubdirectorySite({
+      config: { languages: ['uk', 'en', 'ru'], translation: { provider: 'apertium', endpoint: `${stub.url}/apy` } },
+    });
+    try {
+      const { page } = await newReader(browser);
+      await page.goto(`${sub.url}/news/ru/${SEED}`);
+      await settledTranslation(page);
+      // The notice's way back, the footer's tags and the address printed under the article.
+      const own = await page.$$eval('article.machine a', (as) => as.map((a) => a.getAttribute('href')).filter((h) => h.startsWith('/')));
+      assert.ok(own.length >= 3, own.join());
+      assert.deepEqual(own.filter((h) => !h.startsWith('/news/')), []);
+      assert.ok(own.includes(`/news/uk/${SEED}`), own.join());
+      assert.ok(own.includes('/news/ru/tag/north-korea/'), own.join());
+      assert.equal(await page.getAttribute('article.machine .print-source a', 'href'), `/news/ru/${SEED}`);
+    } finally {
+      await sub.close();
+    }
   });
 
   test('a service without the pair says so instead of failing', async () => {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use std::sync::Arc;
+use trimova::browser::AppRoot;
 use trimova::components::article::ArticleView;
 use trimova::components::switcher::{EditionKind, LanguageSwitcher, SwitcherEntry};
 use trimova_core::article::parse_article;
@@ -51,7 +52,14 @@ const ARTICLE: &str = r#"{
 #[wasm_bindgen_test]
 fn article_renders_semantic_html() {
     let article = Arc::new(parse_article(ARTICLE, Some("t-1")).unwrap());
-    let root = mount(move || view! { <ArticleView article lang=Lang::Uk /> });
+    let root = mount(move || {
+        // Every renderer (site, embed, machine module, pre-rendering) provides where it is served.
+        provide_context(AppRoot {
+            base: "/".into(),
+            adopted_lang: None,
+        });
+        view! { <ArticleView article lang=Lang::Uk /> }
+    });
 
     assert_eq!(attr(&root, "article", "lang").as_deref(), Some("uk"));
     assert_eq!(texts(&root, "article > header h1"), ["Заголовок"]);

@@ -7,6 +7,7 @@
 mod entry {
     use leptos::prelude::*;
     use std::sync::Arc;
+    use trimova::browser::AppRoot;
     use trimova::machine::edition::MachineEdition;
     use trimova::machine::protocol::MachineJob;
     use trimova::surface::{Delegate, Surface};
@@ -41,8 +42,14 @@ mod entry {
             .ok_or_else(|| JsError::new("the source edition is not in the article"))?;
         let view = leptos::mount::mount_to(root, move || {
             provide_context(Surface::Delegate(Delegate::new(app)));
+            // The app's root, so links drawn here (the footer's tags, the page's address) carry
+            // the site's base as the app's do.
+            provide_context(AppRoot {
+                base,
+                adopted_lang: None,
+            });
             let article = Arc::new(article);
-            view! { <MachineEdition article original from to config base /> }
+            view! { <MachineEdition article original from to config /> }
         });
         Ok(MachineView(Box::new(view)))
     }

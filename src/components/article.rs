@@ -51,7 +51,7 @@ fn PublishedMachineNotice(
     provider: Option<String>,
     untranslated: usize,
 ) -> impl IntoView {
-    let base = use_context::<AppRoot>().map_or_else(|| "/".to_string(), |s| s.base);
+    let base = expect_context::<AppRoot>().base;
     let provider = provider.map_or_else(
         || "?".to_string(),
         |code| ProviderKind::from_code(&code).map_or(code, |kind| kind.display_name().to_string()),
@@ -125,7 +125,7 @@ pub fn ArticleFooter(article: Arc<Article>, edition: Edition, lang: Lang) -> imp
         .filter(|t| t.by == TranslatedBy::Human)
         .map(|t| text.translated_from(t.from));
     let authors = (!edition.authors.is_empty()).then(|| edition.authors.join(", "));
-    let base = use_context::<AppRoot>().map_or_else(|| "/".to_string(), |s| s.base);
+    let base = expect_context::<AppRoot>().base;
     // Each tag links to its page (and says, offline, whether that page's file is kept); a tag with
     // nothing to slug (only punctuation) has none.
     let tags: Vec<(String, Option<(String, String)>)> = article

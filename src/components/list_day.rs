@@ -12,7 +12,7 @@ use trimova_core::Lang;
 /// One day of a list: its date (a link to the month's archive) and its articles, newest first.
 #[component]
 pub fn ListDay(lang: Lang, day: String, entries: Vec<ListEntry>) -> impl IntoView {
-    let base = use_context::<AppRoot>().map_or_else(|| "/".to_string(), |s| s.base);
+    let base = expect_context::<AppRoot>().base;
     let month = day.get(..4).zip(day.get(5..7)).and_then(|(y, m)| {
         Some(ListAt {
             listing: Listing::Month {

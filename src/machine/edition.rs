@@ -5,6 +5,7 @@
 //! (`src/bin/machine.rs`), which the app loads only when a reader opens a machine edition (see
 //! `machine`).
 
+use crate::browser::AppRoot;
 use crate::components::article::{ArticleFooter, ArticleHeader};
 use crate::components::blocks::UntranslatedMark;
 use crate::components::machine_notice::MachineNotice;
@@ -30,8 +31,8 @@ pub fn MachineEdition(
     from: Lang,
     to: Lang,
     config: TranslationConfig,
-    base: String,
 ) -> impl IntoView {
+    let base = expect_context::<AppRoot>().base;
     let terms = Arc::new(protected_terms(&article, &config.glossary));
     let source = Arc::new(segments(&original, &terms));
     let provider = config.provider.display_name().to_string();
