@@ -10,11 +10,11 @@ use serde::Deserialize;
 use std::collections::HashSet;
 
 /// What the worker keeps: files relative to the site's base (`articles/<id>.json`).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct Kept {
-    pub kept: HashSet<String>,
+    kept: HashSet<String>,
     /// Those the reader saved, which are never evicted.
-    pub saved: HashSet<String>,
+    saved: HashSet<String>,
 }
 
 /// A context on the site's pages.
@@ -37,9 +37,17 @@ impl Shelf {
         use_context::<Shelf>()
     }
 
-    /// What is kept (tracked); `None` until the worker has answered, and always without one.
-    pub fn kept(self) -> Option<Kept> {
-        self.kept.get()
+    /// Whether the worker keeps `file` (tracked); `None` until it has answered, and always without
+    /// one. Read in place: every mark on a list asks, and the sets hold up to the worker's cap.
+    pub fn keeps(self, file: &str) -> Option<bool> {
+        self.kept
+            .with(|k| k.as_ref().map(|k| k.kept.contains(file)))
+    }
+
+    /// Whether the reader saved `file` for offline reading (tracked), as `keeps`.
+    pub fn saved(self, file: &str) -> Option<bool> {
+        self.kept
+            .with(|k| k.as_ref().map(|k| k.saved.contains(file)))
     }
 
     /// Saves `file` for offline reading, or lets it go (`saved` false).

@@ -12,7 +12,7 @@ pub fn SaveForOffline(file: String, lang: Lang) -> impl IntoView {
     let label = messages(lang).save_offline;
     let button = move || {
         let shelf = shelf?;
-        let saved = shelf.kept()?.saved.contains(&file);
+        let saved = shelf.saved(&file)?;
         let file = file.clone();
         Some(view! {
             <button
@@ -36,7 +36,7 @@ pub fn OfflineMark(file: String, lang: Lang, #[prop(optional)] kept_said: bool) 
     let shelf = Shelf::current();
     let text = messages(lang);
     move || {
-        let kept = shelf?.kept()?.kept.contains(&file);
+        let kept = shelf?.keeps(&file)?;
         if kept && !kept_said {
             return None;
         }
