@@ -3,9 +3,10 @@
 //!
 //! A choice is applied as a `data-tm-<setting>` attribute on the page's root (`<html>`, or the
 //! root inside a `<trimova-article>`); the stylesheet maps each value to the look. A setting at its
-//! default has no attribute. The choices are remembered as those same attributes, so the script
-//! that applies them before a pre-rendered page's first paint (`src/reading.js`) knows nothing of
-//! the vocabulary: it copies what it finds, and this module is the one place that decides it.
+//! default has no attribute. The choices are remembered as those same attributes, so the service
+//! worker that puts them on each page as it arrives, before its first paint (`src/sw.js`), knows
+//! nothing of the vocabulary: it copies what it finds, and this module is the one place that
+//! decides it.
 
 mod messages;
 
