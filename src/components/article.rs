@@ -1,23 +1,28 @@
 use crate::browser::AppRoot;
-use crate::components::blocks::{BodyBlock, UntranslatedMark};
+use crate::components::blocks::{BodyBlock, InlineText, UntranslatedMark};
 use crate::components::machine_notice::MachineNotice;
 use crate::components::save_offline::{OfflineMark, SaveForOffline};
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
+use trimova_core::article::Field;
 use trimova_core::article::{Edition, TranslatedBy};
 use trimova_core::format::{count, datetime_long};
 use trimova_core::i18n::messages;
 use trimova_core::provider::ProviderKind;
 use trimova_core::route::{article_file, article_path, tag_list};
-use trimova_core::translate::segment::Slot;
 use trimova_core::{Article, Lang};
 
 /// One edition of an article, as semantic HTML. The caller guarantees the edition exists.
 #[component]
 pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
     let edition = article.editions.get(&lang).cloned()?;
-    let body = edition.body.clone();
+    // Each block with the marks of its plain-text fields (a machine edition's words left
+    // untranslated in headings, attributions and captions).
+    let body: Vec<_> = (edition.body.iter().cloned())
+        .enumerate()
+        .map(|(i, block)| (block, edition.untranslated.of_block(i)))
+        .collect();
     // An edition machine-translated at publish time (`trimova translate`) says so, as one
     // translated in the browser does.
     let machine = edition
@@ -34,7 +39,7 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
             {notice}
             <ArticleHeader article=Arc::clone(&article) edition=edition.clone() lang />
             <div class="article-body">
-                {body.into_iter().map(|block| view! { <BodyBlock block /> }).collect_view()}
+                {body.into_iter().map(|(block, marks)| view! { <BodyBlock block marks /> }).collect_view()}
             </div>
             <ArticleFooter article=Arc::clone(&article) edition lang />
             <SaveForOffline file=article_file(&article.id) lang />
@@ -60,20 +65,21 @@ fn PublishedMachineNotice(
     view! { <MachineNotice lang from provider original untranslated /> }
 }
 
-/// Kicker, headline, date, views, reading time and lead. `untranslated` names the fields still
-/// showing the source text of a machine translation, and that text's language.
+/// Kicker, headline, date, views, reading time and lead, with the words a machine translation left
+/// untranslated marked. `pending` names the fields still showing the source text while a machine
+/// translation is on its way, and that text's language.
 #[component]
 pub fn ArticleHeader(
     article: Arc<Article>,
     edition: Edition,
     lang: Lang,
-    #[prop(optional)] untranslated: Option<(Lang, Vec<Slot>)>,
+    #[prop(optional)] pending: Option<(Lang, Vec<Field>)>,
 ) -> impl IntoView {
     let text = messages(lang);
-    let lang_of = |slot: Slot| {
-        untranslated
+    let lang_of = |field: Field| {
+        pending
             .as_ref()
-            .filter(|(_, slots)| slots.contains(&slot))
+            .filter(|(_, fields)| fields.contains(&field))
             .map(|(source, _)| source.code())
     };
     let published_label = datetime_long(lang, &article.published);
@@ -86,17 +92,23 @@ pub fn ArticleHeader(
     let dateline = edition
         .dateline
         .clone()
-        .map(|d| view! { <span class="dateline" lang=lang_of(Slot::Dateline)>{d}</span> });
+        .map(|d| edition.untranslated.mark(Field::Dateline, &d))
+        .map(|text| view! { <span class="dateline" lang=lang_of(Field::Dateline)><InlineText text /></span> });
     let source = article
         .source
         .clone()
         .map(|s| view! { <span class="source">{s}</span> });
     let separator = (dateline.is_some() && source.is_some()).then_some(" · ");
+    let title = edition.untranslated.mark(Field::Title, &edition.title);
+    let lead = edition
+        .lead
+        .as_deref()
+        .map(|lead| edition.untranslated.mark(Field::Lead, lead));
     let has_kicker = dateline.is_some() || source.is_some();
     view! {
         <header class="article-header">
             {has_kicker.then(|| view! { <p class="kicker">{dateline}{separator}{source}</p> })}
-            <h1 lang=lang_of(Slot::Title)>{edition.title.clone()}</h1>
+            <h1 lang=lang_of(Field::Title)><InlineText text=title /></h1>
             <p class="meta">
                 <time datetime=article.published.clone()>{published_label}</time>
                 {updated
@@ -110,7 +122,7 @@ pub fn ArticleHeader(
                 {views.map(|v| view! { <span class="views">{v}</span> })}
                 <span class="reading-time">{reading}</span>
             </p>
-            {edition.lead.clone().map(|lead| view! { <p class="lead" lang=lang_of(Slot::Lead)>{lead}</p> })}
+            {lead.map(|text| view! { <p class="lead" lang=lang_of(Field::Lead)><InlineText text /></p> })}
         </header>
     }
 }

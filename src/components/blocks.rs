@@ -3,7 +3,7 @@
 
 use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
-use trimova_core::article::{Block, Inline, Run};
+use trimova_core::article::{marked, Block, BlockMarks, Inline, Run};
 use trimova_core::i18n::messages;
 use trimova_core::safety::is_safe_image;
 use trimova_core::Lang;
@@ -67,19 +67,29 @@ pub fn InlineText(text: Inline) -> impl IntoView {
 }
 
 /// One body block. `lang` is set on its element when its text is not in the article's language
-/// (machine translation in progress, or an original shown beside a translation).
+/// (machine translation in progress, or an original shown beside a translation); `marks` are a
+/// machine translation's words left untranslated in its plain-text fields.
 #[component]
-pub fn BodyBlock(block: Block, #[prop(optional)] lang: Option<Lang>) -> impl IntoView {
+pub fn BodyBlock(
+    block: Block,
+    #[prop(optional)] lang: Option<Lang>,
+    #[prop(optional)] marks: BlockMarks,
+) -> impl IntoView {
     let lang = lang.map(Lang::code);
     match block {
         Block::Paragraph { text } => EitherOf5::A(view! { <p lang=lang><InlineText text /></p> }),
-        Block::Heading { text } => EitherOf5::B(view! { <h2 lang=lang>{text}</h2> }),
+        Block::Heading { text } => {
+            let text = marked(&text, &marks.text);
+            EitherOf5::B(view! { <h2 lang=lang><InlineText text /></h2> })
+        }
         Block::Quote { text, attribution } => EitherOf5::C(view! {
             <figure class="quote" lang=lang>
                 <blockquote>
                     <p><InlineText text /></p>
                 </blockquote>
-                {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
+                {attribution
+                    .map(|who| marked(&who, &marks.attribution))
+                    .map(|text| view! { <figcaption><InlineText text /></figcaption> })}
             </figure>
         }),
         Block::List { ordered, items } => {
@@ -100,6 +110,7 @@ pub fn BodyBlock(block: Block, #[prop(optional)] lang: Option<Lang>) -> impl Int
             credit,
         } if is_safe_image(&src) => {
             let has_caption = caption.is_some() || credit.is_some();
+            let caption = caption.map(|c| marked(&c, &marks.caption));
             EitherOf5::E(Some(view! {
                 <figure class="image" lang=lang>
                     <img src=src alt=alt loading="lazy" decoding="async" />
@@ -107,7 +118,7 @@ pub fn BodyBlock(block: Block, #[prop(optional)] lang: Option<Lang>) -> impl Int
                         .then(|| {
                             view! {
                                 <figcaption>
-                                    {caption}
+                                    {caption.map(|text| view! { <InlineText text /> })}
                                     {credit.map(|c| view! { <span class="credit">{c}</span> })}
                                 </figcaption>
                             }

@@ -2,6 +2,7 @@
 
 use crate::components::blocks::BodyBlock;
 use leptos::prelude::*;
+use trimova_core::article::BlockMarks;
 use trimova_core::i18n::messages;
 use trimova_core::{Block, Lang};
 
@@ -10,7 +11,7 @@ use trimova_core::{Block, Lang};
 #[component]
 pub fn MachineBlock(
     source: Block,
-    shown: Memo<Option<Block>>,
+    shown: Memo<Option<(Block, BlockMarks)>>,
     waiting: Memo<bool>,
     from: Lang,
     to: Lang,
@@ -33,7 +34,7 @@ pub fn MachineBlock(
             <div class="mt-shown">
                 {move || {
                     let lang = if waiting.get() { from } else { to };
-                    shown.get().map(|block| view! { <BodyBlock block lang /> })
+                    shown.get().map(|(block, marks)| view! { <BodyBlock block lang marks /> })
                 }}
                 {move || waiting.get().then(|| view! { <span class="mt-pending-label">{text.not_yet_translated}</span> })}
             </div>

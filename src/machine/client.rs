@@ -10,11 +10,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
+use trimova_core::article::Field;
 use trimova_core::config::TranslationConfig;
 use trimova_core::provider::{HttpRequest, HttpResponse, ProviderError};
 use trimova_core::translate::cache::TranslationCache;
 use trimova_core::translate::job::{Event, Exchange, Store, TranslationJob};
-use trimova_core::translate::segment::{Segment, Slot};
+use trimova_core::translate::segment::Segment;
 use trimova_core::{Article, Lang};
 use web_sys::AbortController;
 
@@ -198,7 +199,7 @@ async fn carry(
     )
 }
 
-/// Translates `segments` of `article` from `from` to `to`, calling `on_segment(slot, fragment)`
+/// Translates `segments` of `article` from `from` to `to`, calling `on_segment(field, fragment)`
 /// for each as it is ready: cached ones at once, the others as answers arrive. The core's
 /// [`TranslationJob`] decides everything; this only carries its requests.
 /// Returns when all are done, on the first error that retries did not cure, or when cancelled.
@@ -209,13 +210,13 @@ pub async fn translate_segments(
     to: Lang,
     config: TranslationConfig,
     cancel: Cancel,
-    mut on_segment: impl FnMut(Slot, String),
+    mut on_segment: impl FnMut(Field, String),
 ) -> Result<(), ProviderError> {
     let timeout_ms = config.timeout_ms;
     let mut job = TranslationJob::new(config);
     let (_, cached) = job.add(&article.id, from, to, &segments, &mut BrowserStore);
-    for (slot, text) in cached {
-        on_segment(slot, text);
+    for (field, text) in cached {
+        on_segment(field, text);
     }
     let mut in_flight = FuturesUnordered::new();
     let mut outcome = Ok(());
@@ -231,7 +232,7 @@ pub async fn translate_segments(
         }
         for event in job.receive(id, answer, js_sys::Math::random(), &mut BrowserStore) {
             match event {
-                Event::Translated { slot, text, .. } => on_segment(slot, text),
+                Event::Translated { field, text, .. } => on_segment(field, text),
                 Event::Failed { error, .. } => outcome = Err(error),
             }
         }

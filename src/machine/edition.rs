@@ -19,7 +19,7 @@ use trimova_core::config::TranslationConfig;
 use trimova_core::publish::page_title;
 use trimova_core::route::article_path;
 use trimova_core::translate::protected_terms;
-use trimova_core::translate::segment::{apply, header_of, missing_slots, segments};
+use trimova_core::translate::segment::{apply, header_of, missing_fields, segments};
 use trimova_core::{Article, Edition, Lang};
 
 /// The edition `to` of `article`, machine-translated from its edition `from`.
@@ -47,7 +47,7 @@ pub fn MachineEdition(
     });
     let missing = Memo::new({
         let source = Arc::clone(&source);
-        move |_| translated.with(|done| missing_slots(&source, done))
+        move |_| translated.with(|done| missing_fields(&source, done))
     });
     let untranslated = Memo::new(move |_| edition.with(Edition::untranslated_words));
     let surface = Surface::current();
@@ -58,7 +58,13 @@ pub fn MachineEdition(
     let blocks = (0..original.body.len())
         .map(|i| {
             let source_block = original.body[i].clone();
-            let shown = Memo::new(move |_| edition.with(|e| e.body.get(i).cloned()));
+            let shown = Memo::new(move |_| {
+                edition.with(|e| {
+                    e.body
+                        .get(i)
+                        .map(|b| (b.clone(), e.untranslated.of_block(i)))
+                })
+            });
             let waiting =
                 Memo::new(move |_| missing.with(|m| m.iter().any(|s| s.block() == Some(i))));
             view! { <MachineBlock source=source_block shown waiting from to parallel /> }
@@ -76,8 +82,8 @@ pub fn MachineEdition(
                 <TranslationStatus translation lang=to />
             </MachineNotice>
             {move || {
-                let (edition, untranslated) = header.get();
-                view! { <ArticleHeader article=Arc::clone(&header_article) edition lang=to untranslated=(from, untranslated) /> }
+                let (edition, pending) = header.get();
+                view! { <ArticleHeader article=Arc::clone(&header_article) edition lang=to pending=(from, pending) /> }
             }}
             <div class="article-body" class:parallel=move || parallel.get()>{blocks}</div>
             <ArticleFooter article=Arc::clone(&article) edition=original lang=to />

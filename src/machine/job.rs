@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
 use std::sync::Arc;
+use trimova_core::article::Field;
 use trimova_core::config::TranslationConfig;
 use trimova_core::provider::ProviderError;
-use trimova_core::translate::segment::{Segment, Slot};
+use trimova_core::translate::segment::Segment;
 use trimova_core::{Article, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +25,7 @@ pub enum Status {
 /// A running translation: segments translated so far, how it goes, and a way to try again.
 #[derive(Clone, Copy)]
 pub struct Translation {
-    pub translated: RwSignal<HashMap<Slot, String>>,
+    pub translated: RwSignal<HashMap<Field, String>>,
     pub status: RwSignal<Status>,
     attempt: RwSignal<u32>,
 }
@@ -47,7 +48,7 @@ pub fn use_translation(
 ) -> Translation {
     let surface = Surface::current();
     let total = source.len();
-    let translated = RwSignal::new(HashMap::<Slot, String>::new());
+    let translated = RwSignal::new(HashMap::<Field, String>::new());
     let status = RwSignal::new(if total == 0 {
         Status::Done
     } else {
@@ -55,7 +56,7 @@ pub fn use_translation(
     });
     let attempt = RwSignal::new(0u32);
     let cancel = StoredValue::new_local(Cancel::default());
-    let arrived = StoredValue::new(Vec::<(Slot, String)>::new());
+    let arrived = StoredValue::new(Vec::<(Field, String)>::new());
     // Shows the segments that arrived since the last frame, and counts what is shown.
     let flush = move || {
         let batch = arrived.try_update_value(std::mem::take).unwrap_or_default();
@@ -89,11 +90,11 @@ pub fn use_translation(
                 to,
                 config,
                 job.clone(),
-                |slot, text| {
+                |field, text| {
                     // Segments arriving within one frame are shown together: one render per
                     // frame, not one per answer.
                     let first = arrived.try_update_value(|a| {
-                        a.push((slot, text));
+                        a.push((field, text));
                         a.len() == 1
                     });
                     if first == Some(true) {

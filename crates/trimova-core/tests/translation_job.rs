@@ -2,12 +2,13 @@
 //! a fake APy answers in APy's wire format (form in, JSON out), and a fault replaces its answer.
 
 use std::collections::HashMap;
+use trimova_core::article::Field;
 use trimova_core::config::TranslationConfig;
 use trimova_core::provider::{HttpRequest, HttpResponse, ProviderError, ProviderKind};
 use trimova_core::translate::cache::TranslationCache;
 use trimova_core::translate::job::{Event, Exchange, TranslationJob};
 use trimova_core::translate::retry::MAX_ATTEMPTS;
-use trimova_core::translate::segment::{Segment, Slot};
+use trimova_core::translate::segment::Segment;
 use trimova_core::Lang;
 
 fn apertium() -> TranslationConfig {
@@ -23,7 +24,7 @@ fn apertium() -> TranslationConfig {
 fn paragraphs(n: usize) -> Vec<Segment> {
     (0..n)
         .map(|i| Segment {
-            slot: Slot::Text(i),
+            field: Field::Text(i),
             html: format!("Абзац {i}: і сонце, і вітер."),
             links: vec![],
         })
@@ -128,11 +129,11 @@ fn drive(
     run
 }
 
-fn texts(events: &[Event]) -> HashMap<Slot, String> {
+fn texts(events: &[Event]) -> HashMap<Field, String> {
     events
         .iter()
         .filter_map(|e| match e {
-            Event::Translated { slot, text, .. } => Some((*slot, text.clone())),
+            Event::Translated { field, text, .. } => Some((*field, text.clone())),
             Event::Failed { .. } => None,
         })
         .collect()
@@ -165,7 +166,7 @@ fn every_segment_arrives_once_within_the_limits_and_a_second_job_asks_nothing() 
     assert_eq!(got.len(), 90);
     assert_eq!(run.events.len(), 90, "each segment once");
     for s in &segments {
-        assert_eq!(got[&s.slot], translated(&s.html));
+        assert_eq!(got[&s.field], translated(&s.html));
     }
     // 90 segments of ~30 characters: APy's 40 per request, 4 in flight.
     assert_eq!(run.exchanges.len(), 3);
@@ -192,7 +193,7 @@ fn an_edited_paragraph_alone_is_sent_again() {
     assert_eq!(run.exchanges.len(), 1);
     assert_eq!(query(&run.exchanges[0].request), segments[2].html);
     assert_eq!(
-        texts(&run.events)[&Slot::Text(2)],
+        texts(&run.events)[&Field::Text(2)],
         "Новий абзац и нова думка."
     );
 }
@@ -250,7 +251,7 @@ fn faults_that_retrying_cannot_cure_end_the_edition_after_one_try() {
 #[test]
 fn busy_slow_or_cut_answers_are_retried_with_pauses_then_given_up() {
     let long = vec![Segment {
-        slot: Slot::Lead,
+        field: Field::Lead,
         html: "Довгий абзац і ще одне речення. ".repeat(10),
         links: vec![],
     }];
@@ -343,7 +344,7 @@ fn a_batch_whose_separators_are_lost_is_sent_again_apart_and_nothing_runs_togeth
     assert!(failures(&run.events).is_empty());
     let got = texts(&run.events);
     for s in &segments {
-        assert_eq!(got[&s.slot], translated(&s.html), "each text on its own");
+        assert_eq!(got[&s.field], translated(&s.html), "each text on its own");
     }
 }
 
@@ -396,7 +397,7 @@ fn one_edition_failing_leaves_the_others_of_the_job_going() {
 fn a_long_paragraph_goes_in_pieces_and_comes_back_whole() {
     let long = "Перше речення і друге речення. ".repeat(200);
     let segments = vec![Segment {
-        slot: Slot::Text(0),
+        field: Field::Text(0),
         html: long.trim().to_string(),
         links: vec![],
     }];
@@ -410,7 +411,7 @@ fn a_long_paragraph_goes_in_pieces_and_comes_back_whole() {
         1,
         "reported once, when its last piece is in"
     );
-    assert_eq!(texts(&run.events)[&Slot::Text(0)], translated(long.trim()));
+    assert_eq!(texts(&run.events)[&Field::Text(0)], translated(long.trim()));
 }
 
 #[test]

@@ -16,13 +16,14 @@ use journal::Journal;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use trimova_core::article::Field;
 use trimova_core::article::{parse_article, TranslatedBy, Translation};
 use trimova_core::config::{Config, TranslationConfig};
 use trimova_core::provider::ProviderError;
 use trimova_core::translate::cache::content_hash;
 use trimova_core::translate::job::{Event, TranslationJob};
 use trimova_core::translate::protected_terms;
-use trimova_core::translate::segment::{apply, segments, Segment, Slot};
+use trimova_core::translate::segment::{apply, segments, Segment};
 use trimova_core::translate::source::choose_source;
 use trimova_core::{Article, Edition, Lang};
 
@@ -167,7 +168,7 @@ fn wanted_editions(setup: &Setup, pairs: &[(Lang, Lang)], tally: &mut Tally) -> 
 fn write_editions(
     setup: &mut Setup,
     wanted: &[Wanted],
-    translated: &[HashMap<Slot, String>],
+    translated: &[HashMap<Field, String>],
 ) -> Result<usize, Failure> {
     let kind = setup.translator.provider;
     let mut changed = HashSet::new();
@@ -241,7 +242,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
     let mut tally = Tally::default();
     let wanted = wanted_editions(&setup, &pairs, &mut tally);
     let mut job = TranslationJob::new(setup.translator.clone());
-    let mut translated: Vec<HashMap<Slot, String>> = Vec::with_capacity(wanted.len());
+    let mut translated: Vec<HashMap<Field, String>> = Vec::with_capacity(wanted.len());
     for edition in &wanted {
         let id = setup.articles[edition.file].id.clone();
         let (added, cached) = job.add(
@@ -272,10 +273,10 @@ pub fn run(options: Options) -> Result<(), Failure> {
     transport::drive(&agent, &mut job, &mut journal, |event| match event {
         Event::Translated {
             edition,
-            slot,
+            field,
             text,
         } => {
-            translated[edition].insert(slot, text);
+            translated[edition].insert(field, text);
             progress.inc_by(1);
         }
         Event::Failed {

@@ -6,13 +6,17 @@
 //! [`Block::Unsupported`] and skipped by renderers).
 
 mod block;
+mod field;
 mod parse;
 mod rules;
+mod untranslated;
 
 pub use block::{Block, Inline, Run};
+pub use field::Field;
 pub(crate) use parse::parse_json;
 pub use parse::{article_problems, parse_article, FormatError};
 pub use rules::is_valid_id;
+pub use untranslated::{marked, unmarked, BlockMarks, Stretch, Untranslated};
 
 use crate::{safety, timestamp, Lang};
 use serde::{Deserialize, Serialize};
@@ -56,6 +60,10 @@ pub struct Edition {
     /// Present when this edition is a translation of another one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<Translation>,
+    /// In a machine translation, the words its service left in the source language in the
+    /// plain-text fields (title, lead, headings, captions...); the body's runs carry their own.
+    #[serde(default, skip_serializing_if = "Untranslated::is_empty")]
+    pub untranslated: Untranslated,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -142,9 +150,13 @@ impl Edition {
         words(&self.title) + words(self.lead.as_deref().unwrap_or("")) + body
     }
 
-    /// Words a machine translation left in the source language (marked runs of the body).
+    /// Words a machine translation left in the source language that a reader sees marked: the
+    /// marked runs of the body and the marked stretches of every other field but alt texts (read
+    /// aloud whole, never shown marked).
     pub fn untranslated_words(&self) -> usize {
-        self.body
+        let words = |text: &str| text.split_whitespace().count();
+        let runs: usize = self
+            .body
             .iter()
             .flat_map(Block::inlines)
             .filter_map(|inline| match inline {
@@ -153,8 +165,41 @@ impl Edition {
             })
             .flatten()
             .filter(|run| run.untranslated)
-            .map(|run| run.text.split_whitespace().count())
-            .sum()
+            .map(|run| words(&run.text))
+            .sum();
+        let fields: usize = self
+            .untranslated
+            .iter()
+            .filter(|(field, _)| !matches!(field, Field::Alt(_)))
+            .filter_map(|(field, stretches)| Some((self.plain_text_of(field)?, stretches)))
+            .map(|(text, stretches)| match marked(text, stretches) {
+                Inline::Runs(runs) => runs
+                    .iter()
+                    .filter(|run| run.untranslated)
+                    .map(|run| words(&run.text))
+                    .sum(),
+                Inline::Plain(_) => 0,
+            })
+            .sum();
+        runs + fields
+    }
+
+    /// The text of a plain-text field (title, dateline, lead, a heading, an attribution, a
+    /// caption, an alt text); `None` for inline text and fields this edition does not have.
+    pub fn plain_text_of(&self, field: Field) -> Option<&str> {
+        let block = field.block().and_then(|i| self.body.get(i));
+        match (field, block) {
+            (Field::Title, _) => Some(&self.title),
+            (Field::Dateline, _) => self.dateline.as_deref(),
+            (Field::Lead, _) => self.lead.as_deref(),
+            (Field::Text(_), Some(Block::Heading { text })) => Some(text),
+            (Field::Attribution(_), Some(Block::Quote { attribution, .. })) => {
+                attribution.as_deref()
+            }
+            (Field::Caption(_), Some(Block::Image { caption, .. })) => caption.as_deref(),
+            (Field::Alt(_), Some(Block::Image { alt, .. })) => Some(alt),
+            _ => None,
+        }
     }
 
     /// Whole minutes to read at 200 words a minute, never less than one.

@@ -1,7 +1,7 @@
 //! Reading article files: the first problem with its JSON path (for the app), or all of them (for
 //! editors' tools).
 
-use super::{Article, Block, Translation};
+use super::{Article, Block, Translation, Untranslated};
 use crate::Lang;
 use serde::de;
 use serde_json::Value;
@@ -176,6 +176,11 @@ fn edition_problems(edition: &Value, at: &str, out: &mut Vec<FormatError>) {
     check::<Option<String>>(fields.get("lead"), &format!("{at}.lead"), out);
     check::<Vec<String>>(fields.get("authors"), &format!("{at}.authors"), out);
     check::<Option<Translation>>(fields.get("translation"), &format!("{at}.translation"), out);
+    check::<Untranslated>(
+        fields.get("untranslated"),
+        &format!("{at}.untranslated"),
+        out,
+    );
     match fields.get("body") {
         None => {}
         Some(Value::Array(blocks)) => {

@@ -76,6 +76,29 @@ impl Article {
                     ));
                 }
             }
+            for (field, stretches) in edition.untranslated.iter() {
+                let at = format!("editions.{lang}.untranslated.{field}");
+                let Some(text) = edition.plain_text_of(field) else {
+                    out.push(FormatError::at(
+                        at,
+                        "names no plain-text field of this edition (inline text marks its runs)",
+                    ));
+                    continue;
+                };
+                let len = text.chars().count();
+                let mut done = 0;
+                for (k, &[start, end]) in stretches.iter().enumerate() {
+                    if start < done || start >= end || end > len {
+                        out.push(FormatError::at(
+                            format!("{at}[{k}]"),
+                            format!(
+                                "must be [start, end] characters in order within the {len} of the text"
+                            ),
+                        ));
+                    }
+                    done = done.max(end);
+                }
+            }
         }
         out
     }

@@ -210,10 +210,146 @@ fn reading_time_and_description() {
             text: Inline::Plain("word ".repeat(401)),
         }],
         translation: None,
+        untranslated: Untranslated::default(),
         extra: Map::new(),
     };
     assert_eq!(long.word_count(), 402);
     assert_eq!(long.reading_minutes(), 3);
     let d = long.description();
     assert!(d.ends_with('…') && d.chars().count() <= 161, "{d}");
+}
+
+#[test]
+fn field_paths_read_back_as_written() {
+    for field in [
+        Field::Title,
+        Field::Dateline,
+        Field::Lead,
+        Field::Text(0),
+        Field::Attribution(12),
+        Field::Item(3, 10),
+        Field::Caption(7),
+        Field::Alt(7),
+    ] {
+        assert_eq!(field.to_string().parse::<Field>(), Ok(field));
+    }
+    assert_eq!(Field::Item(3, 10).to_string(), "body[3].items[10]");
+    for bad in [
+        "",
+        "Title",
+        "body",
+        "body[].text",
+        "body[01].text",
+        "body[-1].text",
+        "body[2]",
+        "body[2].src",
+        "body[2].items[x]",
+        "body[2].items[1",
+        "lead ",
+    ] {
+        assert!(bad.parse::<Field>().is_err(), "{bad:?}");
+    }
+}
+
+#[test]
+fn marked_and_unmarked_are_inverse() {
+    let inline = marked("Путін відвантажив снаряди", &[[0, 5], [6, 17]]);
+    let Inline::Runs(runs) = &inline else {
+        panic!("{inline:?}")
+    };
+    let shown: Vec<(&str, bool)> = runs
+        .iter()
+        .map(|r| (r.text.as_str(), r.untranslated))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Путін", true),
+            (" ", false),
+            ("відвантажив", true),
+            (" снаряди", false)
+        ]
+    );
+    assert_eq!(
+        unmarked(runs),
+        (
+            "Путін відвантажив снаряди".to_string(),
+            vec![[0, 5], [6, 17]]
+        )
+    );
+    // Nothing marked is one plain string; stretches a hand-edited file got wrong are skipped.
+    assert_eq!(marked("текст", &[]), Inline::Plain("текст".into()));
+    assert_eq!(
+        marked("текст", &[[3, 2], [0, 99], [2, 2]]),
+        Inline::Plain("текст".into())
+    );
+    assert_eq!(marked("текст", &[[3, 5], [0, 1]]).plain_text(), "текст");
+}
+
+fn machine_edition(untranslated: Value) -> Value {
+    let mut a = sample();
+    let mut ru = a["editions"]["uk"].clone();
+    ru["translation"] = json!({"from": "uk", "by": "machine", "provider": "apertium"});
+    ru["title"] = json!("КНДР передала России миллион снарядів");
+    ru["lead"] = json!("Ким відвантажив и Путін принял");
+    ru["untranslated"] = untranslated;
+    a["editions"]["ru"] = ru;
+    a
+}
+
+#[test]
+fn a_machine_edition_keeps_its_untranslated_stretches_in_every_field() {
+    let file = machine_edition(json!({"title": [[29, 37]], "lead": [[4, 15], [18, 23]]}));
+    let a = parse(&file).unwrap();
+    let ru = &a.editions[&Lang::Ru];
+    // The field itself is clean text, for <title>, lists and feeds; the marks are beside it.
+    assert_eq!(ru.title, "КНДР передала России миллион снарядів");
+    assert_eq!(
+        ru.untranslated
+            .mark(Field::Title, &ru.title)
+            .runs()
+            .iter()
+            .filter(|r| r.untranslated)
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>(),
+        ["снарядів"]
+    );
+    // The count covers the header as well as the body's marked runs.
+    assert_eq!(ru.untranslated_words(), 3);
+    // Written back exactly as read.
+    let again = parse_article(&a.to_file(), None).unwrap();
+    assert_eq!(again, a);
+    let written: Value = serde_json::from_str(&a.to_file()).unwrap();
+    assert_eq!(
+        written["editions"]["ru"]["untranslated"],
+        json!({"title": [[29, 37]], "lead": [[4, 15], [18, 23]]})
+    );
+    // A human edition writes no `untranslated` at all.
+    assert!(!serde_json::to_string(&a.editions[&Lang::Uk])
+        .unwrap()
+        .contains("untranslated"));
+}
+
+#[test]
+fn a_wrong_untranslated_stretch_names_its_field() {
+    let problems = |marks: Value| -> Vec<String> {
+        article_problems(&machine_edition(marks).to_string(), None)
+            .into_iter()
+            .map(|p| p.to_string())
+            .collect()
+    };
+    assert_eq!(
+        problems(json!({"title": [[30, 99]], "body[0].text": [[0, 1]]})),
+        [
+            "editions.ru.untranslated.title[0]: must be [start, end] characters in order within the 37 of the text",
+            "editions.ru.untranslated.body[0].text: names no plain-text field of this edition (inline text marks its runs)",
+        ]
+    );
+    let unreadable = problems(json!({"headline": [[0, 1]]}));
+    assert_eq!(unreadable.len(), 1);
+    assert!(
+        unreadable[0]
+            .starts_with("editions.ru.untranslated.headline: \"headline\" is not a text field"),
+        "{unreadable:?}"
+    );
 }

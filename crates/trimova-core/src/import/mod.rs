@@ -205,6 +205,7 @@ pub fn import_page(text: &str, lang: Option<Lang>) -> Result<ImportedPage, Impor
             authors,
             body,
             translation: None,
+            untranslated: Default::default(),
             extra: Map::new(),
         },
     })

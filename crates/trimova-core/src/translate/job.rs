@@ -4,12 +4,13 @@
 //! flight and cancellation are all decided here, once, for the browser (gloo-net) and the command
 //! line (ureq), which only carry requests and answers.
 
+use crate::article::Field;
 use crate::config::TranslationConfig;
 use crate::provider::{HttpRequest, HttpResponse, ProviderError};
 use crate::translate::cache::cache_key;
 use crate::translate::plan::{plan, Plan};
 use crate::translate::retry::{next_step, Step};
-use crate::translate::segment::{Segment, Slot};
+use crate::translate::segment::Segment;
 use crate::Lang;
 use std::collections::{HashMap, VecDeque};
 
@@ -47,7 +48,7 @@ pub enum Event {
     /// A segment is translated (its pieces joined) and stored.
     Translated {
         edition: EditionId,
-        slot: Slot,
+        field: Field,
         text: String,
     },
     /// The edition cannot be finished: `error` is what retries did not cure, and `left`
@@ -70,9 +71,9 @@ pub struct Outstanding {
 struct EditionWork {
     from: Lang,
     to: Lang,
-    /// Per segment to translate: its cache key and its slot.
+    /// Per segment to translate: its cache key and its field.
     keys: Vec<String>,
-    slots: Vec<Slot>,
+    fields: Vec<Field>,
     plan: Plan,
     /// Per piece of the plan, its translation once in.
     pieces: Vec<Option<String>>,
@@ -121,17 +122,17 @@ impl TranslationJob {
         to: Lang,
         segments: &[Segment],
         store: &mut impl Store,
-    ) -> (EditionId, Vec<(Slot, String)>) {
+    ) -> (EditionId, Vec<(Field, String)>) {
         let provider = self.config.provider.code();
         let mut hits = Vec::new();
-        let (mut keys, mut slots, mut texts) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut keys, mut fields, mut texts) = (Vec::new(), Vec::new(), Vec::new());
         for segment in segments {
             let key = cache_key(article_id, &segment.html, from, to, provider);
             match store.get(&key) {
-                Some(hit) => hits.push((segment.slot, hit)),
+                Some(hit) => hits.push((segment.field, hit)),
                 None => {
                     keys.push(key);
-                    slots.push(segment.slot);
+                    fields.push(segment.field);
                     texts.push(segment.html.as_str());
                 }
             }
@@ -150,7 +151,7 @@ impl TranslationJob {
             left: keys.len(),
             pieces: vec![None; plan.pieces.len()],
             keys,
-            slots,
+            fields,
             plan,
             failed: false,
         });
@@ -274,7 +275,7 @@ impl TranslationJob {
             work.left -= 1;
             events.push(Event::Translated {
                 edition: batch.edition,
-                slot: work.slots[segment],
+                field: work.fields[segment],
                 text: joined,
             });
         }

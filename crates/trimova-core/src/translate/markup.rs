@@ -203,14 +203,6 @@ pub fn html_to_runs(html: &str, links: &[String], terms: &[String]) -> Vec<Run> 
     runs
 }
 
-/// The text of a fragment, marks dropped (for headings, captions and other plain fields).
-pub fn html_to_text(html: &str, terms: &[String]) -> String {
-    html_to_runs(html, &[], terms)
-        .into_iter()
-        .map(|r| r.text)
-        .collect()
-}
-
 fn attribute(tag: &str, name: &str) -> Option<String> {
     let at = tag.find(&format!("{name}="))? + name.len() + 1;
     let value = &tag[at..];

@@ -1,42 +1,14 @@
 //! An edition cut into translation segments (one per block text, attribution, list item, caption,
 //! title, lead...) and put back together from their translations.
 
-use super::markup::{html_to_runs, html_to_text, protect, runs_to_html};
-use crate::article::{Block, Edition, Inline, Run};
+use super::markup::{html_to_runs, protect, runs_to_html};
+use crate::article::{unmarked, Block, Edition, Field, Inline, Run, Untranslated};
 use std::collections::HashMap;
-
-/// Where a segment's text lives in an edition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Slot {
-    Title,
-    Dateline,
-    Lead,
-    /// The text of body block N (paragraph, heading or quote).
-    Text(usize),
-    Attribution(usize),
-    Item(usize, usize),
-    Caption(usize),
-    Alt(usize),
-}
-
-impl Slot {
-    /// The body block this slot belongs to, if any.
-    pub fn block(self) -> Option<usize> {
-        match self {
-            Slot::Text(i)
-            | Slot::Attribution(i)
-            | Slot::Item(i, _)
-            | Slot::Caption(i)
-            | Slot::Alt(i) => Some(i),
-            Slot::Title | Slot::Dateline | Slot::Lead => None,
-        }
-    }
-}
 
 /// One piece of an edition to translate: its source as an HTML fragment.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
-    pub slot: Slot,
+    pub field: Field,
     pub html: String,
     /// Link targets referenced by `<a href="N">` in `html`.
     pub links: Vec<String>,
@@ -44,34 +16,34 @@ pub struct Segment {
 
 /// Every translatable text of `edition`, in reading order. `terms` are sent as placeholders.
 pub fn segments(edition: &Edition, terms: &[String]) -> Vec<Segment> {
-    let plain = |slot: Slot, text: &str| {
+    let plain = |field: Field, text: &str| {
         (!text.trim().is_empty()).then(|| Segment {
-            slot,
+            field,
             html: protect(text, terms),
             links: vec![],
         })
     };
-    let rich = |slot: Slot, inline: &Inline| {
+    let rich = |field: Field, inline: &Inline| {
         let mut links = vec![];
         let html = runs_to_html(&inline.runs(), terms, &mut links);
-        (!inline.plain_text().trim().is_empty()).then_some(Segment { slot, html, links })
+        (!inline.plain_text().trim().is_empty()).then_some(Segment { field, html, links })
     };
     let mut out: Vec<Segment> = [
-        plain(Slot::Title, &edition.title),
-        plain(Slot::Dateline, edition.dateline.as_deref().unwrap_or("")),
-        plain(Slot::Lead, edition.lead.as_deref().unwrap_or("")),
+        plain(Field::Title, &edition.title),
+        plain(Field::Dateline, edition.dateline.as_deref().unwrap_or("")),
+        plain(Field::Lead, edition.lead.as_deref().unwrap_or("")),
     ]
     .into_iter()
     .flatten()
     .collect();
     for (i, block) in edition.body.iter().enumerate() {
         match block {
-            Block::Paragraph { text } => out.extend(rich(Slot::Text(i), text)),
-            Block::Heading { text } => out.extend(plain(Slot::Text(i), text)),
+            Block::Paragraph { text } => out.extend(rich(Field::Text(i), text)),
+            Block::Heading { text } => out.extend(plain(Field::Text(i), text)),
             Block::Quote { text, attribution } => {
-                out.extend(rich(Slot::Text(i), text));
+                out.extend(rich(Field::Text(i), text));
                 out.extend(plain(
-                    Slot::Attribution(i),
+                    Field::Attribution(i),
                     attribution.as_deref().unwrap_or(""),
                 ));
             }
@@ -79,11 +51,11 @@ pub fn segments(edition: &Edition, terms: &[String]) -> Vec<Segment> {
                 items
                     .iter()
                     .enumerate()
-                    .filter_map(|(j, item)| rich(Slot::Item(i, j), item)),
+                    .filter_map(|(j, item)| rich(Field::Item(i, j), item)),
             ),
             Block::Image { alt, caption, .. } => {
-                out.extend(plain(Slot::Alt(i), alt));
-                out.extend(plain(Slot::Caption(i), caption.as_deref().unwrap_or("")));
+                out.extend(plain(Field::Alt(i), alt));
+                out.extend(plain(Field::Caption(i), caption.as_deref().unwrap_or("")));
             }
             Block::Unsupported(_) => {}
         }
@@ -91,72 +63,86 @@ pub fn segments(edition: &Edition, terms: &[String]) -> Vec<Segment> {
     out
 }
 
-/// `edition` with every slot in `translated` (slot -> translated fragment) replaced. `source`
-/// gives each slot's segment, for its links; slots not in `translated` keep the original text.
+/// `edition` with every field in `translated` (field -> translated fragment) replaced. `source`
+/// gives each field's segment, for its links; fields not in `translated` keep the original text.
 pub fn apply(
     edition: &Edition,
     source: &[Segment],
-    translated: &HashMap<Slot, String>,
+    translated: &HashMap<Field, String>,
     terms: &[String],
 ) -> Edition {
     let mut out = edition.clone();
-    let links: HashMap<Slot, &[String]> = source
+    let links: HashMap<Field, &[String]> = source
         .iter()
-        .map(|s| (s.slot, s.links.as_slice()))
+        .map(|s| (s.field, s.links.as_slice()))
         .collect();
-    let text = |slot: Slot| translated.get(&slot).map(|html| html_to_text(html, terms));
-    let rich = |slot: Slot, original: &Inline| -> Inline {
-        match translated.get(&slot) {
+    // A plain-text field's translation, and the stretches of it the service left untranslated.
+    let text = |field: Field| {
+        translated
+            .get(&field)
+            .map(|html| unmarked(&html_to_runs(html, &[], terms)))
+    };
+    let mut marks = Untranslated::default();
+    let rich = |field: Field, original: &Inline| -> Inline {
+        match translated.get(&field) {
             Some(html) => simplify(html_to_runs(
                 html,
-                links.get(&slot).copied().unwrap_or_default(),
+                links.get(&field).copied().unwrap_or_default(),
                 terms,
             )),
             None => original.clone(),
         }
     };
-    if let Some(t) = text(Slot::Title) {
+    if let Some((t, stretches)) = text(Field::Title) {
         out.title = t;
+        marks.set(Field::Title, stretches);
     }
-    if let Some(t) = text(Slot::Dateline) {
+    if let Some((t, stretches)) = text(Field::Dateline) {
         out.dateline = Some(t);
+        marks.set(Field::Dateline, stretches);
     }
-    if let Some(t) = text(Slot::Lead) {
+    if let Some((t, stretches)) = text(Field::Lead) {
         out.lead = Some(t);
+        marks.set(Field::Lead, stretches);
     }
     for (i, block) in out.body.iter_mut().enumerate() {
         match block {
-            Block::Paragraph { text: t } => *t = rich(Slot::Text(i), t),
+            Block::Paragraph { text: t } => *t = rich(Field::Text(i), t),
             Block::Heading { text: t } => {
-                if let Some(new) = text(Slot::Text(i)) {
+                if let Some((new, stretches)) = text(Field::Text(i)) {
                     *t = new;
+                    marks.set(Field::Text(i), stretches);
                 }
             }
             Block::Quote {
                 text: t,
                 attribution,
             } => {
-                *t = rich(Slot::Text(i), t);
-                if let Some(new) = text(Slot::Attribution(i)) {
+                *t = rich(Field::Text(i), t);
+                if let Some((new, stretches)) = text(Field::Attribution(i)) {
                     *attribution = Some(new);
+                    marks.set(Field::Attribution(i), stretches);
                 }
             }
             Block::List { items, .. } => {
                 for (j, item) in items.iter_mut().enumerate() {
-                    *item = rich(Slot::Item(i, j), item);
+                    *item = rich(Field::Item(i, j), item);
                 }
             }
             Block::Image { alt, caption, .. } => {
-                if let Some(new) = text(Slot::Alt(i)) {
+                if let Some((new, stretches)) = text(Field::Alt(i)) {
                     *alt = new;
+                    marks.set(Field::Alt(i), stretches);
                 }
-                if let Some(new) = text(Slot::Caption(i)) {
+                if let Some((new, stretches)) = text(Field::Caption(i)) {
                     *caption = Some(new);
+                    marks.set(Field::Caption(i), stretches);
                 }
             }
             Block::Unsupported(_) => {}
         }
     }
+    out.untranslated = marks;
     out
 }
 
@@ -170,31 +156,34 @@ fn simplify(runs: Vec<Run>) -> Inline {
     }
 }
 
-/// The slots of `source` not in `translated` yet, in reading order.
-pub fn missing_slots(source: &[Segment], translated: &HashMap<Slot, String>) -> Vec<Slot> {
+/// The fields of `source` not in `translated` yet, in reading order.
+pub fn missing_fields(source: &[Segment], translated: &HashMap<Field, String>) -> Vec<Field> {
     source
         .iter()
-        .map(|s| s.slot)
-        .filter(|slot| !translated.contains_key(slot))
+        .map(|s| s.field)
+        .filter(|field| !translated.contains_key(field))
         .collect()
 }
 
 /// What a machine edition's header shows while it is being translated: the translated title,
-/// dateline and lead where they are in (`shown`), the rest of `original`, and which of the
-/// header's slots still show the source text.
-pub fn header_of(shown: &Edition, original: &Edition, missing: &[Slot]) -> (Edition, Vec<Slot>) {
+/// dateline and lead where they are in (`shown`, with the words left untranslated in them), the
+/// rest of `original`, and which of the header's fields still wait for their translation.
+pub fn header_of(shown: &Edition, original: &Edition, missing: &[Field]) -> (Edition, Vec<Field>) {
+    let mut untranslated = shown.untranslated.clone();
+    untranslated.retain(|field| field.block().is_none());
     let header = Edition {
         title: shown.title.clone(),
         dateline: shown.dateline.clone(),
         lead: shown.lead.clone(),
+        untranslated,
         ..original.clone()
     };
-    let untranslated = missing
+    let pending = missing
         .iter()
         .copied()
         .filter(|s| s.block().is_none())
         .collect();
-    (header, untranslated)
+    (header, pending)
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::article::unmarked;
 
 fn run(text: &str) -> Run {
     Run {
@@ -92,16 +93,20 @@ fn words_left_untranslated_stay_marked() {
             },
         ]
     );
-    assert_eq!(html_to_text("<mark>Соборна</mark>", &[]), "Соборна");
+    assert_eq!(
+        unmarked(&html_to_runs("вулиця <mark>Соборна</mark>", &[], &[])),
+        ("вулиця Соборна".to_string(), vec![[7, 14]])
+    );
 }
 
 #[test]
 fn plain_fields_lose_tags_but_keep_terms() {
     assert_eq!(
-        html_to_text(
-            "Пише <span data-k=\"0\"></span> &amp; інші",
+        unmarked(&html_to_runs(
+            "Пише <b><span data-k=\"0\"></span></b> &amp; інші",
+            &[],
             &["UNN".into()]
-        ),
-        "Пише UNN & інші"
+        )),
+        ("Пише UNN & інші".to_string(), vec![])
     );
 }
