@@ -1,19 +1,90 @@
 use super::*;
 
-/// The real archive page the project was given (`shared/seeds/` beside the repository; it is
-/// a news outlet's text, so it is read from there rather than copied in).
-fn seed() -> String {
+/// An archive page written for the project, with everything the real one has: the header line's
+/// trailing fields, the title twice, dateline and agency, the view counter, the lead, subheads, a
+/// quote and its dash attribution, the author twice and an "also read" line after it.
+const SAMPLE_PAGE: &str = include_str!("../../tests/data/archive-page-en.txt");
+
+/// The real archive page the project was given, when it is beside the repository
+/// (`shared/seeds/`; it is a news outlet's text, so it is not copied in). A clone alone does not
+/// have it: that is said on the test output, which the test harness does not capture.
+fn seed() -> Option<String> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../../shared/seeds/000_09893ec7c448737d.txt"
     );
-    std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("{path}: {e} (the seed page lives in shared/seeds/)"))
+    let page = std::fs::read_to_string(path).ok();
+    if page.is_none() {
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: {path} is not beside the repository: the checks on the real archive page did not run"
+        );
+    }
+    page
+}
+
+/// The subheads and the (quote, attribution) pairs of an imported page.
+fn structure(page: &ImportedPage) -> (Vec<&str>, Vec<(String, Option<String>)>) {
+    let body = &page.edition.body;
+    let headings = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    let quotes = body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Quote { text, attribution } => Some((text.plain_text(), attribution.clone())),
+            _ => None,
+        })
+        .collect();
+    (headings, quotes)
+}
+
+#[test]
+fn an_archive_page_becomes_an_article() {
+    let page = import_page(SAMPLE_PAGE, None).unwrap();
+    assert_eq!(page.lang, Lang::En);
+    assert_eq!(page.date, "2026-03-11");
+    assert_eq!(page.source.as_deref(), Some("PRS"));
+    assert_eq!(page.views, Some(4318));
+    let e = &page.edition;
+    assert_eq!(
+        e.title,
+        "Ferry crossing on the Dnipro reopens after ice season - port authority"
+    );
+    assert_eq!(e.dateline.as_deref(), Some("Zaporizhzhia"));
+    assert!(e
+        .lead
+        .as_deref()
+        .unwrap()
+        .starts_with("The river ferry between the two banks resumed service"));
+    assert_eq!(
+        e.authors,
+        ["Marta Kovalenko"],
+        "named once, 'read also' dropped"
+    );
+    let (headings, quotes) = structure(&page);
+    assert_eq!(headings, ["Details", "Recall"]);
+    assert_eq!(quotes.len(), 1);
+    assert!(quotes[0].0.starts_with("We kept the old boat going"));
+    assert_eq!(quotes[0].1.as_deref(), Some("Ilona Serdiuk said."));
+    assert!(!e.body.iter().any(
+        |b| matches!(b, Block::Paragraph { text } if text.plain_text().contains("Read also"))
+    ));
+    let article = merge_pages("ferry-dnipro-2026-03", vec![page]).unwrap();
+    assert_eq!(article.published, "2026-03-11T00:00:00Z");
+    assert_eq!(article.original, Lang::En);
+    assert!(article.problems().is_empty());
 }
 
 #[test]
 fn the_seed_page_becomes_an_article() {
-    let page = import_page(&seed(), None).unwrap();
+    let Some(seed) = seed() else { return };
+    let page = import_page(&seed, None).unwrap();
     assert_eq!(page.lang, Lang::En);
     assert_eq!(page.date, "2024-06-14");
     assert_eq!(page.source.as_deref(), Some("UNN"));
@@ -30,23 +101,8 @@ fn the_seed_page_becomes_an_article() {
         .unwrap()
         .starts_with("North Korea has shipped containers"));
     assert_eq!(e.authors, ["Olga Rozgon"]);
-    let headings: Vec<&str> = e
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { text } => Some(text.as_str()),
-            _ => None,
-        })
-        .collect();
+    let (headings, quotes) = structure(&page);
     assert_eq!(headings, ["Details", "Recall"]);
-    let quotes: Vec<_> = e
-        .body
-        .iter()
-        .filter_map(|b| match b {
-            Block::Quote { text, attribution } => Some((text.plain_text(), attribution.clone())),
-            _ => None,
-        })
-        .collect();
     assert_eq!(quotes.len(), 1);
     assert!(quotes[0]
         .0
@@ -114,15 +170,20 @@ fn what_is_not_the_format_is_refused_with_its_line() {
     assert_eq!(e.line, Some(1));
     assert!(import_page("", None).unwrap_err().message.contains("empty"));
     assert!(import_page(" date 2024-13-01\nT\n • 1 view\nx\n", None).is_err());
-    let truncated: String = seed().chars().take(60).collect();
-    assert!(import_page(&truncated, None).is_err());
+    for page in [Some(SAMPLE_PAGE.to_string()), seed()]
+        .into_iter()
+        .flatten()
+    {
+        let truncated: String = page.chars().take(60).collect();
+        assert!(import_page(&truncated, None).is_err());
+    }
     let e = import_page(" date 2024-06-14\nTitle\nno counter here\nmore\n", None).unwrap_err();
     assert_eq!(e.line, Some(3));
 }
 
 #[test]
 fn editions_merge_and_ids_are_made_from_titles() {
-    let en = import_page(&seed(), None).unwrap();
+    let en = import_page(SAMPLE_PAGE, None).unwrap();
     let uk = import_page(&ukrainian(), None).unwrap();
     let article = merge_pages("shells-2024-06", vec![en.clone(), uk]).unwrap();
     assert_eq!(article.languages(), [Lang::Uk, Lang::En]);
