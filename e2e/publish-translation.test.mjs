@@ -77,6 +77,18 @@ describe('trimova translate', () => {
     const unknown = seed.editions.ru.body.flatMap((b) => [b.text, ...(b.items ?? [])].filter(Array.isArray).flat()).filter((r) => r.untranslated);
     assert.ok(unknown.length >= 1, 'the seed has words APy does not know');
     assert.ok(unknown.every((r) => JSON.stringify(seed.editions.uk).includes(r.text.trim())), JSON.stringify(unknown));
+    // So are those of the headline and lead, beside their clean text: stretches of Ukrainian words.
+    const ru = seed.editions.ru;
+    assert.ok(ru.untranslated?.title?.length >= 1 && ru.untranslated?.lead?.length >= 1, JSON.stringify(ru.untranslated));
+    for (const [field, stretches] of Object.entries(ru.untranslated)) {
+      if (!['title', 'lead'].includes(field)) continue;
+      for (const [start, end] of stretches) {
+        const word = [...ru[field]].slice(start, end).join('');
+        assert.match(word, /^[\p{L}'’ʼ-]+( [\p{L}'’ʼ-]+)*$/u, word);
+        assert.ok(seed.editions.uk[field].includes(word), `"${word}" is the Ukrainian ${field}'s own`);
+      }
+    }
+    assert.doesNotMatch(ru.title + ru.lead, /[*@#<>]/);
 
     stub.reset();
     const again = await trimova('translate', '--config', config, '--cache', cache, '--to', 'ru', articles);
@@ -115,7 +127,12 @@ describe('trimova translate', () => {
       // Its words left untranslated are marked and counted as in the browser's own translation.
       const marked = await page.$$eval('.article-body .untranslated', (els) => els.map((e) => [e.lang, e.title, e.textContent]));
       const words = published.editions.ru.body.flatMap((b) => [b.text, ...(b.items ?? [])].filter(Array.isArray).flat()).filter((r) => r.untranslated);
-      assert.equal(marked.length, words.length);
+      // Runs marked in the body, and the stretches of its headings, attributions and captions.
+      const fields = Object.entries(published.editions.ru.untranslated ?? {});
+      const inBody = fields.filter(([f]) => /^body\[\d+\]\.(text|attribution|caption)$/.test(f)).flatMap(([, s]) => s);
+      assert.equal(marked.length, words.length + inBody.length);
+      const inHeader = fields.filter(([f]) => ['title', 'dateline', 'lead'].includes(f)).flatMap(([, s]) => s);
+      assert.equal(await page.$$eval('.article-header .untranslated', (els) => els.length), inHeader.length);
       assert.ok(marked.every(([lang, title]) => lang === 'uk' && title === 'не переведено'), JSON.stringify(marked));
       if (words.length) assert.match(await page.textContent('.mt-untranslated'), /Слов, которых сервис не знал .*: \d+/);
       assert.equal(await page.getAttribute('meta[name=robots]', 'content'), 'noindex');

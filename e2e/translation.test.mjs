@@ -149,12 +149,51 @@ describe('through a real Apertium APy', () => {
     // The marks came back through the batch separators: marked words in more than one text of a batch.
     assert.ok(new Set(marked.map((w) => w.block)).size >= 2, JSON.stringify(marked));
     assert.ok(translateCalls().length < segmentsOf(uk).length, 'sent in batches');
-    const words = marked.reduce((n, w) => n + w.text.trim().split(/\s+/).length, 0);
+    // The count covers every marked word the reader sees, the header's too (the originals shown on
+    // demand are not translations).
+    const seen = await page.$$eval('article .untranslated', (els) => els.filter((e) => !e.closest('.mt-original')).map((e) => e.textContent));
+    const words = seen.reduce((n, w) => n + w.trim().split(/\s+/).length, 0);
     assert.equal(squash(await page.textContent('.mt-untranslated')), `Слов, которых сервис не знал (подчёркнуты пунктиром): ${words}`);
     // The reader sees the mark: a dotted underline.
     assert.equal(await page.$eval('.untranslated', (e) => getComputedStyle(e).textDecorationStyle), 'dotted');
     // Nothing of APy's own marks reaches the page.
     assert.doesNotMatch(await page.textContent('article'), /(^|\s)[*#@][а-яіїєґ]/i);
+    await context.close();
+  });
+
+  test('every Ukrainian word left in the Russian headline and lead is marked, and the page title shows no mark', async () => {
+    const { context, page } = await openTranslated(SEED);
+    const uk = byId(SEED).editions.uk;
+    const glossary = ['UNN', 'Bloomberg'];
+    // What APy itself says it left untranslated, asked directly: each word it marks with '*'.
+    const unknownIn = async (text) => {
+      const answer = await fetch(`${apyUrl()}/translate`, { method: 'POST', body: new URLSearchParams({ langpair: 'ukr|rus', q: text, markUnknown: 'yes' }) });
+      const { responseData } = await answer.json();
+      return [...responseData.translatedText.matchAll(/\*([\p{L}\p{M}'’ʼ-]+)/gu)].map((m) => m[1]).filter((w) => !glossary.includes(w));
+    };
+    let header = 0;
+    for (const [where, text] of [['article h1', uk.title], ['article .lead', uk.lead]]) {
+      const expected = await unknownIn(text);
+      assert.ok(expected.length >= 1, `APy leaves words of the ${where} untranslated: ${text}`);
+      const marked = await page.$$eval(`${where} .untranslated`, (els) => els.map((e) => ({ text: e.textContent, lang: e.lang, title: e.title })));
+      assert.deepEqual(marked.flatMap((m) => m.text.trim().split(/\s+/)).sort(), [...expected].sort(), where);
+      assert.ok(marked.every((m) => m.lang === 'uk' && m.title === 'не переведено'), JSON.stringify(marked));
+      header += expected.length;
+    }
+    // The tab's title is the Russian headline as plain text: none of the engine's marks.
+    const headline = squash(await page.textContent('article h1'));
+    assert.match(headline, /России/);
+    const title = await page.title();
+    assert.ok(title.startsWith(headline), `${title} / ${headline}`);
+    assert.doesNotMatch(title, /[*@#<>]/);
+    const description = await page.getAttribute('meta[name=description]', 'content');
+    assert.ok(squash(await page.textContent('article .lead')).startsWith(description.replace(/…$/, '')), description);
+    assert.doesNotMatch(description, /[*@#<>]/);
+    // The notice counts them with the body's.
+    const count = Number((await page.textContent('.mt-untranslated')).match(/(\d+)\s*$/)[1]);
+    const body = await page.$$eval('.article-body .mt-shown .untranslated', (els) => els.reduce((n, e) => n + e.textContent.trim().split(/\s+/).length, 0));
+    assert.equal(count, header + body);
+    assert.deepEqual(page.errors, []);
     await context.close();
   });
 
