@@ -1,8 +1,7 @@
 //! Where a text lives in an edition: the unit a translation is cut into, and the key under which a
 //! machine edition records the words its service left untranslated.
 
-use serde::de::{self, Deserializer};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
@@ -100,16 +99,5 @@ fn index(digits: &str) -> Result<usize, NotAField> {
 impl Serialize for Field {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Field {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let path = String::deserialize(deserializer)?;
-        path.parse().map_err(|NotAField| {
-            de::Error::custom(format!(
-                "\"{path}\" is not a text field of an edition (like \"title\", \"lead\" or \"body[2].caption\")"
-            ))
-        })
     }
 }

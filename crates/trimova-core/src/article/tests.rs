@@ -345,11 +345,14 @@ fn a_wrong_untranslated_stretch_names_its_field() {
             "editions.ru.untranslated.body[0].text: names no plain-text field of this edition (inline text marks its runs)",
         ]
     );
+    assert_eq!(
+        problems(json!({"lead": [[0, 1, 2]]})),
+        ["editions.ru.untranslated: \"lead\" must hold [start, end] pairs of character offsets"]
+    );
     let unreadable = problems(json!({"headline": [[0, 1]]}));
     assert_eq!(unreadable.len(), 1);
     assert!(
-        unreadable[0]
-            .starts_with("editions.ru.untranslated.headline: \"headline\" is not a text field"),
+        unreadable[0].starts_with("editions.ru.untranslated: \"headline\" is not a text field"),
         "{unreadable:?}"
     );
 }

@@ -7,7 +7,9 @@
 //! renderer that wants the marks asks for them.
 
 use super::{Field, Inline, Run};
+use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// `[start, end)` of a field's text, in characters (Unicode scalar values).
@@ -15,9 +17,48 @@ pub type Stretch = [usize; 2];
 
 /// The untranslated stretches of an edition's plain-text fields, by field; in files the edition's
 /// `untranslated` object, like `{"title": [[12, 20]], "body[4].caption": [[0, 7]]}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Untranslated(BTreeMap<Field, Vec<Stretch>>);
+
+impl<'de> Deserialize<'de> for Untranslated {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Read through `Value`, whose reader the app carries anyway, rather than a typed map
+        // reader of its own for a field that only machine editions have.
+        let Value::Object(map) = Value::deserialize(deserializer)? else {
+            return Err(de::Error::custom(
+                "must be an object of field paths, like {\"title\": [[12, 20]]}",
+            ));
+        };
+        let mut out = BTreeMap::new();
+        for (path, stretches) in map {
+            let field: Field = path.parse().map_err(|_| {
+                de::Error::custom(format!(
+                    "\"{path}\" is not a text field of an edition (like \"title\", \"lead\" or \"body[2].caption\")"
+                ))
+            })?;
+            let stretches = stretches
+                .as_array()
+                .and_then(|all| all.iter().map(stretch).collect::<Option<Vec<_>>>())
+                .ok_or_else(|| {
+                    de::Error::custom(format!(
+                        "\"{path}\" must hold [start, end] pairs of character offsets"
+                    ))
+                })?;
+            out.insert(field, stretches);
+        }
+        Ok(Untranslated(out))
+    }
+}
+
+/// One `[start, end]` pair of whole numbers.
+fn stretch(value: &Value) -> Option<Stretch> {
+    let offset = |v: &Value| usize::try_from(v.as_u64()?).ok();
+    match value.as_array()?.as_slice() {
+        [start, end] => Some([offset(start)?, offset(end)?]),
+        _ => None,
+    }
+}
 
 /// The stretches of one body block's plain-text fields, for the renderer of that block.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
