@@ -1,6 +1,6 @@
 //! Which files a command works on: the files given, and in the folders given, those of a kind.
 
-use crate::Failure;
+use crate::failure::Failure;
 use std::path::{Path, PathBuf};
 
 /// The kinds of file the commands read.

@@ -1,19 +1,13 @@
 //! `trimova import`: archive pages (plain text) to article files.
 
+use crate::args::ImportArgs;
+use crate::failure::Failure;
 use crate::files::{expand, Kind};
 use crate::progress::Progress;
 use crate::write::{write_whole, Durability};
-use crate::Failure;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use trimova_core::import::{import_page, merge_pages, suggest_id, ImportedPage};
 use trimova_core::{Article, Lang};
-
-pub struct Options {
-    pub lang: Option<Lang>,
-    pub id: Option<String>,
-    pub out: Option<PathBuf>,
-    pub files: Vec<PathBuf>,
-}
 
 fn read_page(path: &Path, lang: Option<Lang>) -> Result<ImportedPage, Failure> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -22,39 +16,39 @@ fn read_page(path: &Path, lang: Option<Lang>) -> Result<ImportedPage, Failure> {
     Ok(import_page(&text, lang).map_err(|e| format!("{}: {e}", path.display()))?)
 }
 
-pub fn run(options: Options) -> Result<(), Failure> {
-    let files = expand(&options.files, Kind::Pages)?;
+pub fn run(args: ImportArgs) -> Result<(), Failure> {
+    let files = expand(&args.files, Kind::Pages)?;
     if files.is_empty() {
         return Err(Failure::Usage(
             "no page files given (folders are searched for .txt files)".into(),
         ));
     }
-    let to_stdout = options.out.is_none();
-    if to_stdout && options.id.is_none() && files.len() > 1 {
+    let to_stdout = args.out.is_none();
+    if to_stdout && args.id.is_none() && files.len() > 1 {
         return Err(Failure::Usage(
             "several pages make several articles: give -o DIR to write them, or --id ID to merge them as editions of one".into(),
         ));
     }
 
     // Several files under one id are the editions of one article.
-    if let Some(id) = &options.id {
+    if let Some(id) = &args.id {
         let pages = files
             .iter()
-            .map(|f| read_page(f, options.lang))
+            .map(|f| read_page(f, args.lang))
             .collect::<Result<Vec<_>, _>>()?;
         let article = merge_pages(id, pages).map_err(|e| Failure::Input(e.to_string()))?;
-        return write(&article, options.out.as_deref());
+        return write(&article, args.out.as_deref());
     }
 
     let progress = Progress::new(files.len() as u64, "importing");
     let mut problems = Vec::new();
     let mut written = 0;
     for file in &files {
-        let result = read_page(file, options.lang).and_then(|page| {
+        let result = read_page(file, args.lang).and_then(|page| {
             let id = suggest_id(&page.edition.title, &page.date);
             let article =
                 merge_pages(&id, vec![page]).map_err(|e| format!("{}: {e}", file.display()))?;
-            write(&article, options.out.as_deref())
+            write(&article, args.out.as_deref())
         });
         match result {
             Ok(()) => written += 1,
@@ -68,7 +62,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
         progress.inc();
     }
     progress.finish();
-    if let Some(out) = &options.out {
+    if let Some(out) = &args.out {
         if files.len() > 1 {
             eprintln!(
                 "trimova import: {written} articles written to {}, {} pages refused",

@@ -1,7 +1,7 @@
 //! One run at a time on a site folder: a lock file that says who holds it.
 
+use crate::failure::Failure;
 use crate::write::describe;
-use crate::Failure;
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! complete page: language, title, description, metadata, the data the page was rendered from,
 //! and the rendered body.
 
-use crate::Failure;
+use crate::failure::Failure;
 use trimova_core::translate::markup::escape;
 use trimova_core::Lang;
 

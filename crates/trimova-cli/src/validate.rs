@@ -1,7 +1,7 @@
 //! `trimova validate`: every problem of article files and indexes, with its JSON path.
 
+use crate::failure::Failure;
 use crate::files::{expand, Kind};
-use crate::Failure;
 use std::path::{Path, PathBuf};
 use trimova_core::article::article_problems;
 use trimova_core::Index;

@@ -2,7 +2,7 @@
 //! flushed, then renamed over the old one. A crash, a kill or a full disk leaves either the old
 //! file or the new one, never a cut one.
 
-use crate::Failure;
+use crate::failure::Failure;
 use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};

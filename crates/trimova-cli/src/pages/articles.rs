@@ -3,9 +3,9 @@
 
 use super::manifest::{content_hash, Record};
 use super::{Context, RACY_NS};
+use crate::failure::Failure;
 use crate::files::Kind;
 use crate::shell::{data_script, Page};
-use crate::Failure;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

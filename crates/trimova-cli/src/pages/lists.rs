@@ -3,8 +3,8 @@
 
 use super::manifest::{Fingerprint, Manifest, Record};
 use super::{Context, Report};
+use crate::failure::Failure;
 use crate::shell::{data_script, Page};
-use crate::Failure;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};

@@ -2,8 +2,8 @@
 //! file's content hash and the edition pages it produced, and a fingerprint of the inputs of
 //! every other output, so the next run renders only what a change touches.
 
+use crate::failure::Failure;
 use crate::write::{write_whole, Durability};
-use crate::Failure;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -10,11 +10,12 @@ mod lists;
 mod manifest;
 mod syndication;
 
+use crate::args::PagesArgs;
+use crate::failure::Failure;
 use crate::lock::{lock, WhenBusy};
 use crate::progress::Progress;
 use crate::shell::Shell;
 use crate::write::{is_temporary, sync_folder, write_whole, Durability};
-use crate::Failure;
 use articles::{article_files, merge_by_id, pair, scan, Paired, Scanned};
 use manifest::Manifest;
 use rayon::prelude::*;
@@ -108,7 +109,48 @@ impl Context<'_> {
 }
 
 /// Renders what changed in `options.dist`, one run at a time.
-pub fn run(options: &Options) -> Result<Report, Failure> {
+/// `trimova pages`: renders what the change touches and prints what it did.
+pub fn command(args: PagesArgs) -> Result<(), Failure> {
+    let options = Options {
+        dist: args.dist,
+        site_url: args.site_url,
+        site_name: args.site_name,
+        full: args.full,
+        when_busy: if args.no_wait {
+            WhenBusy::Stop
+        } else {
+            WhenBusy::Wait
+        },
+        feed_size: args.feed_size,
+        now: news_clock(),
+    };
+    let r = run(&options)?;
+    println!(
+        "trimova pages: {} in {}: rendered {} edition pages, {} list pages, {} sitemaps and feeds; kept {}; removed {}",
+        if r.full { "full build" } else { "changes only" },
+        options.dist.display(),
+        r.editions,
+        r.lists,
+        r.syndication,
+        r.kept,
+        r.removed,
+    );
+    Ok(())
+}
+
+/// The time the news sitemap counts back from: SOURCE_DATE_EPOCH (reproducible builds), else now.
+fn news_clock() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        })
+}
+
+fn run(options: &Options) -> Result<Report, Failure> {
     let _lock = lock(&options.dist, "pages", options.when_busy)?;
     build(options)
 }

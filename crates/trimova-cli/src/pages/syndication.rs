@@ -4,7 +4,7 @@
 use super::lists::Listed;
 use super::manifest::{Fingerprint, Manifest, Record};
 use super::{Context, Options, Report};
-use crate::Failure;
+use crate::failure::Failure;
 use std::collections::BTreeMap;
 use std::path::Path;
 use trimova_core::archive::{Listing, Place, PlannedPage};

@@ -3,8 +3,8 @@
 //! requests in flight, and since nothing is ever rewritten in place, a crash or a full disk can
 //! cut only the line being appended (which the next run skips).
 
+use crate::failure::Failure;
 use crate::write::{describe, write_whole, Durability};
-use crate::Failure;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -8,10 +8,11 @@
 mod journal;
 mod transport;
 
+use crate::args::TranslateArgs;
+use crate::failure::Failure;
 use crate::files::{expand, Kind};
 use crate::progress::Progress;
 use crate::write::{write_whole, Durability};
-use crate::Failure;
 use journal::Journal;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -26,14 +27,6 @@ use trimova_core::translate::protected_terms;
 use trimova_core::translate::segment::{apply, segments, Segment};
 use trimova_core::translate::source::choose_source;
 use trimova_core::{Article, Edition, Lang};
-
-pub struct Options {
-    pub config: PathBuf,
-    pub to: Option<Vec<Lang>>,
-    pub cache: PathBuf,
-    pub dry_run: bool,
-    pub paths: Vec<PathBuf>,
-}
 
 /// The key under which a machine edition records which source text it was made from.
 pub const SOURCE_HASH: &str = "source_hash";
@@ -74,23 +67,19 @@ struct Setup {
     articles: Vec<Article>,
 }
 
-fn load(options: &Options) -> Result<Setup, Failure> {
+fn load(args: &TranslateArgs) -> Result<Setup, Failure> {
     let at =
         |path: &Path, e: &dyn std::fmt::Display| Failure::Input(format!("{}: {e}", path.display()));
-    let config_text =
-        std::fs::read_to_string(&options.config).map_err(|e| at(&options.config, &e))?;
-    let config = Config::parse(&config_text).map_err(|e| at(&options.config, &e))?;
+    let config_text = std::fs::read_to_string(&args.config).map_err(|e| at(&args.config, &e))?;
+    let config = Config::parse(&config_text).map_err(|e| at(&args.config, &e))?;
     let Some(translator) = config.translator().cloned() else {
         return Err(Failure::Input(format!(
             "{}: names no translation service (\"translation\": {{\"provider\": ...}})",
-            options.config.display()
+            args.config.display()
         )));
     };
-    let targets = options
-        .to
-        .clone()
-        .unwrap_or_else(|| config.languages.clone());
-    let files = expand(&options.paths, Kind::Articles)?;
+    let targets = args.to.clone().unwrap_or_else(|| config.languages.clone());
+    let files = expand(&args.paths, Kind::Articles)?;
     if files.is_empty() {
         return Err(Failure::Usage("no article files found".into()));
     }
@@ -230,15 +219,15 @@ fn print_dry_run(setup: &Setup, wanted: &[Wanted], job: &TranslationJob, tally: 
     );
 }
 
-pub fn run(options: Options) -> Result<(), Failure> {
-    let mut setup = load(&options)?;
+pub fn run(args: TranslateArgs) -> Result<(), Failure> {
+    let mut setup = load(&args)?;
     let agent = ureq::AgentBuilder::new()
         .timeout(Duration::from_millis(u64::from(
             setup.translator.timeout_ms,
         )))
         .build();
     let pairs = fetch_pairs(&agent, &setup.translator)?;
-    let mut journal = Journal::open(&options.cache, !options.dry_run)?;
+    let mut journal = Journal::open(&args.cache, !args.dry_run)?;
     let mut tally = Tally::default();
     let wanted = wanted_editions(&setup, &pairs, &mut tally);
     let mut job = TranslationJob::new(setup.translator.clone());
@@ -264,7 +253,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
             setup.translator.base_url()
         );
     }
-    if options.dry_run {
+    if args.dry_run {
         print_dry_run(&setup, &wanted, &job, &tally);
         return Ok(());
     }
@@ -302,7 +291,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
         0 => Ok(()),
         n => Err(Failure::Quiet(format!(
             "{n} editions could not be translated; run again to resume (what was translated is kept in {})",
-            options.cache.display()
+            args.cache.display()
         ))),
     }
 }
