@@ -7,7 +7,7 @@ use trimova::browser::AppRoot;
 use trimova::components::article::ArticleView;
 use trimova::components::switcher::{EditionKind, LanguageSwitcher, SwitcherEntry};
 use trimova_core::article::parse_article;
-use trimova_core::format::{count, date_medium, datetime_long};
+use trimova_core::locale::{count, date_medium, datetime_long};
 use trimova_core::plural::plural_category;
 use trimova_core::Lang;
 use wasm_bindgen::JsCast;

@@ -3,7 +3,7 @@
 use crate::args::IndexArgs;
 use crate::failure::Failure;
 use crate::write::{write_whole, Durability};
-use trimova_core::index::load_articles;
+use trimova_core::article::load_articles;
 use trimova_core::Index;
 
 pub fn run(args: &IndexArgs) -> Result<(), Failure> {

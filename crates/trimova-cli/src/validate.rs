@@ -3,7 +3,7 @@
 use crate::failure::Failure;
 use crate::files::{expand, Kind};
 use std::path::{Path, PathBuf};
-use trimova_core::article::article_problems;
+use trimova_core::article::{article_problems, id_of_file};
 use trimova_core::Index;
 
 fn problems(file: &Path) -> Vec<String> {
@@ -18,8 +18,7 @@ fn problems(file: &Path) -> Vec<String> {
             .into_iter()
             .collect();
     }
-    let id = file.file_stem().and_then(|s| s.to_str());
-    article_problems(&text, id)
+    article_problems(&text, id_of_file(file))
         .into_iter()
         .map(|p| p.to_string())
         .collect()

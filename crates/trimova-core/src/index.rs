@@ -130,38 +130,6 @@ impl Index {
     }
 }
 
-/// Reads and validates every article file (`<id>.json`) in `dir`, skipping `index.json`.
-/// Native tools only (the CLI and tests); the browser fetches files one by one.
-pub fn load_articles(dir: &std::path::Path) -> Result<Vec<Article>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "json")
-                && p.file_name().is_some_and(|n| n != "index.json")
-        })
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|path| {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            parse_article_file(path, &text)
-        })
-        .collect()
-}
-
-/// The article in the file at `path` (whose name is its id), validated; the message names the
-/// file and the field at fault.
-pub fn parse_article_file(path: &std::path::Path, text: &str) -> Result<Article, String> {
-    let id = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    crate::article::parse_article(text, Some(id)).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

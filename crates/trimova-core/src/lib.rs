@@ -8,11 +8,11 @@
 pub mod archive;
 pub mod article;
 pub mod config;
-pub mod format;
 pub mod i18n;
 pub mod import;
 pub mod index;
 pub mod lang;
+pub mod locale;
 pub mod plural;
 pub mod provider;
 pub mod publish;

@@ -1,7 +1,7 @@
 //! The sample articles shipped in `public/articles` are valid, complete, and indexed.
 
 use std::path::PathBuf;
-use trimova_core::index::load_articles;
+use trimova_core::article::load_articles;
 use trimova_core::{Block, Index, Lang};
 
 fn samples_dir() -> PathBuf {

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use trimova::api::ARTICLE_DATA;
 use trimova::prerender::{render_body, PageData};
-use trimova_core::index::parse_article_file;
+use trimova_core::article::{id_of_file, parse_article_file};
 use trimova_core::publish::{edition_head, human_editions, page_title};
 use trimova_core::route::{article_file, article_path};
 use trimova_core::timestamp::parse_rfc3339;
@@ -67,11 +67,7 @@ pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFi
             } else {
                 mtime_ns
             };
-            let id = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
+            let id = id_of_file(&path).unwrap_or_default().to_string();
             Ok(ArticleFile {
                 id,
                 path,

@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use trimova_core::index::parse_article_file;
+use trimova_core::article::read_article_file;
 use trimova_core::publish::Site;
 use trimova_core::{Article, IndexEntry};
 
@@ -102,9 +102,7 @@ impl Context<'_> {
     /// An article file, read and validated (the message names the file and the field).
     pub fn read_article(&self, id: &str) -> Result<Article, Failure> {
         let path = self.dist.join("articles").join(format!("{id}.json"));
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(parse_article_file(&path, &text)?)
+        Ok(read_article_file(&path)?)
     }
 }
 

@@ -17,8 +17,7 @@ use journal::Journal;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use trimova_core::article::Field;
-use trimova_core::article::{parse_article, TranslatedBy, Translation};
+use trimova_core::article::{read_article_file, Field, TranslatedBy, Translation};
 use trimova_core::config::{Config, TranslationConfig};
 use trimova_core::provider::ProviderError;
 use trimova_core::translate::cache::content_hash;
@@ -83,12 +82,10 @@ fn load(args: &TranslateArgs) -> Result<Setup, Failure> {
     if files.is_empty() {
         return Err(Failure::Usage("no article files found".into()));
     }
-    let mut articles = Vec::new();
-    for file in &files {
-        let text = std::fs::read_to_string(file).map_err(|e| at(file, &e))?;
-        let id = file.file_stem().and_then(|s| s.to_str());
-        articles.push(parse_article(&text, id).map_err(|e| at(file, &e))?);
-    }
+    let articles = files
+        .iter()
+        .map(|file| read_article_file(file))
+        .collect::<Result<_, _>>()?;
     Ok(Setup {
         translator,
         targets,

@@ -218,7 +218,7 @@ impl ListPage {
         let text = crate::i18n::messages(self.lang);
         let name = match &self.listing {
             Listing::Latest => text.articles_heading.to_string(),
-            Listing::Month { year, month } => crate::format::month_year(self.lang, *year, *month),
+            Listing::Month { year, month } => crate::locale::month_year(self.lang, *year, *month),
             Listing::Tag { slug } => format!(
                 "{}: {}",
                 text.tag_heading,

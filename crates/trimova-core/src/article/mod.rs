@@ -7,12 +7,16 @@
 
 mod block;
 mod field;
+#[cfg(not(target_arch = "wasm32"))]
+mod file;
 mod parse;
 mod rules;
 mod untranslated;
 
 pub use block::{Block, Inline, Run};
 pub use field::Field;
+#[cfg(not(target_arch = "wasm32"))]
+pub use file::{id_of_file, load_articles, parse_article_file, read_article_file};
 pub(crate) use parse::parse_json;
 pub use parse::{article_problems, parse_article, FormatError};
 pub use rules::is_valid_id;

@@ -8,18 +8,30 @@
 
 use super::{Field, Inline, Run};
 use serde::de::{self, Deserializer};
+use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// `[start, end)` of a field's text, in characters (Unicode scalar values).
 pub type Stretch = [usize; 2];
 
 /// The untranslated stretches of an edition's plain-text fields, by field; in files the edition's
 /// `untranslated` object, like `{"title": [[12, 20]], "body[4].caption": [[0, 7]]}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(transparent)]
-pub struct Untranslated(BTreeMap<Field, Vec<Stretch>>);
+///
+/// A sorted list rather than a map: an edition has a handful of such fields, and a map type of its
+/// own would cost the app's wasm more than every use of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Untranslated(Vec<(Field, Vec<Stretch>)>);
+
+impl Serialize for Untranslated {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (field, stretches) in &self.0 {
+            map.serialize_entry(field, stretches)?;
+        }
+        map.end()
+    }
+}
 
 impl<'de> Deserialize<'de> for Untranslated {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -30,7 +42,7 @@ impl<'de> Deserialize<'de> for Untranslated {
                 "must be an object of field paths, like {\"title\": [[12, 20]]}",
             ));
         };
-        let mut out = BTreeMap::new();
+        let mut out = Untranslated::default();
         for (path, stretches) in map {
             let field: Field = path.parse().map_err(|_| {
                 de::Error::custom(format!(
@@ -45,9 +57,9 @@ impl<'de> Deserialize<'de> for Untranslated {
                         "\"{path}\" must hold [start, end] pairs of character offsets"
                     ))
                 })?;
-            out.insert(field, stretches);
+            out.set(field, stretches);
         }
-        Ok(Untranslated(out))
+        Ok(out)
     }
 }
 
@@ -76,21 +88,27 @@ impl Untranslated {
 
     /// The stretches of `field`, in order; none when it has no marks.
     pub fn get(&self, field: Field) -> &[Stretch] {
-        self.0.get(&field).map_or(&[], Vec::as_slice)
+        self.0
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(&[], |(_, s)| s.as_slice())
     }
 
-    /// Records `field`'s stretches (a field without any is not written).
+    /// Records `field`'s stretches (a field without any is not written), in field order.
     pub fn set(&mut self, field: Field, stretches: Vec<Stretch>) {
-        if stretches.is_empty() {
-            self.0.remove(&field);
-        } else {
-            self.0.insert(field, stretches);
+        match self.0.binary_search_by_key(&field, |(f, _)| *f) {
+            Ok(at) if stretches.is_empty() => {
+                self.0.remove(at);
+            }
+            Ok(at) => self.0[at].1 = stretches,
+            Err(_) if stretches.is_empty() => {}
+            Err(at) => self.0.insert(at, (field, stretches)),
         }
     }
 
     /// Keeps the marks of the fields `keep` accepts.
     pub fn retain(&mut self, mut keep: impl FnMut(Field) -> bool) {
-        self.0.retain(|field, _| keep(*field));
+        self.0.retain(|(field, _)| keep(*field));
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (Field, &[Stretch])> {
