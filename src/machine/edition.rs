@@ -16,7 +16,7 @@ use crate::surface::Surface;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::config::TranslationConfig;
-use trimova_core::publish::page_title;
+use trimova_core::i18n::page_title;
 use trimova_core::route::article_path;
 use trimova_core::translate::protected_terms;
 use trimova_core::translate::segment::{apply, header_of, missing_fields, segments};

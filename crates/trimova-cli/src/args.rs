@@ -11,7 +11,7 @@ use trimova_core::Lang;
 #[command(
     name = "trimova",
     version,
-    about = "Build and maintain a Trimova news site: import archive pages, validate articles, write the index, pre-rendered pages, sitemap and feeds",
+    about = "Build and maintain a Trimova news site: import plain-text pages, validate articles, write the index, pre-rendered pages, sitemap and feeds",
     long_about = None
 )]
 pub struct Cli {
@@ -21,7 +21,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// Turn archive pages (the plain-text page format) into article files (format v1).
+    /// Turn plain-text pages (the format of the old site's pages) into article files (format v1).
     ///
     /// A page starts with " date YYYY-MM-DD", then the title, the dateline ("City • AGENCY"), the
     /// view counter, the lead, the body (subheads, quotes with "- attribution") and the author.

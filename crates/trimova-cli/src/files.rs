@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 /// The kinds of file the commands read.
 #[derive(Clone, Copy)]
 pub enum Kind {
-    /// Archive pages, `*.txt`.
+    /// Plain-text pages, `*.txt`.
     Pages,
     /// Article files, `*.json` but `index.json`.
     Articles,

@@ -1,4 +1,4 @@
-//! `trimova import`: archive pages (plain text) to article files.
+//! `trimova import`: plain-text pages (the old site's format) to article files.
 
 use crate::args::ImportArgs;
 use crate::failure::Failure;

@@ -3,7 +3,7 @@
 //! and the rendered body.
 
 use crate::failure::Failure;
-use trimova_core::translate::markup::escape;
+use trimova_core::html::escape;
 use trimova_core::Lang;
 
 pub struct Shell {

@@ -355,6 +355,11 @@ impl Messages {
     }
 }
 
+/// `<title>` of a page showing `heading`: the heading, then the site's name.
+pub fn page_title(heading: &str) -> String {
+    format!("{heading} — Trimova")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

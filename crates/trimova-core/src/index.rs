@@ -14,11 +14,13 @@ pub const FORMAT: &str = "trimova.index/1";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Index {
     pub format: String,
-    pub articles: Vec<IndexEntry>,
+    pub articles: Vec<ArticleSummary>,
 }
 
+/// What the lists, feeds and `index.json` say of one article: its id, date, editions and each
+/// edition's title, lead and first image (no body, whatever the article's length).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IndexEntry {
+pub struct ArticleSummary {
     pub id: String,
     pub published: String,
     pub original: Lang,
@@ -33,9 +35,9 @@ pub struct IndexEntry {
     pub images: BTreeMap<Lang, Thumbnail>,
 }
 
-impl IndexEntry {
-    pub fn of(a: &Article) -> IndexEntry {
-        IndexEntry {
+impl ArticleSummary {
+    pub fn of(a: &Article) -> ArticleSummary {
+        ArticleSummary {
             id: a.id.clone(),
             published: a.published.clone(),
             original: a.original,
@@ -97,9 +99,9 @@ impl IndexEntry {
 impl Index {
     /// Builds the index of `articles`, newest first (ties broken by id for a stable file).
     pub fn from_articles<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Index {
-        let mut entries: Vec<(i64, IndexEntry)> = articles
+        let mut entries: Vec<(i64, ArticleSummary)> = articles
             .into_iter()
-            .map(|a| (a.published_at(), IndexEntry::of(a)))
+            .map(|a| (a.published_at(), ArticleSummary::of(a)))
             .collect();
         entries.sort_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| a.id.cmp(&b.id)));
         Index {
@@ -124,7 +126,7 @@ impl Index {
                 column: None,
             });
         }
-        let at = |e: &IndexEntry| timestamp::parse_rfc3339(&e.published).unwrap_or(i64::MIN);
+        let at = |e: &ArticleSummary| timestamp::parse_rfc3339(&e.published).unwrap_or(i64::MIN);
         index.articles.sort_by_key(|e| std::cmp::Reverse(at(e)));
         Ok(index)
     }

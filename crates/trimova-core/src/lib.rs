@@ -8,6 +8,7 @@
 pub mod archive;
 pub mod article;
 pub mod config;
+pub mod html;
 pub mod i18n;
 pub mod import;
 pub mod index;
@@ -24,5 +25,5 @@ pub mod timestamp;
 pub mod translate;
 
 pub use article::{Article, Block, Edition, FormatError, Inline, Run};
-pub use index::{Index, IndexEntry};
+pub use index::{ArticleSummary, Index};
 pub use lang::Lang;

@@ -17,7 +17,7 @@ use model::{readable, service_of, shown, switcher_entries, Readable, Shown};
 use std::sync::Arc;
 use trimova_core::config::Config;
 use trimova_core::i18n::messages;
-use trimova_core::publish::page_title;
+use trimova_core::i18n::page_title;
 use trimova_core::route::article_path;
 use trimova_core::Lang;
 

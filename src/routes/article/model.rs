@@ -8,7 +8,6 @@ use crate::components::switcher::{EditionKind, SwitcherEntry};
 use trimova_core::config::Config;
 use trimova_core::i18n::messages;
 use trimova_core::provider::ProviderError;
-use trimova_core::publish::human_editions;
 use trimova_core::route::article_path;
 use trimova_core::translate::source::{choose_source, NoSource};
 use trimova_core::{Article, Lang};
@@ -39,7 +38,8 @@ pub struct Readable {
 }
 
 pub fn readable(article: &Article, service: Service) -> Readable {
-    let human: Vec<Lang> = human_editions(article)
+    let human: Vec<Lang> = article
+        .human_editions()
         .into_iter()
         .map(|(l, _)| l)
         .collect();

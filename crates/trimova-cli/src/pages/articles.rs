@@ -12,17 +12,18 @@ use std::sync::Arc;
 use trimova::api::ARTICLE_DATA;
 use trimova::prerender::{render_body, PageData};
 use trimova_core::article::{id_of_file, parse_article_file};
-use trimova_core::publish::{edition_head, human_editions, page_title};
+use trimova_core::i18n::page_title;
+use trimova_core::publish::edition_head;
 use trimova_core::route::{article_file, article_path};
 use trimova_core::timestamp::parse_rfc3339;
-use trimova_core::{Article, IndexEntry};
+use trimova_core::{Article, ArticleSummary};
 
 /// One article file after the scan.
 pub(super) struct Scanned {
     pub(super) id: String,
     pub(super) record: Record,
     /// Its list entry, when the file changed (its pages were rendered from it).
-    pub(super) entry: Option<IndexEntry>,
+    pub(super) entry: Option<ArticleSummary>,
     pub(super) rendered: usize,
     pub(super) removed: usize,
 }
@@ -172,7 +173,8 @@ pub(super) fn scan(
         modified_at: parse_rfc3339(&modified).unwrap_or(i64::MIN),
         modified,
         tags: article.tags.clone(),
-        pages: human_editions(&article)
+        pages: article
+            .human_editions()
             .into_iter()
             .map(|(l, _)| l)
             .collect(),
@@ -193,7 +195,7 @@ pub(super) fn scan(
         }
     }
     Ok(Scanned {
-        entry: Some(IndexEntry::of(&article)),
+        entry: Some(ArticleSummary::of(&article)),
         rendered: record.pages.len(),
         id,
         record,

@@ -13,8 +13,9 @@ use trimova::api::LIST_DATA;
 use trimova::prerender::{render_body, PageData};
 use trimova_core::archive::{self, by_newest, plan, ListPage, PlannedPage, Row};
 use trimova_core::i18n::messages;
-use trimova_core::publish::{list_head, page_title};
-use trimova_core::{IndexEntry, Lang};
+use trimova_core::i18n::page_title;
+use trimova_core::publish::list_head;
+use trimova_core::{ArticleSummary, Lang};
 
 /// The language `/` is pre-rendered in (the app then moves each reader to their own).
 const ROOT_LANG: Lang = Lang::Uk;
@@ -71,7 +72,7 @@ pub fn render(
     context: &Context,
     old: &Manifest,
     list: &Listed,
-    entries: &mut HashMap<String, IndexEntry>,
+    entries: &mut HashMap<String, ArticleSummary>,
     report: &mut Report,
 ) -> Result<BTreeMap<String, String>, Failure> {
     let rows = &list.rows;
@@ -111,11 +112,11 @@ pub fn render(
         .flat_map(|w| w.planned.rows.iter().map(|&i| rows[i].id))
         .filter(|id| !entries.contains_key(*id))
         .collect();
-    let loaded: Vec<(String, IndexEntry)> = missing
+    let loaded: Vec<(String, ArticleSummary)> = missing
         .par_iter()
         .map(|id| {
             let article = context.read_article(id)?;
-            Ok((id.to_string(), IndexEntry::of(&article)))
+            Ok((id.to_string(), ArticleSummary::of(&article)))
         })
         .collect::<Result<_, Failure>>()?;
     entries.extend(loaded);

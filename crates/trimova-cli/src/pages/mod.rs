@@ -24,7 +24,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use trimova_core::article::read_article_file;
 use trimova_core::publish::Site;
-use trimova_core::{Article, IndexEntry};
+use trimova_core::{Article, ArticleSummary};
 
 pub struct Options {
     pub dist: PathBuf,
@@ -214,7 +214,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
         })
         .collect::<Result<_, Failure>>()?;
     progress.finish();
-    let mut entries: HashMap<String, IndexEntry> = HashMap::new();
+    let mut entries: HashMap<String, ArticleSummary> = HashMap::new();
     let mut read = Vec::with_capacity(scanned.len());
     for s in scanned {
         report.editions += s.rendered;

@@ -96,6 +96,15 @@ impl Article {
         serde_json::to_string_pretty(self).expect("an article always serialises") + "\n"
     }
 
+    /// The editions a newsroom wrote or had translated by people, in switcher order.
+    pub fn human_editions(&self) -> Vec<(Lang, &Edition)> {
+        self.editions
+            .iter()
+            .filter(|(_, e)| e.is_human())
+            .map(|(l, e)| (*l, e))
+            .collect()
+    }
+
     /// Editions present, in switcher order.
     pub fn languages(&self) -> Vec<Lang> {
         self.editions.keys().copied().collect()

@@ -1,11 +1,11 @@
 use super::*;
 
-/// An archive page written for the project, with everything the real one has: the header line's
+/// A plain-text page written for the project, with everything the real one has: the header line's
 /// trailing fields, the title twice, dateline and agency, the view counter, the lead, subheads, a
 /// quote and its dash attribution, the author twice and an "also read" line after it.
-const SAMPLE_PAGE: &str = include_str!("../../tests/data/archive-page-en.txt");
+const SAMPLE_PAGE: &str = include_str!("../../tests/data/plain-text-page-en.txt");
 
-/// The real archive page the project was given, when it is beside the repository
+/// The real plain-text page the project was given, when it is beside the repository
 /// (`shared/seeds/`; it is a news outlet's text, so it is not copied in). A clone alone does not
 /// have it: that is said on the test output, which the test harness does not capture.
 fn seed() -> Option<String> {
@@ -18,7 +18,7 @@ fn seed() -> Option<String> {
         use std::io::Write;
         let _ = writeln!(
             std::io::stderr(),
-            "note: {path} is not beside the repository: the checks on the real archive page did not run"
+            "note: {path} is not beside the repository: the checks on the real plain-text page did not run"
         );
     }
     page

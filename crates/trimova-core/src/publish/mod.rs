@@ -6,10 +6,10 @@
 //! pages are `noindex`.
 
 use crate::archive::ListAt;
-use crate::article::{Article, Edition};
+use crate::article::Article;
+use crate::html::escape;
 use crate::i18n::messages;
 use crate::route::{article_path, list_path};
-use crate::translate::markup::escape;
 use crate::Lang;
 use serde_json::{json, Value};
 
@@ -84,21 +84,6 @@ impl Site {
     }
 }
 
-/// The editions a newsroom wrote or had translated by people, in switcher order.
-pub fn human_editions(article: &Article) -> Vec<(Lang, &Edition)> {
-    article
-        .editions
-        .iter()
-        .filter(|(_, e)| e.is_human())
-        .map(|(l, e)| (*l, e))
-        .collect()
-}
-
-/// `<title>` of a page showing `heading`.
-pub fn page_title(heading: &str) -> String {
-    format!("{heading} — Trimova")
-}
-
 /// The Open Graph locale of a language.
 fn og_locale(lang: Lang) -> &'static str {
     match lang {
@@ -110,7 +95,7 @@ fn og_locale(lang: Lang) -> &'static str {
 
 /// The original edition, or failing a human original, the first human edition.
 fn original_edition(article: &Article) -> Option<Lang> {
-    let human = human_editions(article);
+    let human = article.human_editions();
     human
         .iter()
         .find(|(l, _)| *l == article.original)
@@ -120,7 +105,7 @@ fn original_edition(article: &Article) -> Option<Lang> {
 
 /// Tags for the `<head>` of the page of one human edition (`None` if `lang` is not one).
 pub fn edition_head(site: &Site, article: &Article, lang: Lang) -> Option<String> {
-    let human = human_editions(article);
+    let human = article.human_editions();
     let (_, edition) = human.iter().find(|(l, _)| *l == lang)?;
     let url = site.edition_url(lang, &article.id);
     let mut tags = vec![format!(
@@ -216,7 +201,7 @@ pub fn script_json(value: &Value) -> String {
 
 /// Schema.org `NewsArticle` for one human edition, linked to the others as translations.
 pub fn news_article(site: &Site, article: &Article, lang: Lang) -> Option<Value> {
-    let human = human_editions(article);
+    let human = article.human_editions();
     let (_, edition) = human.iter().find(|(l, _)| *l == lang)?;
     let url = site.edition_url(lang, &article.id);
     let mut value = json!({

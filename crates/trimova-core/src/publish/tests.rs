@@ -41,7 +41,7 @@ fn site_urls_keep_only_the_origin_and_add_the_base() {
 #[test]
 fn machine_editions_are_left_out_of_everything() {
     let a = article(TWO_EDITIONS);
-    let langs: Vec<Lang> = human_editions(&a).into_iter().map(|(l, _)| l).collect();
+    let langs: Vec<Lang> = a.human_editions().into_iter().map(|(l, _)| l).collect();
     assert_eq!(langs, [Lang::Uk, Lang::En]);
     assert!(edition_head(&site(), &a, Lang::Ru).is_none());
     let head = edition_head(&site(), &a, Lang::Uk).unwrap();
