@@ -4,8 +4,8 @@
 //! the app adopts it into the same cache before its first render, so hydration finds the article
 //! without a second download, and the pre-renderer fills the cache the same way natively.
 
+use crate::fetch::send;
 use crate::surface::ErrorKind;
-use gloo_net::http::Request;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
@@ -15,6 +15,7 @@ use trimova_core::archive::{ListAt, ListPage};
 use trimova_core::article::{parse_article, FormatError};
 use trimova_core::config::Config;
 use trimova_core::i18n::Messages;
+use trimova_core::provider::HttpRequest;
 use trimova_core::route::article_file;
 use trimova_core::{Article, Lang};
 
@@ -165,41 +166,36 @@ fn adopt<T>(read: Result<T, FormatError>, keep: fn(Arc<T>)) -> bool {
     }
 }
 
-/// GETs `url` as text. The request is aborted if the reactive
-/// owner that started it is cleaned up first, e.g. when the reader navigates away.
+/// GETs `url` as text. The request is aborted if the reactive owner that started it is cleaned
+/// up first, e.g. when the reader navigates away.
 async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
-    let signal = controller.as_ref().map(|c| c.signal());
+    let controller = web_sys::AbortController::new().ok();
+    let on_cleanup = SendWrapper::new(controller.clone());
     Owner::on_cleanup(move || {
-        if let Some(controller) = controller.take() {
+        if let Some(controller) = on_cleanup.take() {
             controller.abort();
         }
     });
-    let response = Request::get(url)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))?;
+    let response = send(
+        &HttpRequest::get(url.to_string()),
+        controller.as_ref(),
+        None,
+    )
+    .await
+    .map_err(|e| LoadError::Network(e.to_string()))?;
     let is_html = response
-        .headers()
-        .get("content-type")
+        .content_type
         .is_some_and(|t| t.starts_with("text/html"));
-    match response.status() {
-        404 | 410 => return Err(LoadError::NotFound),
+    match response.status {
+        404 | 410 => Err(LoadError::NotFound),
         // Static hosts that answer every path with the app's HTML page (SPA fallback).
-        200 if is_html => return Err(LoadError::NotFound),
-        200..=299 => {}
-        status => {
-            return Err(LoadError::Network(format!(
-                "HTTP {status} {}",
-                response.status_text()
-            )))
-        }
+        200 if is_html => Err(LoadError::NotFound),
+        200..=299 => Ok(response.body),
+        status => Err(LoadError::Network(format!(
+            "HTTP {status} {}",
+            response.status_text
+        ))),
     }
-    response
-        .text()
-        .await
-        .map_err(|e| LoadError::Network(e.to_string()))
 }
 
 /// The article with this id, validated, from the cache or from its file under `base` (the site's

@@ -13,6 +13,7 @@ pub mod browser;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+pub mod fetch;
 pub mod machine;
 pub mod navigation;
 #[cfg(not(target_arch = "wasm32"))]

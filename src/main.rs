@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 mod entry {
     use trimova::embed::{mount, EmbedOptions, EmbeddedViewer};
-    use trimova::machine::loader::set_loader;
+    use trimova::machine::app::loader::set_loader;
     use trimova_core::Lang;
     use wasm_bindgen::prelude::*;
 

@@ -24,7 +24,7 @@ pub enum Surface {
 }
 
 /// The app's surface as seen from the machine translation module: each [`AppCall`] goes to a
-/// function of the app's that carries it out on the app's own `Surface` (`machine::loader`).
+/// function of the app's that carries it out on the app's own `Surface` (`machine::app::loader`).
 #[derive(Clone, Copy)]
 pub struct Delegate(Callback<AppCall, bool>);
 

@@ -8,8 +8,8 @@ mod entry {
     use leptos::prelude::*;
     use std::sync::Arc;
     use trimova::browser::AppRoot;
-    use trimova::machine::edition::MachineEdition;
-    use trimova::machine::protocol::MachineJob;
+    use trimova::machine::module::edition::MachineEdition;
+    use trimova::machine::protocol::MachineEditionRequest;
     use trimova::surface::{Delegate, Surface};
     use wasm_bindgen::prelude::*;
 
@@ -19,7 +19,7 @@ mod entry {
     pub struct MachineView(#[allow(dead_code)] Box<dyn std::any::Any>);
 
     /// The module's one export, `protocol::MachineModule::mount_machine_edition`: the machine
-    /// edition of `job` (a `MachineJob` as JSON) drawn into `root`, calling `app` with each
+    /// edition of `job` (a `MachineEditionRequest` as JSON) drawn into `root`, calling `app` with each
     /// `AppCall` (encoded) for everything outside its box.
     #[wasm_bindgen(js_name = mountMachineEdition)]
     pub fn mount_machine_edition(
@@ -28,7 +28,7 @@ mod entry {
         app: js_sys::Function,
     ) -> Result<MachineView, JsError> {
         console_error_panic_hook::set_once();
-        let MachineJob {
+        let MachineEditionRequest {
             article,
             from,
             to,

@@ -1,5 +1,5 @@
 use crate::browser::remember_lang;
-use crate::machine::loader as machine_loader;
+use crate::machine::app::loader as machine_loader;
 use crate::surface::Surface;
 use leptos::prelude::*;
 use trimova_core::i18n::messages;

@@ -1,5 +1,5 @@
 //! The boundary between the app and the machine translation module, typed on both sides: what
-//! the app hands the module ([`MachineJob`]), what the module asks of the app ([`AppCall`]), and
+//! the app hands the module ([`MachineEditionRequest`]), what the module asks of the app ([`AppCall`]), and
 //! the module's one export ([`MachineModule`]). Both modules are built from this crate, so each
 //! side reads the other's values with the same types.
 
@@ -9,7 +9,7 @@ use trimova_core::{Article, Lang};
 
 /// What the app hands the module to draw one machine edition.
 #[derive(Serialize, Deserialize)]
-pub struct MachineJob {
+pub struct MachineEditionRequest {
     pub article: Article,
     pub from: Lang,
     pub to: Lang,
@@ -122,7 +122,7 @@ mod wasm {
         pub type MachineModule;
 
         /// The module's one export (`src/bin/machine.rs`): mounts a machine edition for `job`
-        /// (a `MachineJob` as JSON) into `root`; `app` takes each `AppCall`, encoded (an array of
+        /// (a `MachineEditionRequest` as JSON) into `root`; `app` takes each `AppCall`, encoded (an array of
         /// strings), and answers whether it handled a followed link.
         #[wasm_bindgen(method, catch, js_name = mountMachineEdition)]
         pub fn mount_machine_edition(

@@ -7,7 +7,7 @@ use crate::components::article::ArticleView;
 use crate::components::content::Content;
 use crate::components::load_failure::LoadFailure;
 use crate::components::missing_edition::MissingEdition;
-use crate::machine::lazy::LazyMachineEdition;
+use crate::machine::app::lazy::LazyMachineEdition;
 use crate::surface::Surface;
 use leptos::either::EitherOf5;
 use leptos::prelude::*;

@@ -8,7 +8,7 @@ mod model;
 use crate::api;
 use crate::browser::{choose_edition, choose_lang, AppRoot};
 use crate::components::masthead::Masthead;
-use crate::machine::client::pairs;
+use crate::machine::app::pairs::pairs;
 use crate::navigation::Navigation;
 use crate::surface::Surface;
 use leptos::prelude::*;

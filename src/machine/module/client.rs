@@ -2,12 +2,11 @@
 //! gloo-net, with a timeout each and abortable on cancel, and hands translated segments to the view
 //! as they come. Every decision (batches, retries, cache keys) is the job's.
 
-use futures::future::{select, Either};
+use crate::browser::{store, stored};
+use crate::fetch::send;
 use futures::stream::{FuturesUnordered, StreamExt};
-use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::future::TimeoutFuture;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 use trimova_core::article::Field;
@@ -20,24 +19,18 @@ use trimova_core::{Article, Lang};
 use web_sys::AbortController;
 
 const CACHE_STORAGE_KEY: &str = "trimova.translations.v1";
-const PAIRS_STORAGE_KEY: &str = "trimova.pairs.v1";
 /// About 3 MB of localStorage (UTF-16), well inside browsers' 5 MB per origin.
 const CACHE_MAX_CHARS: usize = 1_500_000;
-const PAIRS_MAX_AGE_MS: f64 = 24.0 * 3600.0 * 1000.0;
 
 thread_local! {
     static CACHE: RefCell<Option<TranslationCache>> = const { RefCell::new(None) };
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
 }
 
 fn with_cache<T>(f: impl FnOnce(&mut TranslationCache) -> T) -> T {
     CACHE.with(|cell| {
         let mut cell = cell.borrow_mut();
         let cache = cell.get_or_insert_with(|| {
-            let saved = storage().and_then(|s| s.get_item(CACHE_STORAGE_KEY).ok().flatten());
+            let saved = stored(CACHE_STORAGE_KEY);
             saved.map_or_else(
                 || TranslationCache::new(CACHE_MAX_CHARS),
                 |json| TranslationCache::from_json(&json, CACHE_MAX_CHARS),
@@ -48,11 +41,8 @@ fn with_cache<T>(f: impl FnOnce(&mut TranslationCache) -> T) -> T {
 }
 
 fn persist_cache() {
-    let json = with_cache(|c| c.to_json());
-    if let Some(storage) = storage() {
-        // A full or disabled storage only costs the next visit some requests.
-        let _ = storage.set_item(CACHE_STORAGE_KEY, &json);
-    }
+    // A full or disabled storage only costs the next visit some requests.
+    store(CACHE_STORAGE_KEY, &with_cache(|c| c.to_json()));
 }
 
 /// The requests of one translation job. Cancelling aborts those in flight and stops the job
@@ -76,7 +66,7 @@ impl Cancel {
         self.0.borrow().cancelled
     }
 
-    fn abort_in_flight(&self) {
+    pub(crate) fn abort_in_flight(&self) {
         for controller in self.0.borrow_mut().in_flight.drain(..) {
             controller.abort();
         }
@@ -93,8 +83,8 @@ fn cancelled() -> ProviderError {
     ProviderError::Network("cancelled".into())
 }
 
-/// Sends one request, giving up after the timeout.
-async fn send(
+/// Sends one request of the job, giving up after the timeout.
+async fn send_unless_cancelled(
     request: &HttpRequest,
     cancel: &Cancel,
     timeout_ms: u32,
@@ -103,73 +93,9 @@ async fn send(
         return Err(cancelled());
     }
     let controller = cancel.controller().ok_or_else(cancelled)?;
-    let method = if request.method == "GET" {
-        Method::GET
-    } else {
-        Method::POST
-    };
-    let mut builder = RequestBuilder::new(&request.url)
-        .method(method)
-        .abort_signal(Some(&controller.signal()));
-    for (name, value) in &request.headers {
-        builder = builder.header(name, value);
-    }
-    let built = match &request.body {
-        Some(body) => builder.body(body.clone()),
-        None => builder.build(),
-    }
-    .map_err(|e| ProviderError::Network(e.to_string()))?;
-    let exchange = async move {
-        let response = built
-            .send()
-            .await
-            .map_err(|e| ProviderError::Network(e.to_string()))?;
-        let retry_after = response.headers().get("retry-after");
-        let body = response
-            .text()
-            .await
-            .map_err(|e| ProviderError::Network(e.to_string()))?;
-        Ok(HttpResponse {
-            status: response.status(),
-            retry_after,
-            body,
-        })
-    };
-    match select(Box::pin(exchange), TimeoutFuture::new(timeout_ms)).await {
-        Either::Left((result, _)) => result,
-        Either::Right(_) => {
-            controller.abort();
-            Err(ProviderError::Timeout)
-        }
-    }
-}
-
-/// Pairs per service (`provider|endpoint`), with when they were asked (ms since the epoch).
-type SavedPairs = HashMap<String, (f64, Vec<(Lang, Lang)>)>;
-
-/// The pairs the configured service translates, asked once and remembered for a day.
-pub async fn pairs(config: &TranslationConfig) -> Result<Vec<(Lang, Lang)>, ProviderError> {
-    let key = format!("{}|{}", config.provider.code(), config.base_url());
-    let now = js_sys::Date::now();
-    let saved: Option<SavedPairs> = storage()
-        .and_then(|s| s.get_item(PAIRS_STORAGE_KEY).ok().flatten())
-        .and_then(|j| serde_json::from_str(&j).ok());
-    let mut saved = saved.unwrap_or_default();
-    if let Some((at, pairs)) = saved.get(&key) {
-        if now - at < PAIRS_MAX_AGE_MS {
-            return Ok(pairs.clone());
-        }
-    }
-    let response = match config.pairs_request() {
-        Some(request) => Some(send(&request, &Cancel::default(), config.timeout_ms).await?),
-        None => None,
-    };
-    let pairs = config.provider.parse_pairs(response.as_ref())?;
-    saved.insert(key, (now, pairs.clone()));
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(&saved)) {
-        let _ = storage.set_item(PAIRS_STORAGE_KEY, &json);
-    }
-    Ok(pairs)
+    Ok(send(request, Some(&controller), Some(timeout_ms))
+        .await?
+        .into())
 }
 
 /// The translation cache of this browser, as the job's store.
@@ -195,7 +121,7 @@ async fn carry(
     }
     (
         exchange.id,
-        send(&exchange.request, &cancel, timeout_ms).await,
+        send_unless_cancelled(&exchange.request, &cancel, timeout_ms).await,
     )
 }
 

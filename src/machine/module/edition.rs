@@ -9,9 +9,9 @@ use crate::browser::AppRoot;
 use crate::components::article::{ArticleFooter, ArticleHeader};
 use crate::components::blocks::UntranslatedMark;
 use crate::components::machine_notice::MachineNotice;
-use crate::machine::block::MachineBlock;
-use crate::machine::job::{use_translation, Translation};
-use crate::machine::status::TranslationStatus;
+use crate::machine::module::block::MachineBlock;
+use crate::machine::module::status::TranslationStatus;
+use crate::machine::module::translation::{use_translation, RunningTranslation};
 use crate::surface::Surface;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,7 +37,7 @@ pub fn MachineEdition(
     let source = Arc::new(segments(&original, &terms));
     let provider = config.provider.display_name().to_string();
     let translation = use_translation(Arc::clone(&article), Arc::clone(&source), from, to, config);
-    let Translation { translated, .. } = translation;
+    let RunningTranslation { translated, .. } = translation;
     let parallel = RwSignal::new(false);
     provide_context(UntranslatedMark { from, to });
 

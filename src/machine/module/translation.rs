@@ -2,7 +2,7 @@
 //! core's `TranslationJob`, carried by `client`), collects segments as they arrive (one render
 //! per frame), restarts on retry, and cancels when the view goes.
 
-use crate::machine::client::{translate_segments, Cancel};
+use crate::machine::module::client::{translate_segments, Cancel};
 use crate::surface::{ErrorKind, Surface};
 use leptos::prelude::request_animation_frame;
 use leptos::prelude::*;
@@ -24,13 +24,13 @@ pub enum Status {
 
 /// A running translation: segments translated so far, how it goes, and a way to try again.
 #[derive(Clone, Copy)]
-pub struct Translation {
+pub struct RunningTranslation {
     pub translated: RwSignal<HashMap<Field, String>>,
     pub status: RwSignal<Status>,
     attempt: RwSignal<u32>,
 }
 
-impl Translation {
+impl RunningTranslation {
     /// Runs the job again for what is still missing (a new job cancels the one before).
     pub fn retry(&self) {
         self.attempt.update(|n| *n += 1);
@@ -45,7 +45,7 @@ pub fn use_translation(
     from: Lang,
     to: Lang,
     config: TranslationConfig,
-) -> Translation {
+) -> RunningTranslation {
     let surface = Surface::current();
     let total = source.len();
     let translated = RwSignal::new(HashMap::<Field, String>::new());
@@ -122,7 +122,7 @@ pub fn use_translation(
         cancel.with_value(Cancel::cancel);
         surface.leave_machine_edition();
     });
-    Translation {
+    RunningTranslation {
         translated,
         status,
         attempt,

@@ -80,7 +80,7 @@ mod wasm {
         }
     }
 
-    /// Loads the module (once per page) and mounts a machine edition for `job` (a `MachineJob`
+    /// Loads the module (once per page) and mounts a machine edition for `job` (a `MachineEditionRequest`
     /// as JSON) into `root`, its calls answered on `surface`.
     pub async fn mount(
         root: web_sys::HtmlDivElement,

@@ -2,7 +2,7 @@
 //! (`loader`), with the loading shown, and a failure to load explained with a retry.
 
 use crate::components::notice::Alert;
-use crate::machine::protocol::MachineJob;
+use crate::machine::protocol::MachineEditionRequest;
 use crate::surface::Surface;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn LazyMachineEdition(
     let state = RwSignal::new(Loading::Pending);
     let attempt = RwSignal::new(0u32);
     let original_href = article_path(&base, from, &article.id);
-    let job = serde_json::to_string(&MachineJob {
+    let job = serde_json::to_string(&MachineEditionRequest {
         article: (*article).clone(),
         from,
         to,
@@ -38,7 +38,7 @@ pub fn LazyMachineEdition(
 
     #[cfg(target_arch = "wasm32")]
     {
-        use crate::machine::loader::{mount, LoadedMachineEdition};
+        use crate::machine::app::loader::{mount, LoadedMachineEdition};
         let mounted = StoredValue::new_local(None::<LoadedMachineEdition>);
         Effect::new(move |_| {
             attempt.track();

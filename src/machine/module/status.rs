@@ -2,14 +2,14 @@
 //! when it failed, why, with a retry.
 
 use crate::components::notice::Alert;
-use crate::machine::job::{Status, Translation};
+use crate::machine::module::translation::{RunningTranslation, Status};
 use leptos::either::Either;
 use leptos::prelude::*;
 use trimova_core::i18n::messages;
 use trimova_core::Lang;
 
 #[component]
-pub fn TranslationStatus(translation: Translation, lang: Lang) -> impl IntoView {
+pub fn TranslationStatus(translation: RunningTranslation, lang: Lang) -> impl IntoView {
     let text = messages(lang);
     move || match translation.status.get() {
         Status::Running { done, total } => Some(Either::Left(view! {
