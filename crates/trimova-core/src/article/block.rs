@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// One block of an edition's body.
+///
+/// Adding a block type: a variant here, its twin in `Known` (the compiler asks for it in
+/// `Known::of`) and its name in `KNOWN_BLOCKS` (the test `the_reader_knows_every_block_type` asks
+/// for it); then the compiler names every renderer and the translation's segments.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {
@@ -43,38 +47,38 @@ pub enum Block {
 /// The block types this version renders; anything else becomes [`Block::Unsupported`].
 const KNOWN_BLOCKS: [&str; 5] = ["paragraph", "heading", "quote", "list", "image"];
 
+/// Mirror of `Block` without the catch-all, so serde does the field checking.
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Known {
+    Paragraph {
+        text: Inline,
+    },
+    Heading {
+        text: String,
+    },
+    Quote {
+        text: Inline,
+        #[serde(default)]
+        attribution: Option<String>,
+    },
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<Inline>,
+    },
+    Image {
+        src: String,
+        alt: String,
+        #[serde(default)]
+        caption: Option<String>,
+        #[serde(default)]
+        credit: Option<String>,
+    },
+}
+
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Mirror of `Block` without the catch-all, so serde does the field checking.
-        #[derive(Deserialize)]
-        #[serde(tag = "type", rename_all = "lowercase")]
-        enum Known {
-            Paragraph {
-                text: Inline,
-            },
-            Heading {
-                text: String,
-            },
-            Quote {
-                text: Inline,
-                #[serde(default)]
-                attribution: Option<String>,
-            },
-            List {
-                #[serde(default)]
-                ordered: bool,
-                items: Vec<Inline>,
-            },
-            Image {
-                src: String,
-                alt: String,
-                #[serde(default)]
-                caption: Option<String>,
-                #[serde(default)]
-                credit: Option<String>,
-            },
-        }
-
         let value = Value::deserialize(deserializer)?;
         let kind = match value.get("type") {
             Some(Value::String(kind)) => kind.as_str(),
@@ -170,6 +174,66 @@ impl Block {
             Block::Paragraph { text } | Block::Quote { text, .. } => vec![text],
             Block::List { items, .. } => items.iter().collect(),
             _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Known {
+    /// The reader's twin of a block: this match stops compiling when `Block` gains a variant that
+    /// `Known` does not have.
+    fn of(block: Block) -> Option<Known> {
+        Some(match block {
+            Block::Paragraph { text } => Known::Paragraph { text },
+            Block::Heading { text } => Known::Heading { text },
+            Block::Quote { text, attribution } => Known::Quote { text, attribution },
+            Block::List { ordered, items } => Known::List { ordered, items },
+            Block::Image {
+                src,
+                alt,
+                caption,
+                credit,
+            } => Known::Image {
+                src,
+                alt,
+                caption,
+                credit,
+            },
+            Block::Unsupported(_) => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reader_knows_every_block_type() {
+        // serde names the variants `Known` reads when it meets one it does not.
+        let error = serde_json::from_str::<Known>(r#"{"type": "?"}"#)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let listed: Vec<&str> = error
+            .split("expected one of ")
+            .nth(1)
+            .unwrap_or_default()
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        assert_eq!(
+            listed, KNOWN_BLOCKS,
+            "KNOWN_BLOCKS in article/block.rs: {error}"
+        );
+        // And each of them reads back as itself, not as an unsupported block.
+        let block = Block::Heading { text: "x".into() };
+        assert!(Known::of(block.clone()).is_some());
+        for kind in KNOWN_BLOCKS {
+            let json = serde_json::json!({"type": kind, "text": "x", "items": [], "src": "a.png", "alt": ""});
+            let read: Block = serde_json::from_value(json).unwrap();
+            assert!(!matches!(read, Block::Unsupported(_)), "{kind}");
         }
     }
 }

@@ -6,6 +6,12 @@ use super::{Facts, Limits, PairCatalogue, Provider, ProviderError, TranslateCall
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
+/// A translation service Trimova speaks to.
+///
+/// Adding one: a file beside this one with its `FACTS` and its `Provider` and `PairCatalogue`
+/// implementations, and a variant here. The compiler then names the three matches below (kept
+/// apart so that the app links the facts and the pair catalogue, never the wire formats), and the
+/// test `all_holds_every_kind` names `ALL` if it was missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProviderKind {
@@ -165,6 +171,28 @@ fn looks_truncated(source: &str, translated: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_holds_every_kind() {
+        // serde names every variant it reads when it meets a name it does not know.
+        let error = serde_json::from_str::<ProviderKind>("\"?\"")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let variants: Vec<&str> = error
+            .split("expected one of ")
+            .nth(1)
+            .unwrap_or_default()
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        let all: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(
+            all, variants,
+            "ProviderKind::ALL in provider/kind.rs: {error}"
+        );
+    }
 
     #[test]
     fn truncation_is_noticed() {
