@@ -38,6 +38,26 @@ struct Output<'a> {
     make: Box<dyn FnOnce() -> Result<String, Failure> + 'a>,
 }
 
+/// The articles every output is made from, oldest first, so that only the last sitemap file
+/// takes new ones; and the newest change among list rows.
+struct Sources<'a> {
+    context: &'a Context<'a>,
+    list: &'a Listed<'a>,
+    articles: Vec<(&'a str, &'a Record)>,
+}
+
+impl<'a> Sources<'a> {
+    /// The last change among rows (positions newest first), as written.
+    fn newest_of(&self, positions: impl Iterator<Item = usize>) -> String {
+        positions
+            .map(|i| self.list.records[i])
+            .max_by_key(|r| r.modified_at)
+            .map_or(String::new(), |r| r.modified.clone())
+    }
+}
+
+/// Writes the sitemaps and feeds whose inputs changed since `old`; returns every output's
+/// fingerprint, for the manifest.
 pub fn render(
     context: &Context,
     old: &Manifest,
@@ -45,27 +65,46 @@ pub fn render(
     options: &Options,
     report: &mut Report,
 ) -> Result<BTreeMap<String, String>, Failure> {
-    let site = context.site;
-    let rows = &list.rows;
-    // Oldest first, so that only the last sitemap file takes new articles.
-    let articles: Vec<(&str, &Record)> = rows
+    let articles = list
+        .rows
         .iter()
         .zip(&list.records)
         .rev()
         .map(|(row, record)| (row.id, *record))
         .collect();
-    let n = rows.len();
-    // The last change among rows (positions newest first), as written.
-    let newest_of = |positions: &mut dyn Iterator<Item = usize>| {
-        positions
-            .map(|i| list.records[i])
-            .max_by_key(|r| r.modified_at)
-            .map_or(String::new(), |r| r.modified.clone())
+    let sources = Sources {
+        context,
+        list,
+        articles,
     };
-    let mut outputs: Vec<Output> = Vec::new();
+    let mut outputs = article_sitemaps(&sources);
+    outputs.extend(list_sitemaps(&sources));
+    outputs.extend(news_sitemaps(&sources, options.now));
+    let index = index_of(context.site, &outputs);
+    outputs.push(index);
+    outputs.extend(feeds(&sources, options.feed_size));
 
     // Fingerprints are made of ids and hashes only; the XML is made only for files that changed.
-    for (k, chunk) in articles.chunks(ARTICLES_PER_SITEMAP).enumerate() {
+    let mut recorded = BTreeMap::new();
+    for output in outputs {
+        let unchanged = old.outputs.get(&output.path) == Some(&output.fingerprint);
+        if unchanged {
+            report.kept += 1;
+        } else {
+            context.write(Path::new(&output.path), &(output.make)()?)?;
+            report.syndication += 1;
+        }
+        recorded.insert(output.path, output.fingerprint);
+    }
+    Ok(recorded)
+}
+
+/// Every human edition, `ARTICLES_PER_SITEMAP` articles a file, oldest first.
+fn article_sitemaps<'a>(sources: &'a Sources<'a>) -> Vec<Output<'a>> {
+    let site = sources.context.site;
+    let n = sources.articles.len();
+    let mut outputs = Vec::new();
+    for (k, chunk) in sources.articles.chunks(ARTICLES_PER_SITEMAP).enumerate() {
         let mut fingerprint = Fingerprint::default();
         for (id, record) in chunk {
             fingerprint.add(id).hash(record.hash);
@@ -74,7 +113,7 @@ pub fn render(
         outputs.push(Output {
             path: format!("sitemaps/articles-{}.xml", k + 1),
             fingerprint: fingerprint.finish(),
-            lastmod: newest_of(&mut (from_oldest..from_oldest + chunk.len()).map(|i| n - 1 - i)),
+            lastmod: sources.newest_of((from_oldest..from_oldest + chunk.len()).map(|i| n - 1 - i)),
             make: Box::new(move || {
                 let urls: Vec<SitemapUrl> = chunk
                     .iter()
@@ -84,19 +123,24 @@ pub fn render(
             }),
         });
     }
+    outputs
+}
 
-    // The list pages (each in every language), with the newest change among their articles. The
-    // newest page of every listing changes with each article published: they share one small
-    // file. The older ones are filed by listing and number, so their files stay as they are.
+/// The list pages (each in every language), with the newest change among their articles. The
+/// newest page of every listing changes with each article published: they share one small file.
+/// The older ones are filed by listing and number, so their files stay as they are.
+fn list_sitemaps<'a>(sources: &'a Sources<'a>) -> Vec<Output<'a>> {
+    let site = sources.context.site;
     let mut files: BTreeMap<String, Vec<&PlannedPage>> = BTreeMap::new();
-    for page in &list.pages {
+    for page in &sources.list.pages {
         files.entry(list_sitemap(page)).or_default().push(page);
     }
+    let mut outputs = Vec::new();
     for (path, pages) in files {
         let mut fingerprint = Fingerprint::default();
         let lastmods: Vec<String> = pages
             .iter()
-            .map(|page| newest_of(&mut page.rows.iter().copied()))
+            .map(|page| sources.newest_of(page.rows.iter().copied()))
             .collect();
         for (page, lastmod) in pages.iter().zip(&lastmods) {
             fingerprint.add(&page.at().path("/", Lang::Uk)).add(lastmod);
@@ -129,22 +173,22 @@ pub fn render(
             }),
         });
     }
+    outputs
+}
 
-    // Google News: the human editions of the last two days, newest first.
-    let since = options.now - NEWS_SECONDS;
-    let recent: Vec<(&str, &[Lang], u128)> = articles
+/// Google News: the human editions of the two days before `now`, newest first.
+fn news_sitemaps<'a>(sources: &'a Sources<'a>, now: i64) -> Vec<Output<'a>> {
+    let (context, site) = (sources.context, sources.context.site);
+    let since = now - NEWS_SECONDS;
+    let news: Vec<(&str, Lang, u128)> = sources
+        .articles
         .iter()
         .rev()
         .take_while(|(_, r)| r.published_at >= since)
-        .filter(|(_, r)| r.published_at <= options.now)
-        .map(|(id, r)| (*id, r.pages.as_slice(), r.hash))
+        .filter(|(_, r)| r.published_at <= now)
+        .flat_map(|(id, r)| r.pages.iter().map(move |lang| (*id, *lang, r.hash)))
         .collect();
-    let mut news: Vec<(&str, Lang, u128)> = Vec::new();
-    for (id, langs, hash) in &recent {
-        for lang in *langs {
-            news.push((id, *lang, *hash));
-        }
-    }
+    let mut outputs = Vec::new();
     for (k, chunk) in news.chunks(MAX_NEWS_URLS).enumerate() {
         let mut fingerprint = Fingerprint::default();
         for (id, lang, hash) in chunk {
@@ -164,11 +208,10 @@ pub fn render(
                         last = Some((id, context.read_article(id)?));
                     }
                     let (_, article) = last.as_ref().expect("just read");
-                    let lang = &lang;
                     items.push(NewsItem {
-                        loc: site.edition_url(*lang, id),
-                        lang: *lang,
-                        title: article.editions[lang].title.clone(),
+                        loc: site.edition_url(lang, id),
+                        lang,
+                        title: article.editions[&lang].title.clone(),
                         published: article.published.clone(),
                     });
                 }
@@ -176,8 +219,11 @@ pub fn render(
             }),
         });
     }
+    outputs
+}
 
-    // The index of every sitemap file above.
+/// `sitemap.xml`: the index of every sitemap file in `outputs`.
+fn index_of<'a>(site: &publish::Site, outputs: &[Output]) -> Output<'a> {
     let mut index = Fingerprint::default();
     let files: Vec<(String, String)> = outputs
         .iter()
@@ -189,20 +235,25 @@ pub fn render(
             )
         })
         .collect();
-    outputs.push(Output {
+    Output {
         path: "sitemap.xml".into(),
         fingerprint: index.finish(),
         lastmod: String::new(),
         make: Box::new(move || Ok(sitemap_index(&files))),
-    });
+    }
+}
 
-    // A feed per language: its newest human editions.
+/// A feed per language: its newest `size` human editions.
+fn feeds<'a>(sources: &'a Sources<'a>, size: usize) -> Vec<Output<'a>> {
+    let (context, site) = (sources.context, sources.context.site);
+    let mut outputs = Vec::new();
     for lang in Lang::ALL {
-        let newest: Vec<&(&str, &Record)> = articles
+        let newest: Vec<&(&str, &Record)> = sources
+            .articles
             .iter()
             .rev()
             .filter(|(_, r)| r.pages.contains(&lang))
-            .take(options.feed_size)
+            .take(size)
             .collect();
         let mut fingerprint = Fingerprint::default();
         fingerprint.add(lang.code());
@@ -230,19 +281,7 @@ pub fn render(
             }),
         });
     }
-
-    let mut recorded = BTreeMap::new();
-    for output in outputs {
-        let unchanged = old.outputs.get(&output.path) == Some(&output.fingerprint);
-        if unchanged {
-            report.kept += 1;
-        } else {
-            context.write(Path::new(&output.path), &(output.make)()?)?;
-            report.syndication += 1;
-        }
-        recorded.insert(output.path, output.fingerprint);
-    }
-    Ok(recorded)
+    outputs
 }
 
 /// The sitemap file a list page is in: `sitemaps/lists-newest.xml` for the newest page of every
