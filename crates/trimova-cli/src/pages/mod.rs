@@ -17,7 +17,7 @@ use crate::progress::Progress;
 use crate::shell::Shell;
 use crate::write::{is_temporary, sync_folder, write_whole, Durability};
 use articles::{article_files, merge_by_id, pair, scan, Paired, Scanned};
-use manifest::Manifest;
+use manifest::{Manifest, Record};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::ErrorKind;
@@ -160,22 +160,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
         remove_temporaries(dist)?;
     }
     write_whole(&running, b"", Durability::Now)?;
-    // 404.html is the untouched app shell (index.html becomes the pre-rendered list), so running
-    // this again on a deployed site starts from the same shell.
-    let shell_path = dist.join("404.html");
-    let shell_text = std::fs::read_to_string(&shell_path).map_err(|e| {
-        format!(
-            "{}: {e} (is this a site built by trunk?)",
-            shell_path.display()
-        )
-    })?;
-    let stamp = manifest::Fingerprint::default()
-        .add(env!("CARGO_PKG_VERSION"))
-        .add(&shell_text)
-        .add(&options.site_url)
-        .add(&options.site_name)
-        .finish();
-    let shell = Shell::new(shell_text).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    let (shell, stamp) = read_shell(dist, options)?;
     let site = Site::new(&options.site_url, &shell.base(), &options.site_name)?;
     let context = Context {
         dist,
@@ -195,50 +180,16 @@ fn build(options: &Options) -> Result<Report, Failure> {
     let mut old = old.unwrap_or_else(|| Manifest::new(stamp.clone()));
     let mut new = Manifest::new(stamp);
 
-    // 1. Article files: the changed ones are parsed and their edition pages rendered. Records
-    // move from the old manifest to the new one; none is copied.
-    let files = article_files(&dist.join("articles"), context.started_ns)?;
-    let Paired {
-        same,
-        to_read,
-        gone,
-    } = pair(files, std::mem::take(&mut old.articles));
-    report.kept += same.iter().map(|(_, r)| r.pages.len()).sum::<usize>();
-    let progress = Progress::new(to_read.len() as u64, "articles");
-    let scanned: Vec<Scanned> = to_read
-        .into_par_iter()
-        .map(|(file, before)| {
-            let scanned = scan(&context, file, before);
-            progress.inc();
-            scanned
-        })
-        .collect::<Result<_, Failure>>()?;
-    progress.finish();
-    let mut entries: HashMap<String, ArticleSummary> = HashMap::new();
-    let mut read = Vec::with_capacity(scanned.len());
-    for s in scanned {
-        report.editions += s.rendered;
-        report.removed += s.removed;
-        if s.rendered == 0 {
-            report.kept += s.record.pages.len();
-        }
-        if let Some(entry) = s.entry {
-            entries.insert(s.id.clone(), entry);
-        }
-        read.push((s.id, s.record));
-    }
-    new.articles = merge_by_id(same, read);
-    // 2. Articles whose file is gone: their pages go too.
-    for (id, record) in &gone {
-        for page in record.outputs(id) {
-            context.remove(&page)?;
-            report.removed += 1;
-        }
-    }
+    // 1. Article files: the changed ones are parsed and their edition pages rendered.
+    let Articles {
+        records,
+        mut summaries,
+    } = render_articles(&context, std::mem::take(&mut old.articles), &mut report)?;
+    new.articles = records;
 
-    // 3. List pages, then sitemaps and feeds, each only where its inputs changed.
+    // 2. List pages, then sitemaps and feeds, each only where its inputs changed.
     let list = lists::Listed::new(&new);
-    let mut outputs = lists::render(&context, &old, &list, &mut entries, &mut report)?;
+    let mut outputs = lists::render(&context, &old, &list, &mut summaries, &mut report)?;
     outputs.extend(syndication::render(
         &context,
         &old,
@@ -257,11 +208,90 @@ fn build(options: &Options) -> Result<Report, Failure> {
     }
     new.outputs = outputs;
 
-    // 4. Everything written is on disk before the manifest says it is there.
+    // 3. Everything written is on disk before the manifest says it is there.
     sync_folder(dist)?;
     new.write(dist)?;
     let _ = std::fs::remove_file(&running);
     Ok(report)
+}
+
+/// The app shell and the stamp of everything that, changed, renders the whole site again (this
+/// version of trimova, the shell and its hashed assets, the site's URL and name). `404.html` is
+/// the untouched shell (index.html becomes the pre-rendered list), so running this again on a
+/// deployed site starts from the same shell.
+fn read_shell(dist: &Path, options: &Options) -> Result<(Shell, String), Failure> {
+    let shell_path = dist.join("404.html");
+    let shell_text = std::fs::read_to_string(&shell_path).map_err(|e| {
+        format!(
+            "{}: {e} (is this a site built by trunk?)",
+            shell_path.display()
+        )
+    })?;
+    let stamp = manifest::Fingerprint::default()
+        .add(env!("CARGO_PKG_VERSION"))
+        .add(&shell_text)
+        .add(&options.site_url)
+        .add(&options.site_name)
+        .finish();
+    let shell = Shell::new(shell_text).map_err(|e| format!("{}: {e}", shell_path.display()))?;
+    Ok((shell, stamp))
+}
+
+/// What the articles' step leaves for the lists: every article's record, by id, and the
+/// summaries of the articles it read.
+struct Articles {
+    records: Vec<(String, Record)>,
+    summaries: HashMap<String, ArticleSummary>,
+}
+
+/// Renders the edition pages of the article files that changed since `before` (the old
+/// manifest's records, which move to the new one; none is copied), and removes the pages of
+/// articles whose file is gone.
+fn render_articles(
+    context: &Context,
+    before: Vec<(String, Record)>,
+    report: &mut Report,
+) -> Result<Articles, Failure> {
+    let files = article_files(&context.dist.join("articles"), context.started_ns)?;
+    let Paired {
+        same,
+        to_read,
+        gone,
+    } = pair(files, before);
+    report.kept += same.iter().map(|(_, r)| r.pages.len()).sum::<usize>();
+    let progress = Progress::new(to_read.len() as u64, "articles");
+    let scanned: Vec<Scanned> = to_read
+        .into_par_iter()
+        .map(|(file, before)| {
+            let scanned = scan(context, file, before);
+            progress.inc();
+            scanned
+        })
+        .collect::<Result<_, Failure>>()?;
+    progress.finish();
+    let mut entries: HashMap<String, ArticleSummary> = HashMap::new();
+    let mut read = Vec::with_capacity(scanned.len());
+    for s in scanned {
+        report.editions += s.rendered;
+        report.removed += s.removed;
+        if s.rendered == 0 {
+            report.kept += s.record.pages.len();
+        }
+        if let Some(entry) = s.entry {
+            entries.insert(s.id.clone(), entry);
+        }
+        read.push((s.id, s.record));
+    }
+    for (id, record) in &gone {
+        for page in record.outputs(id) {
+            context.remove(&page)?;
+            report.removed += 1;
+        }
+    }
+    Ok(Articles {
+        records: merge_by_id(same, read),
+        summaries: entries,
+    })
 }
 
 /// Removes the temporary files a killed run left among the site's folders (not in `articles/`,
