@@ -66,18 +66,41 @@ struct Wanted<'a> {
 }
 
 /// Renders the list pages whose fingerprint changed; returns every list output with its
-/// fingerprint. `entries` holds the list entries already read (the changed articles'), and gains
+/// fingerprint. `summaries` holds the summaries already read (the changed articles'), and gains
 /// those of unchanged articles on pages that are rendered.
 pub fn render(
     context: &Context,
     old: &Manifest,
     list: &Listed,
-    entries: &mut HashMap<String, ArticleSummary>,
+    summaries: &mut HashMap<String, ArticleSummary>,
     report: &mut Report,
 ) -> Result<BTreeMap<String, String>, Failure> {
-    let rows = &list.rows;
-    let wanted: Vec<Wanted> = list
-        .pages
+    let wanted = wanted_pages(list);
+    // The manifest is trusted: a page deleted by hand comes back with --full.
+    let render: Vec<&Wanted> = wanted
+        .iter()
+        .filter(|w| old.outputs.get(&w.output) != Some(&w.fingerprint))
+        .collect();
+    report.kept += (wanted.len() - render.len()) * Lang::ALL.len();
+    report.lists += render.len() * Lang::ALL.len();
+    read_summaries(context, list, &render, summaries)?;
+    let summaries = &*summaries;
+    let jobs: Vec<(&Wanted, Lang)> = render
+        .iter()
+        .flat_map(|w| Lang::ALL.into_iter().map(move |lang| (*w, lang)))
+        .collect();
+    jobs.par_iter()
+        .try_for_each(|&(w, lang)| write_page(context, list, summaries, w.planned, lang))?;
+    Ok(wanted
+        .into_iter()
+        .map(|w| (w.output, w.fingerprint))
+        .collect())
+}
+
+/// Every planned page with the fingerprint of what it shows: its place, and its articles' ids
+/// and hashes.
+fn wanted_pages<'a>(list: &'a Listed) -> Vec<Wanted<'a>> {
+    list.pages
         .iter()
         .map(|page| {
             let path = page.at().path("", ANY);
@@ -89,7 +112,7 @@ pub fn render(
                 .add(&format!("{:?}", page.place))
                 .add(page.name.as_deref().unwrap_or_default());
             for &i in &page.rows {
-                fingerprint.add(rows[i].id).hash(list.records[i].hash);
+                fingerprint.add(list.rows[i].id).hash(list.records[i].hash);
             }
             Wanted {
                 output,
@@ -97,20 +120,20 @@ pub fn render(
                 fingerprint: fingerprint.finish(),
             }
         })
-        .collect();
-    // The manifest is trusted: a page deleted by hand comes back with --full.
-    let render: Vec<&Wanted> = wanted
-        .iter()
-        .filter(|w| old.outputs.get(&w.output) != Some(&w.fingerprint))
-        .collect();
-    report.kept += (wanted.len() - render.len()) * Lang::ALL.len();
-    report.lists += render.len() * Lang::ALL.len();
+        .collect()
+}
 
-    // The entries of unchanged articles that appear on a page to render.
+/// Reads the summaries of unchanged articles that appear on a page to render.
+fn read_summaries(
+    context: &Context,
+    list: &Listed,
+    render: &[&Wanted],
+    summaries: &mut HashMap<String, ArticleSummary>,
+) -> Result<(), Failure> {
     let missing: BTreeSet<&str> = render
         .iter()
-        .flat_map(|w| w.planned.rows.iter().map(|&i| rows[i].id))
-        .filter(|id| !entries.contains_key(*id))
+        .flat_map(|w| w.planned.rows.iter().map(|&i| list.rows[i].id))
+        .filter(|id| !summaries.contains_key(*id))
         .collect();
     let loaded: Vec<(String, ArticleSummary)> = missing
         .par_iter()
@@ -119,49 +142,47 @@ pub fn render(
             Ok((id.to_string(), ArticleSummary::of(&article)))
         })
         .collect::<Result<_, Failure>>()?;
-    entries.extend(loaded);
+    summaries.extend(loaded);
+    Ok(())
+}
 
-    let entries = &*entries;
-    let jobs: Vec<(&Wanted, Lang)> = render
-        .iter()
-        .flat_map(|w| Lang::ALL.into_iter().map(move |lang| (*w, lang)))
-        .collect();
-    jobs.par_iter().try_for_each(|&(w, lang)| {
-        let page = Arc::new(ListPage {
-            format: archive::FORMAT.into(),
-            lang,
-            listing: w.planned.listing.clone(),
-            number: w.planned.number,
-            place: w.planned.place,
-            name: w.planned.name.clone(),
-            entries: w
-                .planned
-                .rows
-                .iter()
-                .map(|&i| entries[rows[i].id].list_entry(lang))
-                .collect(),
-        });
-        let json = page.to_file();
-        let at = page.at();
-        let dir = PathBuf::from(at.path("", lang).trim_start_matches('/'));
-        context.write(&dir.join(archive::LIST_FILE), &json)?;
+/// Writes one list page in `lang`: its `list.json` and its HTML (and `/` for the newest page of
+/// the Ukrainian list).
+fn write_page(
+    context: &Context,
+    list: &Listed,
+    summaries: &HashMap<String, ArticleSummary>,
+    planned: &PlannedPage,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let page = Arc::new(ListPage {
+        format: archive::FORMAT.into(),
+        lang,
+        listing: planned.listing.clone(),
+        number: planned.number,
+        place: planned.place,
+        name: planned.name.clone(),
+        entries: planned
+            .rows
+            .iter()
+            .map(|&i| summaries[list.rows[i].id].list_entry(lang))
+            .collect(),
+    });
+    let json = page.to_file();
+    let at = page.at();
+    let dir = PathBuf::from(at.path("", lang).trim_start_matches('/'));
+    context.write(&dir.join(archive::LIST_FILE), &json)?;
+    context.write(
+        &dir.join("index.html"),
+        &list_html(context, &page, &at.path(&context.site.base, lang))?,
+    )?;
+    if lang == ROOT_LANG && page.listing == archive::Listing::Latest && at.page.is_none() {
         context.write(
-            &dir.join("index.html"),
-            &list_html(context, &page, &at.path(&context.site.base, lang))?,
+            Path::new("index.html"),
+            &list_html(context, &page, &context.site.base)?,
         )?;
-        // `/` is the newest page of the Ukrainian list, at the site's root.
-        if lang == ROOT_LANG && page.listing == archive::Listing::Latest && at.page.is_none() {
-            context.write(
-                Path::new("index.html"),
-                &list_html(context, &page, &context.site.base)?,
-            )?;
-        }
-        Ok::<(), Failure>(())
-    })?;
-    Ok(wanted
-        .into_iter()
-        .map(|w| (w.output, w.fingerprint))
-        .collect())
+    }
+    Ok(())
 }
 
 /// The HTML of a list page shown at `path`, carrying its entries.
