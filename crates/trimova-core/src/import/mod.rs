@@ -23,7 +23,7 @@ pub use lines::detect_language;
 use crate::article::{Article, Block, Edition, Inline, FORMAT};
 use crate::Lang;
 use lines::{
-    attribution, is_name, is_subhead, parse_date_line, parse_dateline, parse_views, units,
+    attribution, is_name, is_subhead, parse_date_line, parse_dateline, parse_views, units, Unit,
 };
 use serde_json::Map;
 use std::collections::BTreeMap;
@@ -69,8 +69,59 @@ pub struct ImportedPage {
 /// Reads one page. `lang` overrides the detected language.
 pub fn import_page(text: &str, lang: Option<Lang>) -> Result<ImportedPage, ImportError> {
     let units = units(text);
-    let mut rest = units.as_slice();
-    let Some((first, tail)) = rest.split_first() else {
+    let (date, rest) = read_date(&units)?;
+    let (title_unit, rest) = read_title(rest, units[0].line)?;
+    let title = title_unit.text.clone();
+    let (kicker, rest) = read_kicker(rest, title_unit.line)?;
+    let (authors, rest) = take_authors(rest);
+    let (lead, body_units) = match rest.split_first() {
+        Some((lead, body)) if !is_subhead(&lead.text) => (Some(lead.text.clone()), body),
+        _ => (None, rest),
+    };
+    let body = body_blocks(body_units);
+    if lead.is_none() && body.is_empty() {
+        return Err(error(
+            Some(title_unit.line),
+            "the page has a title but no text",
+        ));
+    }
+    let lang = match lang {
+        Some(lang) => lang,
+        None => {
+            let sample: String = std::iter::once(title.as_str())
+                .chain(lead.as_deref())
+                .chain(body_units.iter().map(|u| u.text.as_str()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            detect_language(&sample).ok_or_else(|| {
+                error(
+                    None,
+                    "cannot tell the page's language from its letters; give --lang",
+                )
+            })?
+        }
+    };
+    Ok(ImportedPage {
+        lang,
+        date,
+        source: kicker.source,
+        views: kicker.views,
+        edition: Edition {
+            title,
+            dateline: kicker.dateline,
+            lead,
+            authors,
+            body,
+            translation: None,
+            untranslated: Default::default(),
+            extra: Map::new(),
+        },
+    })
+}
+
+/// The page's first line, ` date YYYY-MM-DD`.
+fn read_date(units: &[Unit]) -> Result<(String, &[Unit]), ImportError> {
+    let Some((first, rest)) = units.split_first() else {
         return Err(error(None, "the file is empty"));
     };
     let date = parse_date_line(&first.text).ok_or_else(|| {
@@ -82,67 +133,80 @@ pub fn import_page(text: &str, lang: Option<Lang>) -> Result<ImportedPage, Impor
             ),
         )
     })?;
-    rest = tail;
+    Ok((date, rest))
+}
 
-    let (title_unit, tail) = rest
+/// The title, often printed twice. `after` is the line before it.
+fn read_title(units: &[Unit], after: usize) -> Result<(&Unit, &[Unit]), ImportError> {
+    let (title, mut rest) = units
         .split_first()
-        .ok_or_else(|| error(Some(first.line), "the page ends before its title"))?;
-    let title = title_unit.text.clone();
-    rest = tail;
-    if rest.first().is_some_and(|u| u.text == title) {
+        .ok_or_else(|| error(Some(after), "the page ends before its title"))?;
+    if rest.first().is_some_and(|u| u.text == title.text) {
         rest = &rest[1..];
     }
+    Ok((title, rest))
+}
 
-    let mut dateline = None;
-    let mut source = None;
-    let mut views = None;
-    // The dateline and the counter come right after the title, in either order.
+/// What stands between the title and the text: the dateline with its agency, and the counter.
+#[derive(Default)]
+struct Kicker {
+    dateline: Option<String>,
+    source: Option<String>,
+    views: Option<u64>,
+}
+
+/// The dateline and the counter, which come right after the title (line `title`), in either
+/// order; at least one of them must be there.
+fn read_kicker(mut rest: &[Unit], title: usize) -> Result<(Kicker, &[Unit]), ImportError> {
+    let mut kicker = Kicker::default();
     for _ in 0..2 {
         let Some(unit) = rest.first() else { break };
-        if dateline.is_none() {
+        if kicker.dateline.is_none() {
             if let Some((place, agency)) = parse_dateline(&unit.text) {
-                dateline = Some(place);
-                source = Some(agency);
+                kicker.dateline = Some(place);
+                kicker.source = Some(agency);
                 rest = &rest[1..];
                 continue;
             }
         }
-        if views.is_none() {
+        if kicker.views.is_none() {
             if let Some(n) = parse_views(&unit.text) {
-                views = Some(n);
+                kicker.views = Some(n);
                 rest = &rest[1..];
                 continue;
             }
         }
         break;
     }
-    if dateline.is_none() && views.is_none() {
-        let line = rest.first().map_or(title_unit.line, |u| u.line);
+    if kicker.dateline.is_none() && kicker.views.is_none() {
+        let line = rest.first().map_or(title, |u| u.line);
         return Err(error(
             Some(line),
             "expected a dateline (\"City • AGENCY\") or a view counter (\"• 123 views\") after the title",
         ));
     }
+    Ok((kicker, rest))
+}
 
-    // The author closes the article, often twice; "also read" headlines may follow it.
-    let mut authors = Vec::new();
+/// The author closes the article, often twice; "also read" headlines may follow it. Returns the
+/// author and what comes before them.
+fn take_authors(rest: &[Unit]) -> (Vec<String>, &[Unit]) {
     if let Some(at) = (1..rest.len())
         .rev()
         .find(|&i| rest[i].text == rest[i - 1].text && is_name(&rest[i].text))
     {
-        authors.push(rest[at].text.clone());
-        rest = &rest[..at - 1];
-    } else if rest.last().is_some_and(|u| is_name(&u.text)) {
-        authors.push(rest[rest.len() - 1].text.clone());
-        rest = &rest[..rest.len() - 1];
+        return (vec![rest[at].text.clone()], &rest[..at - 1]);
     }
+    match rest.split_last() {
+        Some((last, before)) if is_name(&last.text) => (vec![last.text.clone()], before),
+        _ => (Vec::new(), rest),
+    }
+}
 
-    let (lead, body_units) = match rest.split_first() {
-        Some((lead, body)) if !is_subhead(&lead.text) => (Some(lead.text.clone()), body),
-        _ => (None, rest),
-    };
+/// The body: paragraphs, subheads, and a paragraph followed by a dash attribution as one quote.
+fn body_blocks(units: &[Unit]) -> Vec<Block> {
     let mut body: Vec<Block> = Vec::new();
-    for unit in body_units {
+    for unit in units {
         if let Some(who) = attribution(&unit.text) {
             match body.pop() {
                 Some(Block::Paragraph { text }) => {
@@ -172,43 +236,7 @@ pub fn import_page(text: &str, lang: Option<Lang>) -> Result<ImportedPage, Impor
     while matches!(body.last(), Some(Block::Heading { .. })) {
         body.pop();
     }
-    if lead.is_none() && body.is_empty() {
-        return Err(error(
-            Some(title_unit.line),
-            "the page has a title but no text",
-        ));
-    }
-
-    let sample: String = std::iter::once(title.as_str())
-        .chain(lead.as_deref())
-        .chain(body_units.iter().map(|u| u.text.as_str()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let lang = match lang {
-        Some(lang) => lang,
-        None => detect_language(&sample).ok_or_else(|| {
-            error(
-                None,
-                "cannot tell the page's language from its letters; give --lang",
-            )
-        })?,
-    };
-    Ok(ImportedPage {
-        lang,
-        date,
-        source,
-        views,
-        edition: Edition {
-            title,
-            dateline,
-            lead,
-            authors,
-            body,
-            translation: None,
-            untranslated: Default::default(),
-            extra: Map::new(),
-        },
-    })
+    body
 }
 
 /// An article id from a title and date: transliterated, lower-case, hyphenated, dated.
