@@ -5,7 +5,7 @@
 mod main;
 mod model;
 
-use crate::api;
+use crate::api::{self, LoadError};
 use crate::browser::{choose_edition, choose_lang, AppRoot};
 use crate::components::masthead::Masthead;
 use crate::machine::app::pairs::pairs;
@@ -18,8 +18,9 @@ use std::sync::Arc;
 use trimova_core::config::Config;
 use trimova_core::i18n::messages;
 use trimova_core::i18n::page_title;
+use trimova_core::provider::ProviderError;
 use trimova_core::route::article_path;
-use trimova_core::Lang;
+use trimova_core::{Article, Lang};
 
 /// One article. Embedded, the article may come from any URL (`src`); its id is then the file's own.
 #[component]
@@ -30,20 +31,7 @@ pub fn ArticlePage(
 ) -> impl IntoView {
     let site = expect_context::<AppRoot>();
     let surface = Surface::current();
-    let here = src.is_none().then(|| api::cached_article(&id)).flatten();
-    let resource = LocalResource::new({
-        let (base, id) = (site.base.clone(), id.clone());
-        move || {
-            let (base, id, src) = (base.clone(), id.clone(), src.clone());
-            async move {
-                match src {
-                    Some(url) => api::article_at(url).await,
-                    None => api::article(base, id).await,
-                }
-            }
-        }
-    });
-    let article = api::here_or_fetched(here, resource);
+    let (article, resource) = load_article(site.base.clone(), id.clone(), src);
     // The id links are made of: the route's, or the file's once it is read.
     let id = Memo::new(move |_| match article.get() {
         Some(Ok(a)) => a.id.clone(),
@@ -51,12 +39,7 @@ pub fn ArticlePage(
     });
     // Machine translation: the configured service and the pairs it has (asked once).
     let config = expect_context::<LocalResource<Arc<Config>>>();
-    let service_pairs = LocalResource::new(move || async move {
-        match config.await.translator() {
-            Some(t) => Some(pairs(t).await),
-            None => None,
-        }
-    });
+    let service_pairs = load_service_pairs(config);
     // What is known of the service: the config and the pairs (read with `service_of`).
     let known = move || (config.get(), service_pairs.get());
     let readable = Memo::new(move |_| match article.get() {
@@ -92,33 +75,7 @@ pub fn ArticlePage(
             shown(&a, lang.get(), service)
         }
     });
-    Effect::new(move |_| {
-        let lang = lang.get();
-        let text = messages(lang);
-        match (shown.get(), article.get()) {
-            (Shown::Edition(_), Some(Ok(a))) => {
-                let e = &a.editions[&lang];
-                surface.show_edition(lang, &page_title(&e.title), &e.description(), !e.is_human())
-            }
-            (Shown::Missing(..), _) => {
-                surface.show_message(lang, &page_title(text.missing_edition_title))
-            }
-            (Shown::Failed(_, e), _) => {
-                surface.show_message(lang, &page_title(e.explained(text).title))
-            }
-            // A machine edition shows itself as its title arrives.
-            _ => {}
-        }
-    });
-    // An embedding host hears of a failed load once, whatever the language on screen.
-    Effect::new(move |_| {
-        if let Some(Err(e)) = article.get() {
-            surface.error(
-                e.explained(messages(lang.get_untracked())).kind,
-                &e.to_string(),
-            );
-        }
-    });
+    tell_the_surface(surface, article, shown, lang);
 
     // Plain data: the header is redrawn only when what it shows changes, so nodes the reader is
     // using (a focused switcher link) stay when, say, the config arrives with nothing new.
@@ -136,6 +93,80 @@ pub fn ArticlePage(
             view! { <ArticleMain shown=shown.get() article lang=lang.get_untracked() config retry_article retry_pairs /> }
         }}
     }
+}
+
+/// The article as a view reads it: nothing yet, or what loading it gave.
+type LoadedArticle = Option<Result<Arc<Article>, LoadError>>;
+/// The pairs of the configured service, once asked; `None` without a service.
+type ServicePairs = Option<Result<Vec<(Lang, Lang)>, ProviderError>>;
+
+/// The article: the one the page carries or the cache holds, else its file (an embed's `src`, or
+/// `<id>.json` under `base`); and the resource that fetches it, for a retry.
+fn load_article(
+    base: String,
+    id: String,
+    src: Option<String>,
+) -> (
+    Signal<LoadedArticle>,
+    LocalResource<Result<Arc<Article>, LoadError>>,
+) {
+    let here = src.is_none().then(|| api::cached_article(&id)).flatten();
+    let resource = LocalResource::new(move || {
+        let (base, id, src) = (base.clone(), id.clone(), src.clone());
+        async move {
+            match src {
+                Some(url) => api::article_at(url).await,
+                None => api::article(base, id).await,
+            }
+        }
+    });
+    (api::here_or_fetched(here, resource), resource)
+}
+
+/// The pairs the configured service has (asked once).
+fn load_service_pairs(config: LocalResource<Arc<Config>>) -> LocalResource<ServicePairs> {
+    LocalResource::new(move || async move {
+        match config.await.translator() {
+            Some(t) => Some(pairs(t).await),
+            None => None,
+        }
+    })
+}
+
+/// The page's title, description and language follow what is shown; an embedding host hears of a
+/// failed load once, whatever the language on screen. (A machine edition shows itself as its
+/// title arrives.)
+fn tell_the_surface(
+    surface: Surface,
+    article: Signal<LoadedArticle>,
+    shown: Memo<Shown>,
+    lang: Memo<Lang>,
+) {
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let text = messages(lang);
+        match (shown.get(), article.get()) {
+            (Shown::Edition(_), Some(Ok(a))) => {
+                let e = &a.editions[&lang];
+                surface.show_edition(lang, &page_title(&e.title), &e.description(), !e.is_human())
+            }
+            (Shown::Missing(..), _) => {
+                surface.show_message(lang, &page_title(text.missing_edition_title))
+            }
+            (Shown::Failed(_, e), _) => {
+                surface.show_message(lang, &page_title(e.explained(text).title))
+            }
+            _ => {}
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Err(e)) = article.get() {
+            surface.error(
+                e.explained(messages(lang.get_untracked())).kind,
+                &e.to_string(),
+            );
+        }
+    });
 }
 
 /// `/<id>` becomes `/<lang>/<id>` once the language is known, so the URL always names it. An
