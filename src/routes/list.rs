@@ -27,12 +27,45 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl I
         (None, Some(lang)) => lang,
         (url, _) => choose_lang(url, &Lang::ALL, Lang::Uk),
     });
-    let resource = LocalResource::new({
-        let base = site.base.clone();
-        move || api::list_page(base.clone(), lang.get(), at.get())
-    });
-    // The page already here is shown at once (hydration needs it); another is fetched. While
-    // it is on its way the resource still holds the page before, which is not shown.
+    let (page, resource) = load_list_page(site.base.clone(), lang, at);
+    follow_the_list(url_lang, lang, page, site.base.clone());
+    move || {
+        let (lang, at, base) = (lang.get(), at.get(), site.base.clone());
+        let entries = Lang::ALL
+            .into_iter()
+            .map(|l| SwitcherEntry {
+                lang: l,
+                href: at.path(&base, l),
+                edition: EditionKind::Human,
+            })
+            .collect::<Vec<_>>();
+        let retry = Callback::new(move |_| resource.refetch());
+        let (heading, content) = shown(page.get(), lang, &at, &base, retry);
+        view! {
+            <Masthead lang entries />
+            <main id="content">
+                <h1 class="list-heading">{heading}</h1>
+                {content}
+            </main>
+        }
+    }
+}
+
+/// A list page as a view reads it: nothing yet, or what loading it gave.
+type LoadedPage = Option<Result<Arc<ListPage>, LoadError>>;
+
+/// The page of `lang` at `at`: the one already here is shown at once (hydration needs it);
+/// another is fetched, and while it is on its way the resource still holds the page before,
+/// which is not shown.
+fn load_list_page(
+    base: String,
+    lang: Memo<Lang>,
+    at: Signal<ListAt>,
+) -> (
+    Signal<LoadedPage>,
+    LocalResource<Result<Arc<ListPage>, LoadError>>,
+) {
+    let resource = LocalResource::new(move || api::list_page(base.clone(), lang.get(), at.get()));
     let page = Signal::derive(move || {
         let (lang, at) = (lang.get(), at.get());
         match api::cached_list(lang, &at) {
@@ -42,17 +75,22 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl I
                 .filter(|r| r.as_ref().map_or(true, |p| p.lang == lang && p.at() == at)),
         }
     });
+    (page, resource)
+}
 
+/// `/` moves to the reader's own `/<lang>/`; the document's title follows the page.
+fn follow_the_list(
+    url_lang: Signal<Option<Lang>>,
+    lang: Memo<Lang>,
+    page: Signal<LoadedPage>,
+    base: String,
+) {
     let navigation = Navigation::current();
-    Effect::new({
-        let base = site.base.clone();
-        move |_| {
-            if let (None, Some(navigation)) = (url_lang.get(), navigation) {
-                navigation.redirect(&list_path(&base, choose_lang(None, &Lang::ALL, Lang::Uk)));
-            }
+    Effect::new(move |_| {
+        if let (None, Some(navigation)) = (url_lang.get(), navigation) {
+            navigation.redirect(&list_path(&base, choose_lang(None, &Lang::ALL, Lang::Uk)));
         }
     });
-
     Effect::new(move |_| {
         let lang = lang.get();
         let heading = match page.get() {
@@ -61,58 +99,47 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl I
         };
         set_document_head(lang, &page_title(&heading), messages(lang).tagline);
     });
+}
 
-    move || {
-        let lang = lang.get();
-        let at = at.get();
-        let text = messages(lang);
-        let base = site.base.clone();
-        let entries = Lang::ALL
-            .into_iter()
-            .map(|l| SwitcherEntry {
-                lang: l,
-                href: at.path(&base, l),
-                edition: EditionKind::Human,
-            })
-            .collect::<Vec<_>>();
-        let (heading, content) = match page.get() {
-            None => (
+/// The heading and the content of the page as it stands: loading, empty, its days, or why it
+/// could not be loaded (with a retry where one can help).
+fn shown(
+    page: LoadedPage,
+    lang: Lang,
+    at: &ListAt,
+    base: &str,
+    retry: Callback<()>,
+) -> (String, impl IntoView) {
+    let text = messages(lang);
+    match page {
+        None => (
+            text.articles_heading.to_string(),
+            EitherOf5::A(view! { <p class="loading" role="status">{text.loading}</p> }),
+        ),
+        Some(Ok(page)) if page.entries.is_empty() => (
+            page.heading(),
+            EitherOf5::B(view! { <p>{text.no_articles}</p> }),
+        ),
+        Some(Ok(page)) => (page.heading(), EitherOf5::C(list_content(page, base))),
+        Some(Err(LoadError::Malformed(e))) => (
+            text.articles_heading.to_string(),
+            EitherOf5::D(
+                view! { <Notice title=text.malformed_title body=text.malformed_body detail=Some(e.to_string())>""</Notice> },
+            ),
+        ),
+        Some(Err(e)) => {
+            let detail = match e {
+                LoadError::Network(d) => d,
+                _ => format!("{}: 404", at.data_file(lang)),
+            };
+            (
                 text.articles_heading.to_string(),
-                EitherOf5::A(view! { <p class="loading" role="status">{text.loading}</p> }),
-            ),
-            Some(Ok(page)) if page.entries.is_empty() => (
-                page.heading(),
-                EitherOf5::B(view! { <p>{text.no_articles}</p> }),
-            ),
-            Some(Ok(page)) => (page.heading(), EitherOf5::C(list_content(page, &base))),
-            Some(Err(LoadError::Malformed(e))) => (
-                text.articles_heading.to_string(),
-                EitherOf5::D(
-                    view! { <Notice title=text.malformed_title body=text.malformed_body detail=Some(e.to_string())>""</Notice> },
-                ),
-            ),
-            Some(Err(e)) => {
-                let detail = match e {
-                    LoadError::Network(d) => d,
-                    _ => format!("{}: 404", at.data_file(lang)),
-                };
-                let retry = Callback::new(move |_| resource.refetch());
-                (
-                    text.articles_heading.to_string(),
-                    EitherOf5::E(view! {
-                        <Notice title=text.network_title body=text.network_body detail=Some(detail) retry=Some((text.retry, retry))>
-                            ""
-                        </Notice>
-                    }),
-                )
-            }
-        };
-        view! {
-            <Masthead lang entries />
-            <main id="content">
-                <h1 class="list-heading">{heading}</h1>
-                {content}
-            </main>
+                EitherOf5::E(view! {
+                    <Notice title=text.network_title body=text.network_body detail=Some(detail) retry=Some((text.retry, retry))>
+                        ""
+                    </Notice>
+                }),
+            )
         }
     }
 }
