@@ -1,9 +1,40 @@
-//! Browser-free core of Trimova.
+//! Browser-free core of Trimova: every decision that needs no browser, compiled into the app's
+//! wasm, the machine translation module and the `trimova` command line alike, and tested natively
+//! with `cargo test`. The Leptos app and the command line are thin layers that carry out what
+//! this crate decides.
 //!
-//! Everything here compiles and is tested natively with `cargo test`: the article format (parsing and
-//! validation), the language model and negotiation, CLDR plural choice, URL building and route
-//! matching, the safety rules for links and images, and the reader-facing messages. The Leptos app in
-//! the top-level crate is a thin layer that renders what this crate decides.
+//! # A guide to the modules
+//!
+//! **The article and its files**
+//! - [`article`]: the article format (`trimova.article/1`): the model, body blocks, reading with
+//!   JSON-path errors, validation, the [`article::Field`]s of an edition, the words a machine
+//!   edition left untranslated, and (natively) reading `<id>.json` files.
+//! - [`index`]: `index.json` and [`ArticleSummary`], what lists, feeds and the index say of an
+//!   article.
+//! - [`import`]: the old site's plain-text pages turned into editions.
+//! - [`safety`]: which links and images may reach a page.
+//!
+//! **Readers and their languages**
+//! - [`lang`]: the three languages and negotiation (URL, remembered choice, browser).
+//! - [`i18n`]: every message a reader sees, in each language; [`plural`] picks CLDR forms for it.
+//! - [`locale`]: dates and counts as each language writes them (the same natively and in the
+//!   browser, so pre-rendered pages and the app agree).
+//! - [`reading`]: a reader's settings (text size, theme, ...) and the attributes that apply them.
+//!
+//! **The site**
+//! - [`route`]: URLs of articles and lists, and reading them back.
+//! - [`archive`]: the browsable lists (newest, older pages, months, tags): which pages exist and
+//!   what one holds.
+//! - [`publish`]: what crawlers and feed readers read: head tags, JSON-LD, sitemaps, feeds.
+//! - [`config`]: `config.json`, read at run time (languages, the translation service).
+//! - [`html`], [`slug`], [`timestamp`]: escaping, ids and slugs from titles, RFC 3339.
+//!
+//! **Machine translation**
+//! - [`provider`]: one file per translation service behind one trait, as data in and out (no
+//!   HTTP client here); [`provider::ProviderKind`] says how to add one.
+//! - [`translate`]: the one translation job ([`translate::job`]) that plans batches, retries,
+//!   caches and hands out requests for the browser or the command line to send, with an edition
+//!   cut into segments and put back ([`translate::segment`]).
 
 pub mod archive;
 pub mod article;
