@@ -4,8 +4,8 @@
 //! reader), so an API key here is a key anyone can read.
 
 use crate::article::{parse_json, FormatError};
+use crate::lang::Lang;
 use crate::provider::{HttpRequest, ProviderKind, TranslateCall};
-use crate::Lang;
 use serde::{de, Deserialize, Deserializer, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]

@@ -2,8 +2,8 @@
 //!
 //! Messages are plain data per language so a missing translation is a compile error, not a blank.
 
+use crate::lang::Lang;
 use crate::plural::{plural_category, PluralCategory};
-use crate::Lang;
 
 pub struct Messages {
     pub skip_to_content: &'static str,

@@ -5,7 +5,8 @@
 
 use crate::archive::{ListEntry, Thumbnail};
 use crate::article::{parse_json, Article, FormatError};
-use crate::{timestamp, Lang};
+use crate::lang::Lang;
+use crate::timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

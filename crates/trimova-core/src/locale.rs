@@ -7,7 +7,7 @@
 //! date + `short` time and `medium` date patterns, which the browser tests check against
 //! Chromium's `Intl` for the same instant in UTC.
 
-use crate::Lang;
+use crate::lang::Lang;
 
 /// The wall-clock fields of an RFC 3339 timestamp, in its own offset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

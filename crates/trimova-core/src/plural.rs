@@ -3,7 +3,7 @@
 //! The browser's `Intl.PluralRules` gives the same answer; this copy exists so that the choice is
 //! testable natively and so that strings can be picked without a round trip through JavaScript.
 
-use crate::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PluralCategory {

@@ -5,7 +5,7 @@
 
 use crate::archive::ListAt;
 use crate::article::is_valid_id;
-use crate::Lang;
+use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {

@@ -2,7 +2,7 @@
 
 use super::{LIST_FILE, PAGE_SIZE};
 use crate::article::{parse_json, FormatError};
-use crate::Lang;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 

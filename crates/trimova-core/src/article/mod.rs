@@ -22,7 +22,8 @@ pub use parse::{article_problems, parse_article, FormatError};
 pub use rules::is_valid_id;
 pub use untranslated::{marked, unmarked, BlockMarks, Stretch, Untranslated};
 
-use crate::{safety, timestamp, Lang};
+use crate::lang::Lang;
+use crate::{safety, timestamp};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;

@@ -2,7 +2,7 @@
 //! editors' tools).
 
 use super::{Article, Block, Translation, Untranslated};
-use crate::Lang;
+use crate::lang::Lang;
 use serde::de;
 use serde_json::Value;
 use std::fmt;

@@ -1,7 +1,7 @@
 //! The lines of a flattened page, cleaned, and what each kind of line says: the date, the view
 //! counter, the dateline, a subhead, an author's name, a quote's attribution, the language.
 
-use crate::Lang;
+use crate::lang::Lang;
 
 /// A non-empty line of the page, cleaned, with its 1-based line number.
 #[derive(Clone, Debug)]

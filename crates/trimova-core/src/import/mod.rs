@@ -21,7 +21,7 @@ mod lines;
 pub use lines::detect_language;
 
 use crate::article::{Article, Block, Edition, Inline, FORMAT};
-use crate::Lang;
+use crate::lang::Lang;
 use lines::{
     attribution, is_name, is_subhead, parse_date_line, parse_dateline, parse_views, units, Unit,
 };

@@ -9,12 +9,12 @@
 //! end-to-end tests). A batch whose markers do not all come back, in order, yields a wrong count,
 //! and the clients send its texts apart. `GET /listPairs` lists the installed pairs.
 
+use super::UNTRANSLATED;
 use super::{
     error_body, form_encode, json_body, status_error, success_json, Facts, HttpRequest,
     HttpResponse, Limits, PairCatalogue, Provider, ProviderError, TranslateCall,
 };
-use crate::translate::markup::UNTRANSLATED;
-use crate::Lang;
+use crate::lang::Lang;
 use serde::Deserialize;
 
 pub(super) const FACTS: Facts = Facts {

@@ -9,7 +9,7 @@ use super::{
     error_body, json_body, status_error, Facts, HttpRequest, HttpResponse, Limits, PairCatalogue,
     Provider, ProviderError, TranslateCall,
 };
-use crate::Lang;
+use crate::lang::Lang;
 use serde::Deserialize;
 use serde_json::json;
 

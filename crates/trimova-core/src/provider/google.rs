@@ -108,7 +108,7 @@ impl PairCatalogue for Google {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Lang;
+    use crate::lang::Lang;
     use serde_json::Value;
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{apertium, deepl, google, libretranslate, HttpRequest, HttpResponse};
 use super::{Facts, Limits, PairCatalogue, Provider, ProviderError, TranslateCall};
-use crate::Lang;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A translation service Trimova speaks to.

@@ -8,7 +8,7 @@ use super::{
     error_body, json_body, status_error, success_json, Facts, HttpRequest, HttpResponse, Limits,
     PairCatalogue, Provider, ProviderError, TranslateCall,
 };
-use crate::Lang;
+use crate::lang::Lang;
 use serde::Deserialize;
 use serde_json::json;
 

@@ -18,7 +18,11 @@ pub(crate) use http::{error_body, json_body, success_json};
 pub use http::{HttpRequest, HttpResponse};
 pub use kind::ProviderKind;
 
-use crate::Lang;
+use crate::lang::Lang;
+
+/// How a provider's answer marks a word the service left untranslated, once the service's own
+/// mark is read (Apertium's `*`): the markup reader (`translate::markup`) keeps such words marked.
+pub const UNTRANSLATED: (&str, &str) = ("<mark>", "</mark>");
 
 /// What a service is, as data: its names, how it wants to be called, where it answers.
 pub struct Facts {

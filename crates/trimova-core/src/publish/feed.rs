@@ -4,7 +4,7 @@ use super::xml::Xml;
 use super::Site;
 use crate::article::{Article, Edition};
 use crate::i18n::messages;
-use crate::Lang;
+use crate::lang::Lang;
 
 /// Entries a feed holds unless configured otherwise: a feed reader polls often, and needs only
 /// what is new since it last looked.

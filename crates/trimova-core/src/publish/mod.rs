@@ -9,8 +9,8 @@ use crate::archive::ListAt;
 use crate::article::Article;
 use crate::html::escape;
 use crate::i18n::messages;
+use crate::lang::Lang;
 use crate::route::{article_path, list_path};
-use crate::Lang;
 use serde_json::{json, Value};
 
 mod feed;

@@ -3,7 +3,7 @@
 //! last two days.
 
 use super::xml::Xml;
-use crate::Lang;
+use crate::lang::Lang;
 
 /// URLs a sitemap file may hold (the protocol's limit; 50 MB is never reached with this shape:
 /// an edition with three alternates is about 600 bytes).

@@ -1,7 +1,7 @@
 //! What the reading controls say, in the reader's language (plain data, as in `i18n`).
 
 use super::{Font, Scale, Theme};
-use crate::Lang;
+use crate::lang::Lang;
 
 pub struct ReadingMessages {
     /// The button that opens the panel, and the panel's name.

@@ -1,7 +1,7 @@
 //! The translation cache: keys that notice edits, and a size-bounded least-recently-used store
 //! that the app keeps in memory and persists in `localStorage`.
 
-use crate::Lang;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 

@@ -6,12 +6,12 @@
 
 use crate::article::Field;
 use crate::config::TranslationConfig;
+use crate::lang::Lang;
 use crate::provider::{HttpRequest, HttpResponse, ProviderError};
 use crate::translate::cache::cache_key;
 use crate::translate::plan::{plan, Plan};
 use crate::translate::retry::{next_step, Step};
 use crate::translate::segment::Segment;
-use crate::Lang;
 use std::collections::{HashMap, VecDeque};
 
 /// Where a job keeps the translations it has paid for (the browser's `localStorage` cache, the

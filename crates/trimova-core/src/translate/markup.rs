@@ -65,9 +65,6 @@ pub fn runs_to_html(runs: &[Run], terms: &[String], links: &mut Vec<String>) -> 
     out
 }
 
-/// How a provider's answer marks a word it left untranslated, once its own mark is read.
-pub const UNTRANSLATED: (&str, &str) = ("<mark>", "</mark>");
-
 /// Parses a translated fragment back into runs. `links` and `terms` are those the fragment was
 /// made with; unknown tags, unknown link numbers and unknown placeholders are dropped.
 pub fn html_to_runs(html: &str, links: &[String], terms: &[String]) -> Vec<Run> {
@@ -124,7 +121,8 @@ pub fn html_to_runs(html: &str, links: &[String], terms: &[String]) -> Vec<Run> 
             ("b" | "strong", true) => depth[0] = depth[0].saturating_sub(1),
             ("i" | "em", false) => depth[1] += 1,
             ("i" | "em", true) => depth[1] = depth[1].saturating_sub(1),
-            // How a provider's own mark for a word it did not know reaches us (`UNTRANSLATED`).
+            // How a provider's own mark for a word it did not know reaches us
+            // (`provider::UNTRANSLATED`).
             ("mark", false) => depth[2] += 1,
             ("mark", true) => depth[2] = depth[2].saturating_sub(1),
             ("a", false) => {

@@ -10,7 +10,7 @@ pub mod retry;
 pub mod segment;
 pub mod source;
 
-use crate::Article;
+use crate::article::Article;
 
 /// Terms that must come back exactly as sent: the configured glossary, the authors' names and the
 /// credited source. Longest first, so that "Ольга Розгон" wins over "Ольга".

@@ -1,7 +1,8 @@
 //! Which edition a missing one is translated from.
 
+use crate::article::Article;
 use crate::article::Edition;
-use crate::{Article, Lang};
+use crate::lang::Lang;
 
 /// Why no edition can be translated into the target.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,6 +1,6 @@
 use super::*;
 use crate::article::parse_article;
-use crate::Lang;
+use crate::lang::Lang;
 
 fn edition() -> Edition {
     let json = r#"{"format": "trimova.article/1", "id": "s", "published": "2024-06-14T10:05:00+03:00", "original": "uk",
