@@ -76,13 +76,14 @@ pub fn apply(
         .iter()
         .map(|s| (s.field, s.links.as_slice()))
         .collect();
-    // A plain-text field's translation, and the stretches of it the service left untranslated.
-    let text = |field: Field| {
-        translated
-            .get(&field)
-            .map(|html| unmarked(&html_to_runs(html, &[], terms)))
-    };
+    // A plain-text field's translation; the stretches of it the service left untranslated go
+    // into `marks`.
     let mut marks = Untranslated::default();
+    let text = |field: Field, marks: &mut Untranslated| {
+        let (text, stretches) = unmarked(&html_to_runs(translated.get(&field)?, &[], terms));
+        marks.set(field, stretches);
+        Some(text)
+    };
     let rich = |field: Field, original: &Inline| -> Inline {
         match translated.get(&field) {
             Some(html) => simplify(html_to_runs(
@@ -93,25 +94,21 @@ pub fn apply(
             None => original.clone(),
         }
     };
-    if let Some((t, stretches)) = text(Field::Title) {
+    if let Some(t) = text(Field::Title, &mut marks) {
         out.title = t;
-        marks.set(Field::Title, stretches);
     }
-    if let Some((t, stretches)) = text(Field::Dateline) {
+    if let Some(t) = text(Field::Dateline, &mut marks) {
         out.dateline = Some(t);
-        marks.set(Field::Dateline, stretches);
     }
-    if let Some((t, stretches)) = text(Field::Lead) {
+    if let Some(t) = text(Field::Lead, &mut marks) {
         out.lead = Some(t);
-        marks.set(Field::Lead, stretches);
     }
     for (i, block) in out.body.iter_mut().enumerate() {
         match block {
             Block::Paragraph { text: t } => *t = rich(Field::Text(i), t),
             Block::Heading { text: t } => {
-                if let Some((new, stretches)) = text(Field::Text(i)) {
+                if let Some(new) = text(Field::Text(i), &mut marks) {
                     *t = new;
-                    marks.set(Field::Text(i), stretches);
                 }
             }
             Block::Quote {
@@ -119,9 +116,8 @@ pub fn apply(
                 attribution,
             } => {
                 *t = rich(Field::Text(i), t);
-                if let Some((new, stretches)) = text(Field::Attribution(i)) {
+                if let Some(new) = text(Field::Attribution(i), &mut marks) {
                     *attribution = Some(new);
-                    marks.set(Field::Attribution(i), stretches);
                 }
             }
             Block::List { items, .. } => {
@@ -130,13 +126,11 @@ pub fn apply(
                 }
             }
             Block::Image { alt, caption, .. } => {
-                if let Some((new, stretches)) = text(Field::Alt(i)) {
+                if let Some(new) = text(Field::Alt(i), &mut marks) {
                     *alt = new;
-                    marks.set(Field::Alt(i), stretches);
                 }
-                if let Some((new, stretches)) = text(Field::Caption(i)) {
+                if let Some(new) = text(Field::Caption(i), &mut marks) {
                     *caption = Some(new);
-                    marks.set(Field::Caption(i), stretches);
                 }
             }
             Block::Unsupported(_) => {}
