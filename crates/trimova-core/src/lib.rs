@@ -55,6 +55,9 @@ pub mod slug;
 pub mod timestamp;
 pub mod translate;
 
+#[cfg(test)]
+mod test_support;
+
 pub use article::{Article, Block, Edition, FormatError, Inline, Run};
 pub use index::{ArticleSummary, Index};
 pub use lang::Lang;

@@ -24,93 +24,104 @@ fn seed() -> Option<String> {
     page
 }
 
-/// The subheads and the (quote, attribution) pairs of an imported page.
-fn structure(page: &ImportedPage) -> (Vec<&str>, Vec<(String, Option<String>)>) {
-    let body = &page.edition.body;
-    let headings = body
+/// What an English page of the format should become.
+struct Expected<'a> {
+    date: &'a str,
+    source: &'a str,
+    views: u64,
+    title: &'a str,
+    dateline: &'a str,
+    lead: &'a str,
+    author: &'a str,
+    quote: &'a str,
+    attribution: &'a str,
+}
+
+/// Imports `text` and checks every part of the page against `expected`: the header, the subheads
+/// (Details, Recall), the one quote with its attribution, the author named once, and the article
+/// `id` it merges into.
+fn imports_as(text: &str, id: &str, expected: Expected) {
+    let page = import_page(text, None).unwrap();
+    assert_eq!(page.lang, Lang::En);
+    assert_eq!(page.date, expected.date);
+    assert_eq!(page.source.as_deref(), Some(expected.source));
+    assert_eq!(page.views, Some(expected.views));
+    let e = &page.edition;
+    assert_eq!(e.title, expected.title);
+    assert_eq!(e.dateline.as_deref(), Some(expected.dateline));
+    assert!(e.lead.as_deref().unwrap().starts_with(expected.lead));
+    assert_eq!(
+        e.authors,
+        [expected.author],
+        "named once, 'also read' dropped"
+    );
+    let headings: Vec<&str> = e
+        .body
         .iter()
         .filter_map(|b| match b {
             Block::Heading { text } => Some(text.as_str()),
             _ => None,
         })
         .collect();
-    let quotes = body
+    assert_eq!(headings, ["Details", "Recall"]);
+    let quotes: Vec<(String, Option<String>)> = e
+        .body
         .iter()
         .filter_map(|b| match b {
             Block::Quote { text, attribution } => Some((text.plain_text(), attribution.clone())),
             _ => None,
         })
         .collect();
-    (headings, quotes)
-}
-
-#[test]
-fn an_archive_page_becomes_an_article() {
-    let page = import_page(SAMPLE_PAGE, None).unwrap();
-    assert_eq!(page.lang, Lang::En);
-    assert_eq!(page.date, "2026-03-11");
-    assert_eq!(page.source.as_deref(), Some("PRS"));
-    assert_eq!(page.views, Some(4318));
-    let e = &page.edition;
-    assert_eq!(
-        e.title,
-        "Ferry crossing on the Dnipro reopens after ice season - port authority"
-    );
-    assert_eq!(e.dateline.as_deref(), Some("Zaporizhzhia"));
-    assert!(e
-        .lead
-        .as_deref()
-        .unwrap()
-        .starts_with("The river ferry between the two banks resumed service"));
-    assert_eq!(
-        e.authors,
-        ["Marta Kovalenko"],
-        "named once, 'read also' dropped"
-    );
-    let (headings, quotes) = structure(&page);
-    assert_eq!(headings, ["Details", "Recall"]);
     assert_eq!(quotes.len(), 1);
-    assert!(quotes[0].0.starts_with("We kept the old boat going"));
-    assert_eq!(quotes[0].1.as_deref(), Some("Ilona Serdiuk said."));
-    assert!(!e.body.iter().any(
-        |b| matches!(b, Block::Paragraph { text } if text.plain_text().contains("Read also"))
-    ));
-    let article = merge_pages("ferry-dnipro-2026-03", vec![page]).unwrap();
-    assert_eq!(article.published, "2026-03-11T00:00:00Z");
+    assert!(quotes[0].0.starts_with(expected.quote));
+    assert_eq!(quotes[0].1.as_deref(), Some(expected.attribution));
+    assert!(!e
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Paragraph { text } if text.plain_text().contains("also:"))));
+    let article = merge_pages(id, vec![page]).unwrap();
+    assert_eq!(article.published, format!("{}T00:00:00Z", expected.date));
     assert_eq!(article.original, Lang::En);
     assert!(article.problems().is_empty());
 }
 
 #[test]
+fn a_plain_text_page_becomes_an_article() {
+    imports_as(
+        SAMPLE_PAGE,
+        "ferry-dnipro-2026-03",
+        Expected {
+            date: "2026-03-11",
+            source: "PRS",
+            views: 4318,
+            title: "Ferry crossing on the Dnipro reopens after ice season - port authority",
+            dateline: "Zaporizhzhia",
+            lead: "The river ferry between the two banks resumed service",
+            author: "Marta Kovalenko",
+            quote: "We kept the old boat going",
+            attribution: "Ilona Serdiuk said.",
+        },
+    );
+}
+
+#[test]
 fn the_seed_page_becomes_an_article() {
     let Some(seed) = seed() else { return };
-    let page = import_page(&seed, None).unwrap();
-    assert_eq!(page.lang, Lang::En);
-    assert_eq!(page.date, "2024-06-14");
-    assert_eq!(page.source.as_deref(), Some("UNN"));
-    assert_eq!(page.views, Some(15772));
-    let e = &page.edition;
-    assert_eq!(
-        e.title,
-        "Kim Jong Un sends millions of artillery shells to Russia - Bloomberg"
+    imports_as(
+        &seed,
+        "kim-shells-2024-06",
+        Expected {
+            date: "2024-06-14",
+            source: "UNN",
+            views: 15772,
+            title: "Kim Jong Un sends millions of artillery shells to Russia - Bloomberg",
+            dateline: "Kyiv",
+            lead: "North Korea has shipped containers",
+            author: "Olga Rozgon",
+            quote: "Putin is expected to seek closer security cooperation",
+            attribution: "Shin Wonsik said.",
+        },
     );
-    assert_eq!(e.dateline.as_deref(), Some("Kyiv"));
-    assert!(e
-        .lead
-        .as_deref()
-        .unwrap()
-        .starts_with("North Korea has shipped containers"));
-    assert_eq!(e.authors, ["Olga Rozgon"]);
-    let (headings, quotes) = structure(&page);
-    assert_eq!(headings, ["Details", "Recall"]);
-    assert_eq!(quotes.len(), 1);
-    assert!(quotes[0]
-        .0
-        .starts_with("Putin is expected to seek closer security cooperation"));
-    assert_eq!(quotes[0].1.as_deref(), Some("Shin Wonsik said."));
-    let article = merge_pages("kim-shells-2024-06", vec![page]).unwrap();
-    assert_eq!(article.published, "2024-06-14T00:00:00Z");
-    assert_eq!(article.original, Lang::En);
 }
 
 fn ukrainian() -> String {
