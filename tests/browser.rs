@@ -98,6 +98,55 @@ fn article_renders_semantic_html() {
     );
 }
 
+/// A machine edition written by `trimova translate`, with words its service left in Ukrainian in
+/// every kind of field.
+const MACHINE_EDITION: &str = r#"{
+  "format": "trimova.article/1", "id": "t-2", "published": "2024-06-14T10:05:00+03:00", "original": "uk",
+  "editions": {
+    "uk": { "title": "Снаряди", "body": [] },
+    "ru": { "title": "Отправили миллион снарядів", "dateline": "Київ", "lead": "Пхеньян відвантажив контейнеры",
+      "translation": { "from": "uk", "by": "machine", "provider": "apertium" },
+      "untranslated": { "title": [[18, 26]], "dateline": [[0, 4]], "lead": [[0, 7], [8, 19]],
+        "body[1].text": [[12, 20]], "body[2].attribution": [[0, 3]], "body[3].caption": [[8, 16]], "body[3].alt": [[0, 4]] },
+      "body": [
+        {"type": "paragraph", "text": [{"text": "Текст "}, {"text": "абзацу", "untranslated": true}]},
+        {"type": "heading", "text": "Подробности сьогодні"},
+        {"type": "quote", "text": "Цитата", "attribution": "Шін сказал"},
+        {"type": "image", "src": "media/a.svg", "alt": "Опис", "caption": "Подпись світлини"}
+      ] } } }"#;
+
+#[wasm_bindgen_test]
+fn a_machine_edition_marks_untranslated_words_in_every_field() {
+    let article = Arc::new(parse_article(MACHINE_EDITION, Some("t-2")).unwrap());
+    let root = mount(move || {
+        provide_context(AppRoot {
+            base: "/".into(),
+            adopted_lang: None,
+        });
+        view! { <ArticleView article lang=Lang::Ru /> }
+    });
+    let marked = |selector: &str| texts(&root, &format!("{selector} .untranslated[lang=uk]"));
+    assert_eq!(marked("article > header h1"), ["снарядів"]);
+    assert_eq!(texts(&root, "article > header h1"), ["Отправили миллион снарядів"]);
+    assert_eq!(marked(".dateline"), ["Київ"]);
+    assert_eq!(marked(".lead"), ["Пхеньян", "відвантажив"]);
+    assert_eq!(marked(".article-body > p"), ["абзацу"]);
+    assert_eq!(marked(".article-body > h2"), ["сьогодні"]);
+    assert_eq!(marked("figure.quote figcaption"), ["Шін"]);
+    assert_eq!(marked("figure.image figcaption"), ["світлини"]);
+    // The alt text is read aloud whole; the marks stay out of the attribute.
+    assert_eq!(attr(&root, "img", "alt").as_deref(), Some("Опис"));
+    assert_eq!(
+        attr(&root, "h1 .untranslated", "title").as_deref(),
+        Some("не переведено")
+    );
+    // The notice counts every word a reader sees marked.
+    assert_eq!(
+        texts(&root, ".mt-untranslated"),
+        ["Слов, которых сервис не знал (подчёркнуты пунктиром): 8"]
+    );
+}
+
 #[wasm_bindgen_test]
 fn switcher_marks_current_and_missing_editions() {
     let entries = vec![
