@@ -127,7 +127,10 @@ fn a_machine_edition_marks_untranslated_words_in_every_field() {
     });
     let marked = |selector: &str| texts(&root, &format!("{selector} .untranslated[lang=uk]"));
     assert_eq!(marked("article > header h1"), ["снарядів"]);
-    assert_eq!(texts(&root, "article > header h1"), ["Отправили миллион снарядів"]);
+    assert_eq!(
+        texts(&root, "article > header h1"),
+        ["Отправили миллион снарядів"]
+    );
     assert_eq!(marked(".dateline"), ["Київ"]);
     assert_eq!(marked(".lead"), ["Пхеньян", "відвантажив"]);
     assert_eq!(marked(".article-body > p"), ["абзацу"]);
