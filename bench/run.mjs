@@ -19,6 +19,7 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 const LONG = 'winter-blackout-building-guide-2026-11';
 const TRILINGUAL = 'lviv-tram-depot-library-2026-10';
+const SEED = 'north-korea-shells-2024-06';
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -162,43 +163,42 @@ async function translation(browser) {
   console.log(`time to the first translated paragraph: ${ms(m('first'))}`);
 }
 
-// The seed article, pre-rendered and hydrated by Trimova, against the same page with every script
-// removed: plain static HTML with the same CSS, served by the same server in the same run.
-const SEED = 'north-korea-shells-2024-06';
-
+// Pre-rendered pages against the same pages with every script removed (plain static HTML with the
+// same CSS), served by the same server in the same run; and the bytes on the first paint's path
+// beside the previous release's (bench/first-paint-previous.json).
 async function lighthouseComparison() {
   const dir = join(ROOT, 'bench', 'lighthouse');
   if (!existsSync(join(dir, 'node_modules', 'lighthouse'))) {
     execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
   }
   const { compare, accessibilityInThemes } = await import('./lighthouse/run.mjs');
-  const page = await readFile(join(DIST, 'uk', SEED, 'index.html'), 'utf8');
-  const staticPage = page
-    .replace(/<script\b[\s\S]*?<\/script>\s*/g, '')
-    .replace(/<link rel="modulepreload"[^>]*>/g, '');
-  const layer = await mkdtemp(join(tmpdir(), 'trimova-static-'));
-  await mkdir(join(layer, 'static-reference'), { recursive: true });
-  await writeFile(join(layer, 'static-reference', 'index.html'), staticPage);
-  // HTTP/2 over TLS (a throwaway self-signed certificate), as a CDN serves it: over HTTP/1.1
-  // Lighthouse would simulate a new connection, with its handshakes, for each parallel request.
-  const keys = await mkdtemp(join(tmpdir(), 'trimova-tls-'));
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-keyout', join(keys, 'key.pem'), '-out', join(keys, 'cert.pem')], { stdio: 'ignore' });
-  const tls = { key: await readFile(join(keys, 'key.pem')), cert: await readFile(join(keys, 'cert.pem')) };
-  const { server, url } = await serve([layer, DIST], { tls });
+  const { PAGES, GOALS, firstPaint, firstPaintBytes } = await import('./first-paint.mjs');
+
+  const previous = JSON.parse(await readFile(join(ROOT, 'bench', 'first-paint-previous.json'), 'utf8'));
+  console.log(`\nFirst-paint path (HTML + CSS, gzip), against the previous release (${previous.release})`);
+  for (const page of PAGES) {
+    const now = await firstPaintBytes(DIST, page);
+    const before = previous.pages[page];
+    const change = before ? `${now.total - before.total >= 0 ? '+' : ''}${now.total - before.total} B` : 'new';
+    console.log(`${page.padEnd(36)} HTML ${String(now.html).padStart(6)} B  CSS ${String(now.css).padStart(6)} B  total ${String(now.total).padStart(6)} B  (previous ${before?.total ?? '?'} B, ${change})`);
+  }
+
+  const runs = Math.max(1, Math.min(RUNS, 3));
+  const r = await firstPaint(DIST, PAGES, { compare, runs, flags: CHROMIUM_ARGS });
+  console.log(`\nLighthouse 12, mobile (simulated slow 4G, 4x CPU), median of ${runs}, plain HTTP + gzip; goals: FCP within ${GOALS.fcp}x and LCP within ${GOALS.lcp}x of the static page, TBT at most ${GOALS.tbt} ms, CLS ${GOALS.cls}`);
+  for (const page of PAGES) {
+    const [t, s] = [r[page], r[`${page} static`]];
+    const fcp = t.fcp / s.fcp;
+    const lcp = t.lcp / s.lcp;
+    const met = fcp <= GOALS.fcp && lcp <= GOALS.lcp && t.tbt <= GOALS.tbt && t.cls <= GOALS.cls;
+    console.log(`${page.padEnd(36)} FCP ${ms(t.fcp)} / ${ms(s.fcp)} = ${fcp.toFixed(2)}x  LCP ${ms(t.lcp)} / ${ms(s.lcp)} = ${lcp.toFixed(2)}x  TBT ${ms(t.tbt)}  CLS ${t.cls.toFixed(3)}  performance ${t.scores.performance}  ${met ? 'goals met' : 'GOALS NOT MET'}`);
+    if (t.failing.length) console.log(`  audits not passed: ${t.failing.join(', ')}`);
+  }
+
+  // Every reading theme, at the largest text size, as a reader who chose it sees the page.
+  const { server, url } = await serve([DIST]);
   try {
-    const runs = Math.max(1, Math.min(RUNS, 3));
-    const flags = [...CHROMIUM_ARGS, '--ignore-certificate-errors'];
-    const r = await compare({ trimova: `${url}/uk/${SEED}`, static: `${url}/static-reference/` }, { runs, flags });
-    const row = (name, x) => `${name.padEnd(8)} FCP ${ms(x.fcp).padEnd(10)} LCP ${ms(x.lcp).padEnd(10)} TBT ${ms(x.tbt).padEnd(9)} CLS ${x.cls.toFixed(3)}  `
-      + Object.entries(x.scores).map(([c, s]) => `${c} ${s}`).join(', ');
-    console.log(`\nLighthouse 12, mobile (simulated slow 4G, 4x CPU), ${SEED} (uk), median of ${runs}, served over HTTP/2 + brotli`);
-    console.log(row('trimova', r.trimova));
-    console.log(row('static', r.static));
-    console.log(`ratio trimova / static: FCP ${(r.trimova.fcp / r.static.fcp).toFixed(2)}, LCP ${(r.trimova.lcp / r.static.lcp).toFixed(2)}`);
-    if (r.trimova.failing.length) console.log(`audits not passed on the Trimova page: ${r.trimova.failing.join(', ')}`);
-    // Every reading theme, at the largest text size, as a reader who chose it sees the page.
-    const themes = await accessibilityInThemes(`${url}/uk/${SEED}`, ['auto', 'light', 'dark', 'sepia', 'contrast'], flags);
+    const themes = await accessibilityInThemes(`${url}/${PAGES[0]}`, ['auto', 'light', 'dark', 'sepia', 'contrast'], CHROMIUM_ARGS);
     console.log(`Lighthouse accessibility by reading theme (largest text): ${Object.entries(themes)
       .map(([t, x]) => `${t} ${x.score}${x.failing.length ? ` (${x.failing.join(', ')})` : ''}`).join(', ')}`);
   } finally {
