@@ -5,8 +5,7 @@ use crate::components::save_offline::{OfflineMark, SaveForOffline};
 use leptos::either::Either;
 use leptos::prelude::*;
 use std::sync::Arc;
-use trimova_core::article::Field;
-use trimova_core::article::{Edition, TranslatedBy};
+use trimova_core::article::{Edition, Field, TranslatedBy};
 use trimova_core::i18n::messages;
 use trimova_core::locale::{count, datetime_long};
 use trimova_core::provider::ProviderKind;
@@ -19,8 +18,7 @@ pub fn ArticleView(article: Arc<Article>, lang: Lang) -> impl IntoView {
     let edition = article.editions.get(&lang).cloned()?;
     // Each block with the marks of its plain-text fields (a machine edition's words left
     // untranslated in headings, attributions and captions).
-    let body: Vec<_> = (edition.body.iter().cloned())
-        .enumerate()
+    let body: Vec<_> = (edition.body.iter().cloned().enumerate())
         .map(|(i, block)| (block, edition.untranslated.of_block(i)))
         .collect();
     // An edition machine-translated at publish time (`trimova translate`) says so, as one

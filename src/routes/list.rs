@@ -10,8 +10,7 @@ use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::archive::{ListAt, ListPage};
-use trimova_core::i18n::messages;
-use trimova_core::i18n::page_title;
+use trimova_core::i18n::{messages, page_title};
 use trimova_core::route::list_path;
 use trimova_core::Lang;
 

@@ -3,8 +3,7 @@ use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
 use crate::components::switcher::{EditionKind, SwitcherEntry};
 use leptos::prelude::*;
-use trimova_core::i18n::messages;
-use trimova_core::i18n::page_title;
+use trimova_core::i18n::{messages, page_title};
 use trimova_core::route::list_path;
 use trimova_core::Lang;
 

@@ -12,8 +12,7 @@ use std::sync::Arc;
 use trimova::api::LIST_DATA;
 use trimova::prerender::{render_body, PageData};
 use trimova_core::archive::{self, by_newest, plan, ListPage, PlannedPage, Row};
-use trimova_core::i18n::messages;
-use trimova_core::i18n::page_title;
+use trimova_core::i18n::{messages, page_title};
 use trimova_core::publish::list_head;
 use trimova_core::{ArticleSummary, Lang};
 
