@@ -14,12 +14,15 @@ fn seed() -> Option<String> {
         "/../../../shared/seeds/000_09893ec7c448737d.txt"
     );
     let page = std::fs::read_to_string(path).ok();
+    static SAID: std::sync::Once = std::sync::Once::new();
     if page.is_none() {
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
-            "note: {path} is not beside the repository: the checks on the real plain-text page did not run"
-        );
+        SAID.call_once(|| {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: {path} is not beside the repository: the checks on the real plain-text page did not run"
+            );
+        });
     }
     page
 }
