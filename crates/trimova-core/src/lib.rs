@@ -28,6 +28,8 @@
 //! - [`publish`]: what crawlers and feed readers read: head tags, JSON-LD, sitemaps, feeds.
 //! - [`config`]: `config.json`, read at run time (languages, the translation service).
 //! - [`html`], [`slug`], [`timestamp`]: escaping, ids and slugs from titles, RFC 3339.
+//! - [`search`]: the words of texts and queries for searching the archive (segmented, folded,
+//!   stemmed in each language); the index that uses them is still to come.
 //!
 //! **Machine translation**
 //! - [`provider`]: one file per translation service behind one trait, as data in and out (no
@@ -51,6 +53,7 @@ pub mod publish;
 pub mod reading;
 pub mod route;
 pub mod safety;
+pub mod search;
 pub mod slug;
 pub mod timestamp;
 pub mod translate;
