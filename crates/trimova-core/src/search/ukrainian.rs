@@ -83,7 +83,7 @@ const NOUN: &[&str] = &[
 /// The stem of a folded Ukrainian word.
 pub fn stem(word: &str) -> String {
     let chars: Vec<char> = word.chars().collect();
-    // Endings come from after the first vowel, and leave at least two letters there.
+    // Endings come from after the first vowel, and leave at least one letter after it.
     let Some(first_vowel) = chars.iter().position(|c| VOWELS.contains(c)) else {
         return word.to_string();
     };
@@ -95,7 +95,7 @@ pub fn stem(word: &str) -> String {
             .iter()
             .filter(|e| tail.ends_with(*e))
             .map(|e| e.chars().count())
-            .filter(|n| *end >= region + n + 1)
+            .filter(|n| *end > region + n)
             .max();
         match longest {
             Some(n) => {
