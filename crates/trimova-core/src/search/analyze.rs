@@ -1,6 +1,5 @@
 //! Texts and queries as search terms: segmented, folded and stemmed.
 
-use super::ukrainian;
 use crate::lang::Lang;
 use frostem::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -18,13 +17,14 @@ pub fn fold(word: &str) -> String {
         .collect()
 }
 
-/// The stem of a folded word in `lang`.
+/// The stem of a folded word in `lang` (Snowball's algorithm for the language).
 pub fn stem(word: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Uk => ukrainian::stem(word),
-        Lang::En => Stemmer::new(Algorithm::English).stem(word).into_owned(),
-        Lang::Ru => Stemmer::new(Algorithm::Russian).stem(word).into_owned(),
-    }
+    let algorithm = match lang {
+        Lang::Uk => Algorithm::Ukrainian,
+        Lang::En => Algorithm::English,
+        Lang::Ru => Algorithm::Russian,
+    };
+    Stemmer::new(algorithm).stem(word).into_owned()
 }
 
 /// The words of `text` (Unicode word boundaries; numbers count, punctuation does not), folded.
