@@ -1,8 +1,10 @@
 <?php
 // Installs a throwaway WordPress for the end-to-end tests (scripts/wordpress.sh), without a
 // browser: the site, its default theme, Trimova's plugin with its settings, and the posts the
-// tests read. Idempotent: a second run changes nothing but the settings. Prints the posts' URLs
-// as JSON. Arguments: the site's URL, Trimova's origin (where dist/ is served).
+// tests read. Idempotent: a second run changes nothing but the settings. Prints, as JSON, the
+// posts' URLs, an application password for the REST API (`user:password`, as the block editor's
+// requests are authorised) and the administrator's login. Arguments: the site's URL, Trimova's
+// origin (where dist/ is served).
 [$script, $site, $origin] = $argv;
 $_SERVER['HTTP_HOST'] = parse_url($site, PHP_URL_HOST); // Debian's wp-config picks its config by host
 $_SERVER['REQUEST_URI'] = '/';
@@ -37,6 +39,9 @@ $posts = array(
     'html' => array('Custom HTML', "<!-- wp:html -->\n<trimova-article article=\"lviv-tram-depot-library-2026-10\" lang=\"en\"></trimova-article>\n<!-- /wp:html -->"),
     'hostile' => array('Hostile attributes', "[trimova article='a\"><img src=x onerror=alert(1)>' lang='en'][trimova src='javascript:alert(1)'][trimova article='lviv-tram-depot-library-2026-10' lang='en\" onmouseover=\"alert(1)']"),
     'none' => array('No article', 'A post without any article: nothing of Trimova should load here.'),
+    'pasted' => array('Pasted address', "An article's address pasted alone on a line:\n\n" . trailingslashit($origin) . "en/north-korea-shells-2024-06\n\nThe end."),
+    'src' => array('Article files', '[trimova src="' . trailingslashit($origin) . 'articles/lviv-tram-depot-library-2026-10.json" lang="en"][trimova src="https://elsewhere.example/articles/lviv-tram-depot-library-2026-10.json"]'),
+    'missing' => array('No article named', "<!-- wp:html -->\n<trimova-article></trimova-article>\n<!-- /wp:html -->"),
 );
 $urls = array();
 foreach ($posts as $slug => [$title, $content]) {
@@ -45,4 +50,15 @@ foreach ($posts as $slug => [$title, $content]) {
     $id = $existing ? wp_update_post(array('ID' => $existing->ID) + $post) : wp_insert_post($post);
     $urls[$slug] = add_query_arg('p', $id, trailingslashit($site));
 }
-echo json_encode($urls), "\n";
+// The REST API as the block editor uses it, and the settings page, as an administrator.
+$user = get_user_by('id', 1);
+wp_set_password('editor-password', 1);
+foreach (WP_Application_Passwords::get_user_application_passwords(1) as $existing) {
+    WP_Application_Passwords::delete_application_password(1, $existing['uuid']);
+}
+[$password] = WP_Application_Passwords::create_new_application_password(1, array('name' => 'trimova-tests'));
+echo json_encode(array(
+    'posts' => $urls,
+    'auth' => $user->user_login . ':' . $password,
+    'login' => array('user' => $user->user_login, 'password' => 'editor-password'),
+)), "\n";

@@ -39,13 +39,17 @@ mariadb --socket="$SOCKET" -u root -e "CREATE DATABASE IF NOT EXISTS wordpress; 
   GRANT ALL ON wordpress.* TO 'wordpress'@'localhost';"
 
 # The site: Debian's WordPress read-only, with a wp-content of its own (theme and plugin linked).
-mkdir -p "$WP_HOME/root" "$WP_HOME/wp-content/themes" "$WP_HOME/wp-content/plugins" "$WP_HOME/wp-content/uploads"
+mkdir -p "$WP_HOME/root" "$WP_HOME/wp-content/themes" "$WP_HOME/wp-content/plugins" "$WP_HOME/wp-content/uploads" \
+  "$WP_HOME/wp-content/mu-plugins"
 for entry in /usr/share/wordpress/*; do
   [ "$(basename "$entry")" = wp-content ] || ln -sfn "$entry" "$WP_HOME/root/$(basename "$entry")"
 done
 ln -sfn "$WP_HOME/wp-content" "$WP_HOME/root/wp-content"
 for theme in /usr/share/wordpress/wp-content/themes/*; do ln -sfn "$theme" "$WP_HOME/wp-content/themes/"; done
 ln -sfn "$PWD/integrations/wordpress/trimova" "$WP_HOME/wp-content/plugins/trimova"
+# The tests' own switches and a classic theme beside the block theme (e2e/fixtures/wordpress/).
+ln -sfn "$PWD/e2e/fixtures/wordpress/test-switches.php" "$WP_HOME/wp-content/mu-plugins/trimova-test-switches.php"
+ln -sfn "$PWD/e2e/fixtures/wordpress/classic" "$WP_HOME/wp-content/themes/trimova-classic"
 cat >/etc/wordpress/config-127.0.0.1.php <<PHP
 <?php
 // Written by Trimova's scripts/wordpress.sh for its tests.
@@ -57,6 +61,8 @@ define('WP_CONTENT_DIR', '$WP_HOME/wp-content');
 define('WP_DEFAULT_THEME', 'twentytwentythree');
 define('AUTOMATIC_UPDATER_DISABLED', true);
 define('WP_HTTP_BLOCK_EXTERNAL', true);
+// Application passwords (the REST API the block editor uses) over plain http on this machine.
+define('WP_ENVIRONMENT_TYPE', 'local');
 PHP
 
 php -S "127.0.0.1:$PORT" -t "$WP_HOME/root" >"$WP_HOME/php.log" 2>&1 &

@@ -8,6 +8,8 @@
 // by the app's wasm inside an open shadow root, so the host's styles and the viewer's stay apart;
 // nothing outside the element (URL, history, <html lang>, title, meta) is touched. No inline
 // script or style is used: it runs under `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`.
+// Whatever the element holds (a CMS puts a link to the article there) is shown only when the
+// viewer cannot start, under a message in the page's language.
 
 import { once } from './loader.js';
 
@@ -24,6 +26,19 @@ const loadOnce = (glue, wasm) => once(
 const loadApp = loadOnce('glue', 'wasm');
 const loadMachine = loadOnce('machineGlue', 'machineWasm');
 
+// When the viewer cannot start: the message above what the element holds, in the page's language.
+const CANNOT_START = {
+  uk: 'Статтю не вдалося показати тут.',
+  en: 'The article could not be shown here.',
+  ru: 'Статью не удалось показать здесь.',
+};
+const NO_ARTICLE = {
+  uk: 'Тут мала бути стаття, але не вказано, яка.',
+  en: 'An article belongs here, but none is named.',
+  ru: 'Здесь должна быть статья, но не указано какая.',
+};
+const inPageLanguage = (texts) => texts[(document.documentElement.lang || 'en').slice(0, 2).toLowerCase()] ?? texts.en;
+
 // The stylesheet, a <link> in each shadow root: the browser fetches and parses it once.
 function stylesheet() {
   return Object.assign(document.createElement('link'), {
@@ -36,6 +51,7 @@ class TrimovaArticle extends HTMLElement {
 
   #viewer = null;
   #root = null;
+  #failure = null;
   // Counts starts, so that one overtaken by a later start (or a removal) gives up.
   #run = 0;
 
@@ -61,6 +77,10 @@ class TrimovaArticle extends HTMLElement {
     this.#stop();
     const run = this.#run;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    if (!this.getAttribute('article') && !this.getAttribute('src')) {
+      this.#fail('missing', 'neither article nor src is given', NO_ARTICLE);
+      return;
+    }
     let sheet = shadow.querySelector('link[rel=stylesheet]');
     const styled = sheet
       ? Promise.resolve()
@@ -75,7 +95,7 @@ class TrimovaArticle extends HTMLElement {
     try {
       [bindings] = await Promise.all([loadApp(), styled]);
     } catch (error) {
-      if (run === this.#run) this.#fail(error);
+      if (run === this.#run) this.#fail('network', String(error?.message ?? error), CANNOT_START);
       return;
     }
     if (run !== this.#run || !this.isConnected) return;
@@ -89,6 +109,8 @@ class TrimovaArticle extends HTMLElement {
     shadow.append(this.#root);
     const config = this.getAttribute('config');
     const src = this.getAttribute('src');
+    this.#failure?.remove();
+    this.#failure = null;
     this.#viewer = new bindings.Viewer(this, this.#root, {
       article: this.getAttribute('article'),
       src: src && new URL(src, document.baseURI).href,
@@ -108,10 +130,19 @@ class TrimovaArticle extends HTMLElement {
     this.#root = null;
   }
 
-  #fail(error) {
-    console.error('trimova-article: the viewer could not be loaded', error);
+  // Says why nothing else is shown, keeps what the element holds (its link) in view, and tells
+  // the host page.
+  #fail(kind, message, texts) {
+    console.error(`trimova-article: ${message}`);
+    const shadow = this.shadowRoot;
+    this.#failure?.remove();
+    this.#failure = Object.assign(document.createElement('div'), { className: 'tm-failed' });
+    const note = Object.assign(document.createElement('p'), { textContent: inPageLanguage(texts) });
+    note.setAttribute('role', 'alert');
+    this.#failure.append(note, document.createElement('slot'));
+    shadow.append(this.#failure);
     this.dispatchEvent(new CustomEvent('trimova:error', {
-      bubbles: true, composed: true, detail: { kind: 'network', message: String(error?.message ?? error) },
+      bubbles: true, composed: true, detail: { kind, message },
     }));
   }
 }
