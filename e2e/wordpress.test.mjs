@@ -255,6 +255,17 @@ test('when the viewer cannot start, the element says so in the page\'s language,
   assert.deepEqual(strict.link, [`${cdn.url}/en/${SEED}`]);
 });
 
+test('with scripts off, a reader sees the link to the article', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(posts.one);
+  const link = page.locator('trimova-article a.trimova-link');
+  assert.equal(await link.isVisible(), true);
+  assert.equal(await link.getAttribute('href'), `${cdn.url}/en/${SEED}`);
+  assert.equal(squash(await link.textContent()), 'Read the article on the Trimova site');
+  await context.close();
+});
+
 test('feeds carry the link to the article', async () => {
   const feed = await (await fetch(`${site}/?feed=rss2`)).text();
   assert.match(feed, new RegExp(`href=&quot;${cdn.url.replace(/[.:/]/g, (c) => `\\${c}`)}/en/${SEED}&quot;|href="${cdn.url}/en/${SEED}"`));

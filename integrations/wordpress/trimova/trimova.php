@@ -78,9 +78,16 @@ function trimova_enqueue() {
     wp_enqueue_script('trimova-fallback', plugins_url('fallback.js', __FILE__), array(), '0.2.0', true);
 }
 
-/** Before WordPress 6.5 scripts are classic: embed.js is marked as the module it is. */
+/**
+ * Before WordPress 6.5 scripts are classic: embed.js is marked as the module it is, in place of
+ * the `type='text/javascript'` a theme without HTML5 script support gets.
+ */
 add_filter('script_loader_tag', function ($tag, $handle) {
-    return $handle === 'trimova' ? str_replace(' src=', ' type="module" src=', $tag) : $tag;
+    if ($handle !== 'trimova') {
+        return $tag;
+    }
+    $tag = preg_replace('/\s+type=([\'"])text\/javascript\1/', '', $tag);
+    return str_replace(' src=', ' type="module" src=', $tag);
 }, 10, 2);
 
 /** The page of an article on the Trimova site: in `$lang`, or (none) the reader's own. */
