@@ -1,0 +1,154 @@
+//! Ranking a newsroom expects: BM25F over an article's parts, the headline above the lead above the
+//! body, and, between results that score about the same, the newer first.
+//!
+//! An article is one document whatever its editions: each part gathers the terms of that part in
+//! every edition a reader can open (human ones, and machine ones published in the file), each in
+//! its own language, so a query finds the article through any of them.
+
+use super::analyze::terms;
+use crate::article::{Article, Block, Edition, Inline};
+
+/// The parts of an article that are searched, in the order of their weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    Headline = 0,
+    Lead = 1,
+    Body = 2,
+}
+
+impl Part {
+    pub const ALL: [Part; 3] = [Part::Headline, Part::Lead, Part::Body];
+
+    /// How much one occurrence here counts against one in the body.
+    pub fn weight(self) -> f32 {
+        match self {
+            Part::Headline => 4.0,
+            Part::Lead => 2.0,
+            Part::Body => 1.0,
+        }
+    }
+}
+
+/// An article's terms, by part, over all its readable editions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleTerms {
+    pub parts: [Vec<String>; 3],
+}
+
+impl ArticleTerms {
+    pub fn of(article: &Article) -> ArticleTerms {
+        let mut out = ArticleTerms::default();
+        for (lang, edition) in &article.editions {
+            out.parts[Part::Headline as usize].extend(terms(&edition.title, *lang));
+            if let Some(lead) = &edition.lead {
+                out.parts[Part::Lead as usize].extend(terms(lead, *lang));
+            }
+            out.parts[Part::Body as usize].extend(terms(&body_text(edition), *lang));
+        }
+        out
+    }
+
+    /// How often `term` occurs in each part.
+    pub fn frequencies(&self, term: &str) -> [u32; 3] {
+        self.parts
+            .each_ref()
+            .map(|part| part.iter().filter(|t| *t == term).count() as u32)
+    }
+
+    /// Each part's length in terms.
+    pub fn lengths(&self) -> [u32; 3] {
+        self.parts.each_ref().map(|part| part.len() as u32)
+    }
+}
+
+/// The body's text that a reader reads: paragraphs, subheads, quotes and their attribution, list
+/// items, captions.
+fn body_text(edition: &Edition) -> String {
+    let mut text = String::new();
+    let mut add = |s: &str| {
+        text.push_str(s);
+        text.push('\n');
+    };
+    for block in &edition.body {
+        match block {
+            Block::Paragraph { text } => add(&text.plain_text()),
+            Block::Heading { text } => add(text),
+            Block::Quote { text, attribution } => {
+                add(&text.plain_text());
+                add(attribution.as_deref().unwrap_or(""));
+            }
+            Block::List { items, .. } => items.iter().map(Inline::plain_text).for_each(|i| add(&i)),
+            Block::Image { caption, .. } => add(caption.as_deref().unwrap_or("")),
+            Block::Unsupported(_) => {}
+        }
+    }
+    text
+}
+
+/// What scoring needs to know of the whole archive.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Collection {
+    /// Articles in the index.
+    pub articles: u32,
+    /// Average length of each part, in terms.
+    pub average_lengths: [f32; 3],
+}
+
+/// BM25's saturation and length normalisation, as commonly tuned.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// The BM25F score of one term in one article: its occurrences in each part (`frequencies`),
+/// weighted and normalised by that part's length (`lengths`), then saturated once; `articles_with`
+/// is how many articles have the term at all.
+pub fn score(
+    frequencies: [u32; 3],
+    lengths: [u32; 3],
+    articles_with: u32,
+    archive: &Collection,
+) -> f32 {
+    let weighted: f32 = Part::ALL
+        .iter()
+        .map(|&part| {
+            let i = part as usize;
+            let average = archive.average_lengths[i].max(1.0);
+            let norm = 1.0 - B + B * lengths[i] as f32 / average;
+            part.weight() * frequencies[i] as f32 / norm
+        })
+        .sum();
+    if weighted == 0.0 {
+        return 0.0;
+    }
+    let n = archive.articles as f32;
+    let df = articles_with.min(archive.articles) as f32;
+    let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+    idf * weighted * (K1 + 1.0) / (weighted + K1)
+}
+
+/// A result to order: its score and when it was published (seconds since the epoch).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scored<T> {
+    pub item: T,
+    pub score: f32,
+    pub published_at: i64,
+}
+
+/// Orders results best first: scores within `NEAR` of each other count as a tie, which the newer
+/// article wins. (Rounded into steps of NEAR, so the order is a total one.)
+pub fn by_relevance<T>(results: &mut [Scored<T>]) {
+    const NEAR: f32 = 0.05;
+    let step = |s: f32| (s.max(0.0).ln_1p() / NEAR).floor() as i64;
+    results.sort_by(|a, b| {
+        step(b.score)
+            .cmp(&step(a.score))
+            .then(b.published_at.cmp(&a.published_at))
+    });
+}
+
+/// Orders results newest first, whatever their scores.
+pub fn by_newest<T>(results: &mut [Scored<T>]) {
+    results.sort_by_key(|r| std::cmp::Reverse(r.published_at));
+}
+
+#[cfg(test)]
+mod tests;
