@@ -27,6 +27,7 @@ const loadApp = loadOnce('glue', 'wasm');
 const loadMachine = loadOnce('machineGlue', 'machineWasm');
 
 // When the viewer cannot start: the message above what the element holds, in the page's language.
+// The WordPress plugin's fallback.js says the same when this file cannot load; change both together.
 const CANNOT_START = {
   uk: 'Статтю не вдалося показати тут.',
   en: 'The article could not be shown here.',

@@ -24,6 +24,19 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
     container
 }
 
+/// Mounts the edition `lang` of the article file `json` (id `id`) as the site serves it at `/`.
+fn mount_article(json: &'static str, id: &'static str, lang: Lang) -> web_sys::HtmlElement {
+    let article = Arc::new(parse_article(json, Some(id)).unwrap());
+    mount(move || {
+        // Every renderer (site, embed, machine module, pre-rendering) provides where it is served.
+        provide_context(AppRoot {
+            base: "/".into(),
+            adopted_lang: None,
+        });
+        view! { <ArticleView article lang /> }
+    })
+}
+
 fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
     (0..list.length())
@@ -51,15 +64,7 @@ const ARTICLE: &str = r#"{
 
 #[wasm_bindgen_test]
 fn article_renders_semantic_html() {
-    let article = Arc::new(parse_article(ARTICLE, Some("t-1")).unwrap());
-    let root = mount(move || {
-        // Every renderer (site, embed, machine module, pre-rendering) provides where it is served.
-        provide_context(AppRoot {
-            base: "/".into(),
-            adopted_lang: None,
-        });
-        view! { <ArticleView article lang=Lang::Uk /> }
-    });
+    let root = mount_article(ARTICLE, "t-1", Lang::Uk);
 
     assert_eq!(attr(&root, "article", "lang").as_deref(), Some("uk"));
     assert_eq!(texts(&root, "article > header h1"), ["Заголовок"]);
@@ -117,14 +122,7 @@ const MACHINE_EDITION: &str = r#"{
 
 #[wasm_bindgen_test]
 fn a_machine_edition_marks_untranslated_words_in_every_field() {
-    let article = Arc::new(parse_article(MACHINE_EDITION, Some("t-2")).unwrap());
-    let root = mount(move || {
-        provide_context(AppRoot {
-            base: "/".into(),
-            adopted_lang: None,
-        });
-        view! { <ArticleView article lang=Lang::Ru /> }
-    });
+    let root = mount_article(MACHINE_EDITION, "t-2", Lang::Ru);
     let marked = |selector: &str| texts(&root, &format!("{selector} .untranslated[lang=uk]"));
     assert_eq!(marked("article > header h1"), ["снарядів"]);
     assert_eq!(

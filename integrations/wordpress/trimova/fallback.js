@@ -3,6 +3,8 @@
 // security policy that blocks it), every <trimova-article> says so in the page's language above
 // the link to the article it holds, and fires `trimova:error` as the viewer would.
 (function () {
+  // The same words as embed.js's CANNOT_START (src/embed.js): this copy runs exactly when that
+  // file could not be had, so it cannot be shared; change both together.
   const messages = {
     uk: 'Статтю не вдалося показати тут.',
     en: 'The article could not be shown here.',

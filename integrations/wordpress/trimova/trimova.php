@@ -97,18 +97,18 @@ function trimova_article_page($id, $lang) {
 
 /**
  * The element for an article: `article` (an id) or `src` (an article file under an allowed
- * origin), `lang`, `reader-controls`. Holds a link to the article's page, which readers see
+ * origin), `lang` ('' for the reader's own), `reader-controls`. Holds a link to the article's page, which readers see
  * until the viewer starts, or instead of it. Returns '' (or a note for editors) when nothing
  * can be shown.
  */
 function trimova_element($attributes) {
-    $attributes = wp_parse_args($attributes, array(
-        'article' => '',
-        'src' => '',
-        'lang' => (string) get_option('trimova_default_lang', ''),
-        'reader-controls' => '',
-    ));
+    $attributes = wp_parse_args($attributes, array('article' => '', 'src' => '', 'lang' => '', 'reader-controls' => ''));
     $origin = trimova_origin();
+    if ($origin === '') {
+        return current_user_can('edit_posts')
+            ? '<p class="trimova-missing">' . esc_html__('Trimova: set where Trimova is deployed under Settings > Trimova.', 'trimova') . '</p>'
+            : '';
+    }
     $lang = in_array($attributes['lang'], TRIMOVA_LANGUAGES, true) ? $attributes['lang'] : '';
     $element = array();
     if (preg_match('/^[a-z0-9-]{1,200}$/', (string) $attributes['article'])) {
@@ -116,17 +116,13 @@ function trimova_element($attributes) {
         $page = trimova_article_page($attributes['article'], $lang);
     } elseif ($attributes['src'] !== '' && trimova_is_allowed_src((string) $attributes['src'])) {
         $element['src'] = $attributes['src'];
-        $page = preg_match('#/articles/([a-z0-9-]{1,200})\.json$#', (string) $attributes['src'], $m) && strpos($attributes['src'], $origin) === 0
+        // An article file of the origin's own has a page there; another allowed origin's does not.
+        $page = preg_match('#^' . preg_quote($origin, '#') . 'articles/([a-z0-9-]{1,200})\.json$#', (string) $attributes['src'], $m)
             ? trimova_article_page($m[1], $lang)
             : $origin;
     } else {
         return current_user_can('edit_posts')
             ? '<p class="trimova-missing">' . esc_html__('Trimova: name an article by its id, or give the address of an article file on the Trimova site set under Settings > Trimova.', 'trimova') . '</p>'
-            : '';
-    }
-    if ($origin === '') {
-        return current_user_can('edit_posts')
-            ? '<p class="trimova-missing">' . esc_html__('Trimova: set where Trimova is deployed under Settings > Trimova.', 'trimova') . '</p>'
             : '';
     }
     if ($lang !== '') {

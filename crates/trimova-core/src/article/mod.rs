@@ -147,21 +147,28 @@ impl Edition {
                 .filter(|w| w.chars().any(char::is_alphanumeric))
                 .count()
         };
-        let body: usize = self
-            .body
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph { text } => words(&text.plain_text()),
-                Block::Heading { text } => words(text),
-                Block::Quote { text, attribution } => {
-                    words(&text.plain_text()) + words(attribution.as_deref().unwrap_or(""))
-                }
-                Block::List { items, .. } => items.iter().map(|i| words(&i.plain_text())).sum(),
-                Block::Image { caption, .. } => words(caption.as_deref().unwrap_or("")),
-                Block::Unsupported(_) => 0,
-            })
-            .sum();
+        let body: usize = self.body_texts().iter().map(|t| words(t)).sum();
         words(&self.title) + words(self.lead.as_deref().unwrap_or("")) + body
+    }
+
+    /// The texts of the body a reader reads, in order: paragraphs, subheads, quotes and their
+    /// attribution, list items, captions (for word counts and search).
+    pub fn body_texts(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for block in &self.body {
+            match block {
+                Block::Paragraph { text } => out.push(text.plain_text()),
+                Block::Heading { text } => out.push(text.clone()),
+                Block::Quote { text, attribution } => {
+                    out.push(text.plain_text());
+                    out.extend(attribution.clone());
+                }
+                Block::List { items, .. } => out.extend(items.iter().map(Inline::plain_text)),
+                Block::Image { caption, .. } => out.extend(caption.clone()),
+                Block::Unsupported(_) => {}
+            }
+        }
+        out
     }
 
     /// Words a machine translation left in the source language that a reader sees marked: the

@@ -6,7 +6,7 @@
 //! its own language, so a query finds the article through any of them.
 
 use super::analyze::terms;
-use crate::article::{Article, Block, Edition, Inline};
+use crate::article::Article;
 
 /// The parts of an article that are searched, in the order of their weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,7 +43,9 @@ impl ArticleTerms {
             if let Some(lead) = &edition.lead {
                 out.parts[Part::Lead as usize].extend(terms(lead, *lang));
             }
-            out.parts[Part::Body as usize].extend(terms(&body_text(edition), *lang));
+            for text in edition.body_texts() {
+                out.parts[Part::Body as usize].extend(terms(&text, *lang));
+            }
         }
         out
     }
@@ -59,30 +61,6 @@ impl ArticleTerms {
     pub fn lengths(&self) -> [u32; 3] {
         self.parts.each_ref().map(|part| part.len() as u32)
     }
-}
-
-/// The body's text that a reader reads: paragraphs, subheads, quotes and their attribution, list
-/// items, captions.
-fn body_text(edition: &Edition) -> String {
-    let mut text = String::new();
-    let mut add = |s: &str| {
-        text.push_str(s);
-        text.push('\n');
-    };
-    for block in &edition.body {
-        match block {
-            Block::Paragraph { text } => add(&text.plain_text()),
-            Block::Heading { text } => add(text),
-            Block::Quote { text, attribution } => {
-                add(&text.plain_text());
-                add(attribution.as_deref().unwrap_or(""));
-            }
-            Block::List { items, .. } => items.iter().map(Inline::plain_text).for_each(|i| add(&i)),
-            Block::Image { caption, .. } => add(caption.as_deref().unwrap_or("")),
-            Block::Unsupported(_) => {}
-        }
-    }
-    text
 }
 
 /// What scoring needs to know of the whole archive.
