@@ -224,12 +224,11 @@ test('src is limited to the configured origin; the origin must be https (http on
   await admin.goto(`${site}/wp-login.php`);
   await admin.fill('#user_login', login.user);
   await admin.fill('#user_pass', login.password);
-  await admin.click('#wp-submit');
-  await admin.waitForURL(/wp-admin/);
+  // Each submit is waited for as it starts (no race with a fast redirect), up to its document.
+  await Promise.all([admin.waitForURL(/wp-admin/, { waitUntil: 'domcontentloaded' }), admin.click('#wp-submit')]);
   await admin.goto(`${site}/wp-admin/options-general.php?page=trimova`);
   await admin.fill('#trimova_origin', 'http://static.example.org/trimova/');
-  await admin.click('#submit');
-  await admin.waitForURL(/settings-updated/);
+  await Promise.all([admin.waitForURL(/settings-updated/, { waitUntil: 'domcontentloaded' }), admin.click('#submit')]);
   assert.match(squash(await admin.locator('.notice-error, .error').first().textContent()), /cannot be Trimova's origin: give an https address/);
   assert.equal(await admin.inputValue('#trimova_origin'), `${cdn.url}/`, 'the previous origin is kept');
 });
