@@ -63,44 +63,49 @@ impl ArticleTerms {
     }
 }
 
-/// What scoring needs to know of the whole archive.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Collection {
-    /// Articles in the index.
-    pub articles: u32,
-    /// Average length of each part, in terms.
-    pub average_lengths: [f32; 3],
-}
-
 /// BM25's saturation and length normalisation, as commonly tuned.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
-/// The BM25F score of one term in one article: its occurrences in each part (`frequencies`),
-/// weighted and normalised by that part's length (`lengths`), then saturated once; `articles_with`
-/// is how many articles have the term at all.
-pub fn score(
-    frequencies: [u32; 3],
-    lengths: [u32; 3],
-    articles_with: u32,
-    archive: &Collection,
-) -> f32 {
+/// The length of each part, in terms, that counts as usual. Fixed rather than the archive's
+/// averages: a term's impact in an article then depends on that article alone, so publishing
+/// one article never changes the postings of another (an index kept by the size of the change).
+/// Roughly two editions' worth, as most articles have.
+const USUAL_LENGTHS: [f32; 3] = [20.0, 60.0, 800.0];
+
+/// The most an impact can be: a term's saturated weight approaches K1 + 1.
+const MAX_WEIGHT: f32 = K1 + 1.0;
+
+/// BM25F's share of one term in one article, before the rarity of the term is known: its
+/// occurrences in each part (`frequencies`), weighted and normalised by that part's length
+/// (`lengths`), then saturated once. Quantised to a byte (0 only for a term the article lacks),
+/// which is what a posting stores.
+pub fn impact(frequencies: [u32; 3], lengths: [u32; 3]) -> u8 {
     let weighted: f32 = Part::ALL
         .iter()
         .map(|&part| {
             let i = part as usize;
-            let average = archive.average_lengths[i].max(1.0);
-            let norm = 1.0 - B + B * lengths[i] as f32 / average;
+            let norm = 1.0 - B + B * lengths[i] as f32 / USUAL_LENGTHS[i];
             part.weight() * frequencies[i] as f32 / norm
         })
         .sum();
     if weighted == 0.0 {
-        return 0.0;
+        return 0;
     }
-    let n = archive.articles as f32;
-    let df = articles_with.min(archive.articles) as f32;
-    let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
-    idf * weighted * (K1 + 1.0) / (weighted + K1)
+    let saturated = weighted * (K1 + 1.0) / (weighted + K1);
+    ((saturated / MAX_WEIGHT * 255.0).round() as u8).max(1)
+}
+
+/// How much a term found in `articles_with` of `articles` counts: BM25's idf, never negative.
+pub fn rarity(articles_with: u32, articles: u32) -> f32 {
+    let n = articles.max(1) as f32;
+    let df = articles_with.min(articles) as f32;
+    ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+}
+
+/// The BM25F score of one term in one article, from its posting's `impact` and its rarity.
+pub fn score(impact: u8, articles_with: u32, articles: u32) -> f32 {
+    rarity(articles_with, articles) * impact as f32 / 255.0 * MAX_WEIGHT
 }
 
 /// A result to order: its score and when it was published (seconds since the epoch).

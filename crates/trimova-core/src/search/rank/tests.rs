@@ -19,18 +19,14 @@ fn edition(title: &str, lead: &str, body: &str) -> serde_json::Value {
 fn scores(articles: &[Article], word: &str, lang: Lang) -> Vec<f32> {
     let all: Vec<ArticleTerms> = articles.iter().map(ArticleTerms::of).collect();
     let term = stem(word, lang);
-    let n = all.len() as f32;
-    let archive = Collection {
-        articles: all.len() as u32,
-        average_lengths: [0, 1, 2]
-            .map(|i| all.iter().map(|a| a.parts[i].len() as f32).sum::<f32>() / n),
-    };
-    let with = all
+    let impacts: Vec<u8> = all
         .iter()
-        .filter(|a| a.frequencies(&term) != [0, 0, 0])
-        .count() as u32;
-    all.iter()
-        .map(|a| score(a.frequencies(&term), a.lengths(), with, &archive))
+        .map(|a| impact(a.frequencies(&term), a.lengths()))
+        .collect();
+    let with = impacts.iter().filter(|i| **i > 0).count() as u32;
+    impacts
+        .iter()
+        .map(|i| score(*i, with, all.len() as u32))
         .collect()
 }
 
@@ -123,4 +119,14 @@ fn the_newer_wins_a_near_tie_and_only_a_near_tie() {
     assert_eq!(order, ["old, much better", "new", "old, a little better"]);
     by_newest(&mut results);
     assert_eq!(results[0].item, "new");
+}
+
+#[test]
+fn an_impact_is_zero_only_for_a_missing_term_and_grows_with_occurrences() {
+    assert_eq!(impact([0, 0, 0], [10, 30, 400]), 0);
+    let once = impact([0, 0, 1], [10, 30, 4000]);
+    assert!(once >= 1, "even one occurrence in a long body counts");
+    assert!(impact([0, 0, 3], [10, 30, 400]) > impact([0, 0, 1], [10, 30, 400]));
+    assert!(impact([1, 0, 0], [10, 30, 400]) > impact([0, 0, 1], [10, 30, 400]));
+    assert!(impact([50, 50, 50], [50, 50, 50]) <= 255);
 }

@@ -1,0 +1,294 @@
+//! The index's files: a term dictionary split into nodes by the terms' first letters, each node
+//! a small file the browser fetches only for the words it is asked for.
+//!
+//! # Layout (under the site folder)
+//! - `search/t/x<hex>.bin`: the node for the terms that begin with the prefix whose UTF-8 bytes
+//!   are `<hex>` (`x.bin` is the root, every term). A node is a **leaf** (its terms, each with
+//!   how many articles have it and its best postings) while its terms fit in [`NODE_LIMIT`]
+//!   bytes; past that it is a **split**: the term equal to its prefix, if any, and one child per
+//!   next letter, each a node of its own. A query word walks from the root to its leaf (a few
+//!   small requests, the upper ones cached), so no file grows with the archive: a growing
+//!   dictionary splits into more nodes, not bigger ones.
+//! - `search/d/<key>.json`: one article's summary as results show it ([`Doc`]).
+//! - `search/meta.json`: the number of articles, which the rarity of a term is measured against.
+//!
+//! A term keeps in the published index its [`KEPT`] best postings by impact (newest first among
+//! equals); the full list lives in the publisher's own state (`.trimova-search/`, never
+//! fetched), which an update edits and from which the best are chosen again.
+//!
+//! # Why this shape
+//! Every file is a function of the archive as it is, not of its history: which nodes exist
+//! depends only on the terms and their postings, and a posting's impact only on its own article
+//! ([`super::rank::impact`]). So a publish rewrites the nodes of the terms it touches and their
+//! ancestors, and ends with the files a full build writes, byte for byte.
+
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "trimova.search/1";
+
+/// A node's terms, encoded, in bytes, past which it splits (the most a word's lookup fetches of
+/// its leaf, before compression). Tests use a small one, so that a few articles split nodes.
+#[cfg(not(test))]
+pub const NODE_LIMIT: usize = 12 * 1024;
+#[cfg(test)]
+pub const NODE_LIMIT: usize = 700;
+
+/// Postings a term keeps in the published index: its best by impact. (Tests: a few, so that
+/// choosing the best is exercised.)
+#[cfg(not(test))]
+pub const KEPT: usize = 200;
+#[cfg(test)]
+pub const KEPT: usize = 6;
+
+/// An article as the index knows it: roughly when it was published, in seconds since the epoch
+/// (see [`article_keys`]), so recency needs no lookup.
+pub type Key = u32;
+
+/// One article that has a term, and how much the term matters in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Posting {
+    pub key: Key,
+    pub impact: u8,
+}
+
+/// A term and its postings. In a published node the postings are the best [`KEPT`] and
+/// `articles` is how many articles have the term; in the publisher's state they are all.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub term: String,
+    pub articles: u32,
+    /// Newest first; written as the first key and then the steps down to each next one.
+    #[serde(with = "descending")]
+    pub postings: Vec<Posting>,
+}
+
+impl Entry {
+    /// The entry as the browser gets it: the best [`KEPT`] postings, newest first.
+    pub fn published(&self) -> Entry {
+        let mut best = self.postings.clone();
+        if best.len() > KEPT {
+            best.sort_by(|a, b| b.impact.cmp(&a.impact).then(b.key.cmp(&a.key)));
+            best.truncate(KEPT);
+            best.sort_by(|a, b| b.key.cmp(&a.key));
+        }
+        Entry {
+            term: self.term.clone(),
+            articles: self.postings.len() as u32,
+            postings: best,
+        }
+    }
+
+    /// What the entry adds to its node's size, published.
+    pub fn size(&self) -> u32 {
+        postcard::to_allocvec(&self.published()).map_or(0, |b| b.len() as u32)
+    }
+}
+
+/// One node of the dictionary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Node {
+    /// The terms under this prefix, sorted.
+    Leaf(Vec<Entry>),
+    Split {
+        /// The published size of everything under this prefix (what decides, after a change,
+        /// whether it folds back into a leaf).
+        size: u32,
+        /// The term that is this prefix itself.
+        own: Option<Entry>,
+        /// Each next letter that begins a child, with the child's size.
+        children: Vec<(char, u32)>,
+    },
+}
+
+impl Node {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a node always encodes")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Node, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    /// The node as published: each entry's best postings.
+    pub fn published(&self) -> Node {
+        match self {
+            Node::Leaf(entries) => Node::Leaf(entries.iter().map(Entry::published).collect()),
+            Node::Split {
+                size,
+                own,
+                children,
+            } => Node::Split {
+                size: *size,
+                own: own.as_ref().map(Entry::published),
+                children: children.clone(),
+            },
+        }
+    }
+
+    /// The published size of everything under this node.
+    pub fn size(&self) -> u32 {
+        match self {
+            Node::Leaf(entries) => entries.iter().map(Entry::size).sum(),
+            Node::Split { size, .. } => *size,
+        }
+    }
+}
+
+/// The file name of the node for `prefix` (its UTF-8 bytes in hex: safe on every host).
+pub fn node_name(prefix: &str) -> String {
+    let mut name = String::with_capacity(2 + 2 * prefix.len() + 4);
+    name.push('x');
+    for b in prefix.bytes() {
+        name.push_str(&format!("{b:02x}"));
+    }
+    name.push_str(".bin");
+    name
+}
+
+/// Where the published node for `prefix` is, relative to the site folder.
+pub fn node_path(prefix: &str) -> String {
+    format!("search/t/{}", node_name(prefix))
+}
+
+/// Where an article's summary is, relative to the site folder.
+pub fn doc_path(key: Key) -> String {
+    format!("search/d/{key:08x}.json")
+}
+
+pub const META_PATH: &str = "search/meta.json";
+
+/// What the browser reads first: how many articles there are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    pub format: String,
+    pub articles: u32,
+}
+
+/// An article as a result shows it (what a news list shows, in every edition) and what the
+/// filters read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Doc {
+    pub key: Key,
+    #[serde(flatten)]
+    pub summary: crate::ArticleSummary,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// The nodes that `entries` (sorted by term, all beginning with `prefix`) make, parents after
+/// their children. The one definition of the layout: a full build and an update both use it.
+pub fn layout(prefix: &str, entries: Vec<Entry>, out: &mut Vec<(String, Node)>) -> u32 {
+    let size: u32 = entries.iter().map(Entry::size).sum();
+    if size as usize <= NODE_LIMIT {
+        out.push((prefix.to_string(), Node::Leaf(entries)));
+        return size;
+    }
+    let depth = prefix.chars().count();
+    let mut own = None;
+    let mut groups: Vec<(char, Vec<Entry>)> = Vec::new();
+    for entry in entries {
+        match entry.term.chars().nth(depth) {
+            None => own = Some(entry),
+            Some(c) => match groups.last_mut() {
+                Some((last, group)) if *last == c => group.push(entry),
+                _ => groups.push((c, vec![entry])),
+            },
+        }
+    }
+    let children = groups
+        .into_iter()
+        .map(|(c, group)| {
+            let child = format!("{prefix}{c}");
+            (c, layout(&child, group, out))
+        })
+        .collect();
+    out.push((
+        prefix.to_string(),
+        Node::Split {
+            size,
+            own,
+            children,
+        },
+    ));
+    size
+}
+
+/// Every article's key, in the order given: when it was published, in seconds since the epoch,
+/// with articles taken oldest first (then by id) and each moved on past the one before where two
+/// share a second. A function of the set of articles, so a full build and an update agree; a
+/// change moves only the keys of articles published in the same run of seconds.
+pub fn article_keys(articles: &[(i64, &str)]) -> Vec<Key> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| articles[a].cmp(&articles[b]));
+    let mut keys = vec![0; articles.len()];
+    let mut next: i64 = 0;
+    for i in order {
+        let key = articles[i].0.clamp(next, Key::MAX as i64);
+        keys[i] = key as Key;
+        next = key + 1;
+    }
+    keys
+}
+
+/// An article's terms, each with its impact: what its postings will be.
+pub fn article_postings(terms: &super::rank::ArticleTerms) -> Vec<(String, u8)> {
+    let mut distinct: Vec<&String> = terms.parts.iter().flatten().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let lengths = terms.lengths();
+    distinct
+        .into_iter()
+        .map(|term| {
+            let impact = super::rank::impact(terms.frequencies(term), lengths);
+            (term.clone(), impact)
+        })
+        .filter(|(_, impact)| *impact > 0)
+        .collect()
+}
+
+/// The term a tag is indexed as: a mark no word can carry, then the tag's slug. A tag filter is
+/// then one more term of the query.
+pub fn tag_term(slug: &str) -> String {
+    format!("#{slug}")
+}
+
+/// Postings written newest first as the first key and the steps down to each next key: small
+/// numbers, which postcard writes in a byte or two.
+mod descending {
+    use super::Posting;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(postings: &[Posting], s: S) -> Result<S::Ok, S::Error> {
+        let mut previous = None;
+        let steps: Vec<(u32, u8)> = postings
+            .iter()
+            .map(|p| {
+                let step = previous.map_or(p.key, |prev: u32| prev.wrapping_sub(p.key));
+                previous = Some(p.key);
+                (step, p.impact)
+            })
+            .collect();
+        steps.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Posting>, D::Error> {
+        let steps = Vec::<(u32, u8)>::deserialize(d)?;
+        let mut previous: Option<u32> = None;
+        let mut out = Vec::with_capacity(steps.len());
+        for (step, impact) in steps {
+            let key = match previous {
+                None => step,
+                Some(prev) => prev
+                    .checked_sub(step)
+                    .filter(|_| step > 0)
+                    .ok_or_else(|| serde::de::Error::custom("postings out of order"))?,
+            };
+            previous = Some(key);
+            out.push(Posting { key, impact });
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests;

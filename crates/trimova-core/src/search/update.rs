@@ -1,0 +1,235 @@
+//! Keeping the index: a full build, and an update that reads and writes only the nodes a change
+//! touches (and their ancestors), ending with the files the full build writes.
+//!
+//! Files are reached through a [`Store`] (the site folder for the command line, a map in tests).
+//! Each node is written twice: published (`search/t/…`, the best postings) and in the
+//! publisher's state (`.trimova-search/t/…`, every posting), which is what an update reads.
+
+use super::index::{layout, node_name, node_path, Entry, Key, Node, Posting, NODE_LIMIT};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where the publisher's own part of the index lives, never fetched by a browser.
+pub const STATE: &str = ".trimova-search";
+
+/// Files by path relative to the site folder.
+pub trait Store {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String>;
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), String>;
+    fn remove(&mut self, path: &str) -> Result<(), String>;
+}
+
+fn state_path(prefix: &str) -> String {
+    format!("{STATE}/t/{}", node_name(prefix))
+}
+
+/// Where an article's indexed terms are kept, by id.
+pub fn indexed_path(id: &str) -> String {
+    format!("{STATE}/a/{id}.bin")
+}
+
+/// What changes for one term: the articles that lose it, and the postings it gains (an article
+/// whose impact changed is in both).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TermChange {
+    pub removed: Vec<Key>,
+    pub added: Vec<Posting>,
+}
+
+/// Every term a change touches.
+pub type Changes = BTreeMap<String, TermChange>;
+
+/// An article as the index holds it: its key and its terms with their impacts (kept, so that
+/// when the article changes or goes its old postings can be taken out without the old file).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indexed {
+    pub key: Key,
+    /// Sorted by term.
+    pub terms: Vec<(String, u8)>,
+}
+
+impl Indexed {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("an article's terms always encode")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Indexed, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+}
+
+/// Adds to `changes` what it takes to go from `before` to `after` (either may be absent: an
+/// article added or removed). Nothing, when they are the same.
+pub fn diff(before: Option<&Indexed>, after: Option<&Indexed>, changes: &mut Changes) {
+    if before == after {
+        return;
+    }
+    if let Some(before) = before {
+        for (term, _) in &before.terms {
+            changes
+                .entry(term.clone())
+                .or_default()
+                .removed
+                .push(before.key);
+        }
+    }
+    if let Some(after) = after {
+        for (term, impact) in &after.terms {
+            changes
+                .entry(term.clone())
+                .or_default()
+                .added
+                .push(Posting {
+                    key: after.key,
+                    impact: *impact,
+                });
+        }
+    }
+}
+
+/// Writes the whole index from `entries` (every term, sorted, with all its postings newest
+/// first). The caller clears the old nodes first.
+pub fn build(store: &mut dyn Store, entries: Vec<Entry>) -> Result<(), String> {
+    let mut nodes = Vec::new();
+    layout("", entries, &mut nodes);
+    for (prefix, node) in nodes {
+        write_node(store, &prefix, &node)?;
+    }
+    Ok(())
+}
+
+/// Applies `changes` to the index in `store`, by the size of the change.
+pub fn update(store: &mut dyn Store, changes: Changes) -> Result<(), String> {
+    apply(store, "", changes.into_iter().collect(), true).map(|_| ())
+}
+
+/// Applies `changes` (sorted by term, all beginning with `prefix`) under the node for `prefix`,
+/// and returns the published size of what is under it now.
+fn apply(
+    store: &mut dyn Store,
+    prefix: &str,
+    changes: Vec<(String, TermChange)>,
+    root: bool,
+) -> Result<u32, String> {
+    let entries = match read_node(store, prefix)? {
+        None => merge(Vec::new(), changes),
+        Some(Node::Leaf(entries)) => merge(entries, changes),
+        Some(Node::Split { own, children, .. }) => {
+            let depth = prefix.chars().count();
+            let mut own_changes = Vec::new();
+            let mut groups: Vec<(char, Vec<(String, TermChange)>)> = Vec::new();
+            for (term, change) in changes {
+                match term.chars().nth(depth) {
+                    None => own_changes.push((term, change)),
+                    Some(c) => match groups.last_mut() {
+                        Some((last, group)) if *last == c => group.push((term, change)),
+                        _ => groups.push((c, vec![(term, change)])),
+                    },
+                }
+            }
+            let own = merge(own.into_iter().collect(), own_changes).pop();
+            let mut sizes: BTreeMap<char, u32> = children.into_iter().collect();
+            for (c, group) in groups {
+                match apply(store, &format!("{prefix}{c}"), group, false)? {
+                    0 => sizes.remove(&c),
+                    size => sizes.insert(c, size),
+                };
+            }
+            let size = own.as_ref().map_or(0, Entry::size) + sizes.values().sum::<u32>();
+            if size as usize > NODE_LIMIT {
+                let node = Node::Split {
+                    size,
+                    own,
+                    children: sizes.into_iter().collect(),
+                };
+                write_node(store, prefix, &node)?;
+                return Ok(size);
+            }
+            // Small enough again: everything under it folds back into one leaf.
+            let mut entries: Vec<Entry> = own.into_iter().collect();
+            for c in sizes.keys() {
+                gather(store, &format!("{prefix}{c}"), &mut entries)?;
+            }
+            entries.sort_by(|a, b| a.term.cmp(&b.term));
+            entries
+        }
+    };
+    if entries.is_empty() && !root {
+        remove_node(store, prefix)?;
+        return Ok(0);
+    }
+    let mut nodes = Vec::new();
+    let size = layout(prefix, entries, &mut nodes);
+    for (p, node) in nodes {
+        write_node(store, &p, &node)?;
+    }
+    Ok(size)
+}
+
+/// Moves every entry under `prefix` into `into`, removing the nodes they were in.
+fn gather(store: &mut dyn Store, prefix: &str, into: &mut Vec<Entry>) -> Result<(), String> {
+    match read_node(store, prefix)? {
+        None => {}
+        Some(Node::Leaf(entries)) => into.extend(entries),
+        Some(Node::Split { own, children, .. }) => {
+            into.extend(own);
+            for (c, _) in children {
+                gather(store, &format!("{prefix}{c}"), into)?;
+            }
+        }
+    }
+    remove_node(store, prefix)
+}
+
+/// `entries` (sorted) with `changes` (sorted) applied; terms no article has any more are gone.
+fn merge(entries: Vec<Entry>, changes: Vec<(String, TermChange)>) -> Vec<Entry> {
+    let mut out = Vec::with_capacity(entries.len() + changes.len());
+    let mut entries = entries.into_iter().peekable();
+    for (term, change) in changes {
+        while let Some(e) = entries.next_if(|e| e.term < term) {
+            out.push(e);
+        }
+        let mut entry = entries.next_if(|e| e.term == term).unwrap_or(Entry {
+            term,
+            articles: 0,
+            postings: Vec::new(),
+        });
+        let mut replaced = change.removed;
+        replaced.extend(change.added.iter().map(|p| p.key));
+        replaced.sort_unstable();
+        entry
+            .postings
+            .retain(|p| replaced.binary_search(&p.key).is_err());
+        entry.postings.extend(change.added);
+        entry.postings.sort_by(|a, b| b.key.cmp(&a.key));
+        entry.articles = entry.postings.len() as u32;
+        if !entry.postings.is_empty() {
+            out.push(entry);
+        }
+    }
+    out.extend(entries);
+    out
+}
+
+fn read_node(store: &dyn Store, prefix: &str) -> Result<Option<Node>, String> {
+    let path = state_path(prefix);
+    match store.read(&path)? {
+        None => Ok(None),
+        Some(bytes) => Node::decode(&bytes)
+            .map(Some)
+            .map_err(|e| format!("{path}: the search index's state is damaged ({e})")),
+    }
+}
+
+fn write_node(store: &mut dyn Store, prefix: &str, node: &Node) -> Result<(), String> {
+    store.write(&node_path(prefix), &node.published().encode())?;
+    store.write(&state_path(prefix), &node.encode())
+}
+
+fn remove_node(store: &mut dyn Store, prefix: &str) -> Result<(), String> {
+    store.remove(&node_path(prefix))?;
+    store.remove(&state_path(prefix))
+}
+
+#[cfg(test)]
+mod tests;
