@@ -2,14 +2,37 @@
 //! same natively (building the index) and in the browser (reading a query).
 //!
 //! What is here: the language layer (`analyze`), the ranking (`rank`), the index's files
-//! (`index`) and keeping them (`update`). A word is what Unicode word segmentation (UAX #29)
+//! (`index`), keeping them (`update`) and answering a query from them (`query`). A word is what Unicode word segmentation (UAX #29)
 //! says it is, folded to lower case with the apostrophes Ukrainian is typed with (`'`, `’`, `ʼ`)
 //! dropped and `ё` read as `е`, then stemmed in its language with Snowball's algorithms for
 //! English, Russian and Ukrainian (the `frostem` crate, version 2: the first to carry Ukrainian).
 
 pub mod analyze;
 pub mod index;
+pub mod query;
 pub mod rank;
 pub mod update;
 
 pub use analyze::{fold, query_terms, stem, terms, QueryTerm};
+
+use crate::article::Article;
+use index::{article_postings, tag_term, Doc, Key};
+use rank::ArticleTerms;
+use update::Indexed;
+
+/// What the index holds of `article` under `key`: its terms with their impacts (its tags as
+/// terms of their own, for the tag filter), and its summary as results show it.
+pub fn document(article: &Article, key: Key) -> (Indexed, Doc) {
+    let mut terms = article_postings(&ArticleTerms::of(article));
+    for tag in &article.tags {
+        terms.push((tag_term(&crate::slug::slug(tag)), 1));
+    }
+    terms.sort();
+    terms.dedup_by(|a, b| a.0 == b.0);
+    let doc = Doc {
+        key,
+        summary: crate::ArticleSummary::of(article),
+        tags: article.tags.clone(),
+    };
+    (Indexed { key, terms }, doc)
+}

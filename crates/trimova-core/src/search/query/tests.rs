@@ -1,0 +1,238 @@
+use super::*;
+use crate::article::{parse_article, Article};
+use crate::search::document;
+use crate::search::index::{article_keys, Doc, Entry, Posting};
+use crate::search::update::{build, Store};
+use crate::Lang;
+use std::collections::BTreeMap;
+
+#[derive(Default)]
+struct Folder(BTreeMap<String, Vec<u8>>);
+
+impl Store for Folder {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        Ok(self.0.get(path).cloned())
+    }
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.0.insert(path.into(), bytes.to_vec());
+        Ok(())
+    }
+    fn remove(&mut self, path: &str) -> Result<(), String> {
+        self.0.remove(path);
+        Ok(())
+    }
+}
+
+/// An archive of articles written for these tests, indexed as `trimova pages` indexes it.
+struct Archive {
+    folder: Folder,
+    docs: HashMap<Key, Doc>,
+    articles: u32,
+}
+
+fn article(id: &str, published: &str, tags: &[&str], editions: serde_json::Value) -> Article {
+    let json = serde_json::json!({
+        "format": "trimova.article/1", "id": id, "published": published,
+        "original": "uk", "tags": tags, "editions": editions,
+    });
+    parse_article(&json.to_string(), Some(id)).unwrap()
+}
+
+fn edition(title: &str, lead: &str, body: &str) -> serde_json::Value {
+    serde_json::json!({"title": title, "lead": lead, "body": [{"type": "paragraph", "text": body}]})
+}
+
+fn archive(articles: &[Article]) -> Archive {
+    let dated: Vec<(i64, &str)> = articles
+        .iter()
+        .map(|a| (a.published_at(), a.id.as_str()))
+        .collect();
+    let keys = article_keys(&dated);
+    let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    let mut docs = HashMap::new();
+    for (a, key) in articles.iter().zip(keys) {
+        let (indexed, doc) = document(a, key);
+        for (term, impact) in indexed.terms {
+            terms.entry(term).or_default().push(Posting { key, impact });
+        }
+        docs.insert(key, doc);
+    }
+    let entries = terms
+        .into_iter()
+        .map(|(term, mut postings)| {
+            postings.sort_by(|a, b| b.key.cmp(&a.key));
+            Entry {
+                term,
+                articles: postings.len() as u32,
+                postings,
+            }
+        })
+        .collect();
+    let mut folder = Folder::default();
+    build(&mut folder, entries).unwrap();
+    Archive {
+        folder,
+        docs,
+        articles: articles.len() as u32,
+    }
+}
+
+impl Archive {
+    /// Asks `typed` as the browser does (published nodes only, fetched as the lookup wants
+    /// them) and returns the ids found, best first, and how many nodes it fetched.
+    fn search(&self, typed: &str, order: Order) -> (Vec<String>, usize) {
+        let query = Query::parse(typed).unwrap();
+        let mut lookup = Lookup::default();
+        let mut fetched = 0;
+        loop {
+            let wanted = lookup.wanted(&query);
+            if wanted.is_empty() {
+                break;
+            }
+            for prefix in wanted {
+                let bytes = &self.folder.0[&crate::search::index::node_path(&prefix)];
+                lookup.add(prefix, Node::decode(bytes).unwrap());
+                fetched += 1;
+            }
+        }
+        let found = lookup.found(&query);
+        let ranked = rank(&found, self.articles, order, None, None);
+        let ids = ranked
+            .results
+            .iter()
+            .map(|r| self.docs[&r.item].summary.id.clone())
+            .collect();
+        (ids, fetched)
+    }
+}
+
+fn newsroom() -> Vec<Article> {
+    let filler =
+        "Міська рада зібралася на засідання у вівторок і ухвалила бюджет на наступний рік.";
+    let mut all = vec![
+        article(
+            "fortress-in-title",
+            "2026-10-01T10:00:00+03:00",
+            &["Культура"],
+            serde_json::json!({
+                "uk": edition("Стародавня фортеця відкрилася для відвідувачів", "Реставрація тривала шість років.", filler),
+                "en": edition("An ancient fortress opens to visitors", "The restoration took six years.", "The city council met on Tuesday."),
+            }),
+        ),
+        article(
+            "fortress-in-body",
+            "2026-11-01T10:00:00+03:00",
+            &["Місто"],
+            serde_json::json!({
+                "uk": edition("Бюджет міста на наступний рік", "Депутати проголосували.", "Серед витрат є ремонт стародавньої фортеці та мосту."),
+            }),
+        ),
+        article(
+            "russian-only",
+            "2026-09-01T10:00:00+03:00",
+            &[],
+            serde_json::json!({
+                "ru": edition("Трамвайное депо стало библиотекой", "Во Львове открыли читальный зал.", "Новая библиотека работает ежедневно."),
+            }),
+        ),
+        article(
+            "apostrophe",
+            "2026-08-01T10:00:00+03:00",
+            &[],
+            serde_json::json!({
+                "uk": edition("Ціни на м’ясо зросли", "Ринок відреагував.", "Продавці кажуть про подорожчання."),
+            }),
+        ),
+    ];
+    // Enough other articles that the dictionary splits into nodes (the tests' limit is small).
+    for i in 0..30 {
+        all.push(article(
+            &format!("filler-{i:02}"),
+            &format!("2025-01-{:02}T10:00:00+02:00", i % 28 + 1),
+            &["Місто"],
+            serde_json::json!({"uk": edition(&format!("Новина номер {i} про парк і поле"), "Коротко.", &format!("{filler} Слово{i} поле{i} парк{i}."))}),
+        ));
+    }
+    all
+}
+
+#[test]
+fn an_inflected_word_finds_the_article_and_the_headline_counts_above_the_body() {
+    let archive = archive(&newsroom());
+    let (ids, fetched) = archive.search("стародавня фортеця ", Order::Relevance);
+    assert_eq!(ids, ["fortress-in-title", "fortress-in-body"]);
+    assert!(fetched > 1, "the dictionary was split, and walked");
+    // Newest first: the body's match is the newer article.
+    let (ids, _) = archive.search("стародавня фортеця ", Order::Newest);
+    assert_eq!(ids, ["fortress-in-body", "fortress-in-title"]);
+}
+
+#[test]
+fn an_article_is_found_through_its_other_edition_and_in_russian() {
+    let archive = archive(&newsroom());
+    assert_eq!(
+        archive.search("fortresses ", Order::Relevance).0,
+        ["fortress-in-title"]
+    );
+    assert_eq!(
+        archive.search("библиотеки ", Order::Relevance).0,
+        ["russian-only"]
+    );
+    assert_eq!(
+        archive.search("трамвайного депо ", Order::Relevance).0,
+        ["russian-only"]
+    );
+}
+
+#[test]
+fn the_last_word_is_a_prefix_while_typed_and_every_word_must_match() {
+    let archive = archive(&newsroom());
+    assert_eq!(archive.search("стародав", Order::Relevance).0.len(), 2);
+    assert!(
+        archive.search("стародав ", Order::Relevance).0.is_empty(),
+        "a finished word is a word"
+    );
+    assert_eq!(
+        archive.search("фортеця бібліотека", Order::Relevance).0,
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn the_apostrophes_are_one() {
+    let archive = archive(&newsroom());
+    for typed in ["м'ясо ", "м’ясо ", "мʼясо ", "мясо "] {
+        assert_eq!(
+            archive.search(typed, Order::Relevance).0,
+            ["apostrophe"],
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn a_query_of_any_length_is_bounded_and_one_without_words_is_refused() {
+    let long = "фортеця ".repeat(1250);
+    let q = Query::parse(&long).unwrap();
+    assert!(q.cut && q.words.len() <= MAX_WORDS);
+    assert_eq!(Query::parse("?!… — «»"), Err(Refusal::NoWords));
+    assert_eq!(Query::parse("\u{0}\u{7}\u{1b}"), Err(Refusal::NoWords));
+    let q = Query::parse("форт\u{0}еця").unwrap();
+    assert_eq!(
+        q.words.len(),
+        2,
+        "a control character separates, never reaches a lookup"
+    );
+}
+
+#[test]
+fn highlights_mark_the_inflected_words_and_the_prefix() {
+    let q = Query::parse("стародавня форт").unwrap();
+    let text = "Ремонт стародавньої фортеці та мосту";
+    let marks = highlights(text, Lang::Uk, &q);
+    let words: Vec<String> = marks
+        .iter()
+        .map(|&(s, e)| text.chars().skip(s).take(e - s).collect())
+        .collect();
+    assert_eq!(words, ["стародавньої", "фортеці"]);
+}
