@@ -5,6 +5,8 @@ use proptest::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use trimova_core::search::index::Node;
+use trimova_core::search::update::decode_terms;
 
 /// The app shell the builds start from (Trunk's index.html stands in for its 404.html).
 const SHELL: &str = include_str!("../../../index.html");
@@ -104,7 +106,9 @@ fn snapshot(dist: &Path) -> BTreeMap<String, Vec<u8>> {
                     .unwrap()
                     .to_string_lossy()
                     .into_owned();
-                if !name.starts_with(".trimova") {
+                // The manifest and the lock are the run's own; the search index's state is part
+                // of what a run must end with.
+                if !name.starts_with(".trimova") || name.starts_with(".trimova-search/") {
                     out.insert(name, std::fs::read(&path).unwrap());
                 }
             }
@@ -168,6 +172,15 @@ fn publishing_one_article_changes_only_the_pages_it_appears_on() {
         "sitemaps/lists-newest.xml".into(),
         "sitemaps/news-1.xml".into(),
     ];
+    // The search index: its one node (a small archive), the article's summary, the count, and
+    // the terms kept for the next change.
+    expected.extend([
+        "search/t/x.bin".into(),
+        ".trimova-search/t/x.bin".into(),
+        format!("search/d/{:08x}.json", NOW - 7200),
+        "search/meta.json".into(),
+        ".trimova-search/a/a-0000.bin".into(),
+    ]);
     for lang in ["uk", "en", "ru"] {
         expected.push(format!("{lang}/a-0000/index.html"));
         expected.push(format!("{lang}/feed.xml"));
@@ -339,6 +352,14 @@ fn is_temporary(path: &str) -> bool {
 
 fn assert_whole(files: &BTreeMap<String, Vec<u8>>) {
     for (name, bytes) in files {
+        if name.starts_with(".trimova-search/a/") {
+            decode_terms(bytes).unwrap_or_else(|e| panic!("{name} is cut: {e}"));
+            continue;
+        }
+        if name.ends_with(".bin") {
+            Node::decode(bytes).unwrap_or_else(|e| panic!("{name} is cut: {e}"));
+            continue;
+        }
         let text = String::from_utf8(bytes.clone()).unwrap_or_else(|_| panic!("{name} is cut"));
         if name.ends_with(".html") {
             assert!(text.ends_with("</html>\n"), "{name} is cut");

@@ -26,6 +26,8 @@ pub(super) struct Scanned {
     pub(super) entry: Option<ArticleSummary>,
     pub(super) rendered: usize,
     pub(super) removed: usize,
+    /// Its search terms before and after, when its content changed and the index is updated.
+    pub(super) terms: Option<super::search::TermsChange>,
 }
 
 /// An article file in the folder, as `stat` sees it.
@@ -154,6 +156,7 @@ pub(super) fn scan(
                 entry: None,
                 rendered: 0,
                 removed: 0,
+                terms: None,
             })
         }
         before => before,
@@ -194,7 +197,9 @@ pub(super) fn scan(
             removed += 1;
         }
     }
+    let terms = super::search::keep_terms(context, &article, context.full)?;
     Ok(Scanned {
+        terms,
         entry: Some(ArticleSummary::of(&article)),
         rendered: record.pages.len(),
         id,

@@ -8,6 +8,7 @@
 mod articles;
 mod lists;
 mod manifest;
+mod search;
 mod syndication;
 
 use crate::args::PagesArgs;
@@ -49,6 +50,8 @@ pub struct Report {
     pub syndication: usize,
     pub kept: usize,
     pub removed: usize,
+    /// Articles put into the search index or taken out of it.
+    pub indexed: usize,
 }
 
 /// A run's mark, there while it writes and gone when it has finished. Its temporary files sit
@@ -68,16 +71,18 @@ pub struct Context<'a> {
     pub started_ns: u64,
     pub shell: &'a Shell,
     pub site: &'a Site,
+    /// Everything is rendered again (no manifest, or `--full`): the search index too.
+    pub full: bool,
 }
 
 impl Context<'_> {
     /// Writes a derived file whole (flushed with the rest before the manifest is written).
     pub fn write(&self, relative: &Path, text: &str) -> Result<(), Failure> {
-        write_whole(
-            &self.dist.join(relative),
-            text.as_bytes(),
-            Durability::Batched,
-        )
+        self.write_bytes(relative, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, relative: &Path, bytes: &[u8]) -> Result<(), Failure> {
+        write_whole(&self.dist.join(relative), bytes, Durability::Batched)
     }
 
     /// Removes a derived file and the folders it leaves empty (up to the site folder).
@@ -124,7 +129,7 @@ pub fn command(args: PagesArgs) -> Result<(), Failure> {
     };
     let r = run(&options)?;
     println!(
-        "trimova pages: {} in {}: rendered {} edition pages, {} list pages, {} sitemaps and feeds; kept {}; removed {}",
+        "trimova pages: {} in {}: rendered {} edition pages, {} list pages, {} sitemaps and feeds; kept {}; removed {}; indexed {} articles for search",
         if r.full { "full build" } else { "changes only" },
         options.dist.display(),
         r.editions,
@@ -132,6 +137,7 @@ pub fn command(args: PagesArgs) -> Result<(), Failure> {
         r.syndication,
         r.kept,
         r.removed,
+        r.indexed,
     );
     Ok(())
 }
@@ -156,20 +162,13 @@ fn run(options: &Options) -> Result<Report, Failure> {
 fn build(options: &Options) -> Result<Report, Failure> {
     let dist = options.dist.as_path();
     let running = dist.join(RUNNING);
-    if running.exists() {
+    let killed = running.exists();
+    if killed {
         remove_temporaries(dist)?;
     }
     write_whole(&running, b"", Durability::Now)?;
     let (shell, stamp) = read_shell(dist, options)?;
     let site = Site::new(&options.site_url, &shell.base(), &options.site_name)?;
-    let context = Context {
-        dist,
-        started_ns: std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64),
-        shell: &shell,
-        site: &site,
-    };
     let old = (!options.full)
         .then(|| Manifest::read(dist, &stamp))
         .flatten();
@@ -177,15 +176,51 @@ fn build(options: &Options) -> Result<Report, Failure> {
         full: old.is_none(),
         ..Report::default()
     };
+    // A run killed while it updated the index may have kept terms the index never got: the
+    // index is built again whole.
+    let index_full = report.full || killed;
+    if index_full {
+        search::clear(dist, report.full)?;
+    }
+    let context = Context {
+        dist,
+        started_ns: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64),
+        shell: &shell,
+        site: &site,
+        full: index_full,
+    };
     let mut old = old.unwrap_or_else(|| Manifest::new(stamp.clone()));
     let mut new = Manifest::new(stamp);
+    let dated_before: Vec<(String, i64)> = old
+        .articles
+        .iter()
+        .map(|(id, r)| (id.clone(), r.published_at))
+        .collect();
 
     // 1. Article files: the changed ones are parsed and their edition pages rendered.
     let Articles {
         records,
         mut summaries,
+        changed,
+        gone,
     } = render_articles(&context, std::mem::take(&mut old.articles), &mut report)?;
     new.articles = records;
+
+    // The search index, from the same reading of the files.
+    report.indexed = search::render(
+        &context,
+        search::Run {
+            full: index_full,
+            before: &dated_before,
+            records: &new.articles,
+            changed,
+            gone,
+            summaries: &summaries,
+        },
+    )?;
+    drop(dated_before);
 
     // 2. List pages, then sitemaps and feeds, each only where its inputs changed.
     let list = lists::Listed::new(&new);
@@ -242,6 +277,10 @@ fn read_shell(dist: &Path, options: &Options) -> Result<(Shell, String), Failure
 struct Articles {
     records: Vec<(String, Record)>,
     summaries: HashMap<String, ArticleSummary>,
+    /// The terms of the articles whose files changed (when the index is updated, not built).
+    changed: HashMap<String, search::TermsChange>,
+    /// The ids of the articles whose files are gone.
+    gone: Vec<String>,
 }
 
 /// Renders the edition pages of the article files that changed since `before` (the old
@@ -270,8 +309,12 @@ fn render_articles(
         .collect::<Result<_, Failure>>()?;
     progress.finish();
     let mut entries: HashMap<String, ArticleSummary> = HashMap::new();
+    let mut changed = HashMap::new();
     let mut read = Vec::with_capacity(scanned.len());
     for s in scanned {
+        if let Some(terms) = s.terms {
+            changed.insert(s.id.clone(), terms);
+        }
         report.editions += s.rendered;
         report.removed += s.removed;
         if s.rendered == 0 {
@@ -291,6 +334,8 @@ fn render_articles(
     Ok(Articles {
         records: merge_by_id(same, read),
         summaries: entries,
+        changed,
+        gone: gone.into_iter().map(|(id, _)| id).collect(),
     })
 }
 

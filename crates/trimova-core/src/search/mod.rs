@@ -16,23 +16,17 @@ pub mod update;
 pub use analyze::{fold, query_terms, stem, terms, QueryTerm};
 
 use crate::article::Article;
-use index::{article_postings, tag_term, Doc, Key};
+use index::{article_postings, tag_term};
 use rank::ArticleTerms;
-use update::Indexed;
 
-/// What the index holds of `article` under `key`: its terms with their impacts (its tags as
-/// terms of their own, for the tag filter), and its summary as results show it.
-pub fn document(article: &Article, key: Key) -> (Indexed, Doc) {
+/// What the index holds of `article`: its terms with their impacts, sorted, its tags as terms
+/// of their own (for the tag filter).
+pub fn article_terms(article: &Article) -> Vec<(String, u8)> {
     let mut terms = article_postings(&ArticleTerms::of(article));
     for tag in &article.tags {
         terms.push((tag_term(&crate::slug::slug(tag)), 1));
     }
     terms.sort();
     terms.dedup_by(|a, b| a.0 == b.0);
-    let doc = Doc {
-        key,
-        summary: crate::ArticleSummary::of(article),
-        tags: article.tags.clone(),
-    };
-    (Indexed { key, terms }, doc)
+    terms
 }

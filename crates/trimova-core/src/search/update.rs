@@ -6,7 +6,6 @@
 //! publisher's state (`.trimova-search/t/…`, every posting), which is what an update reads.
 
 use super::index::{layout, node_name, node_path, Entry, Key, Node, Posting, NODE_LIMIT};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where the publisher's own part of the index lives, never fetched by a browser.
@@ -39,23 +38,23 @@ pub struct TermChange {
 /// Every term a change touches.
 pub type Changes = BTreeMap<String, TermChange>;
 
-/// An article as the index holds it: its key and its terms with their impacts (kept, so that
-/// when the article changes or goes its old postings can be taken out without the old file).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// An article as the index holds it: its key and its terms with their impacts. The publisher
+/// keeps the terms of every article ([`indexed_path`], without the key, which follows from the
+/// archive), so that when the article changes or goes its old postings can be taken out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Indexed {
     pub key: Key,
     /// Sorted by term.
     pub terms: Vec<(String, u8)>,
 }
 
-impl Indexed {
-    pub fn encode(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("an article's terms always encode")
-    }
+/// An article's terms as the publisher keeps them.
+pub fn encode_terms(terms: &[(String, u8)]) -> Vec<u8> {
+    postcard::to_allocvec(terms).expect("an article's terms always encode")
+}
 
-    pub fn decode(bytes: &[u8]) -> Result<Indexed, postcard::Error> {
-        postcard::from_bytes(bytes)
-    }
+pub fn decode_terms(bytes: &[u8]) -> Result<Vec<(String, u8)>, postcard::Error> {
+    postcard::from_bytes(bytes)
 }
 
 /// Adds to `changes` what it takes to go from `before` to `after` (either may be absent: an

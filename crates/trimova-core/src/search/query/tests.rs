@@ -1,6 +1,6 @@
 use super::*;
 use crate::article::{parse_article, Article};
-use crate::search::document;
+use crate::search::article_terms;
 use crate::search::index::{article_keys, Doc, Entry, Posting};
 use crate::search::update::{build, Store};
 use crate::Lang;
@@ -51,8 +51,12 @@ fn archive(articles: &[Article]) -> Archive {
     let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
     let mut docs = HashMap::new();
     for (a, key) in articles.iter().zip(keys) {
-        let (indexed, doc) = document(a, key);
-        for (term, impact) in indexed.terms {
+        let doc = Doc {
+            key,
+            summary: crate::ArticleSummary::of(a),
+            tags: a.tags.clone(),
+        };
+        for (term, impact) in article_terms(a) {
             terms.entry(term).or_default().push(Posting { key, impact });
         }
         docs.insert(key, doc);
