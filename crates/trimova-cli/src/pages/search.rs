@@ -142,7 +142,7 @@ fn full_build(
     let mut entries: Vec<Entry> = terms
         .into_par_iter()
         .map(|(term, mut postings)| {
-            postings.sort_unstable_by(|a, b| b.key.cmp(&a.key));
+            postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
             Entry {
                 term,
                 articles: postings.len() as u32,

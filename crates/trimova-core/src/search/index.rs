@@ -69,7 +69,7 @@ impl Entry {
         if best.len() > KEPT {
             best.sort_by(|a, b| b.impact.cmp(&a.impact).then(b.key.cmp(&a.key)));
             best.truncate(KEPT);
-            best.sort_by(|a, b| b.key.cmp(&a.key));
+            best.sort_by_key(|p| std::cmp::Reverse(p.key));
         }
         Entry {
             term: self.term.clone(),

@@ -99,7 +99,7 @@ pub fn matches<'a>(word: &QueryTerm, prefix: &str, node: &'a Node) -> Vec<&'a En
                     .iter()
                     .filter(|e| e.term.starts_with(&word.word) && !found.contains(e))
                     .collect();
-                completions.sort_by(|a, b| b.articles.cmp(&a.articles));
+                completions.sort_by_key(|e| std::cmp::Reverse(e.articles));
                 completions.truncate(MAX_COMPLETIONS);
                 found.extend(completions);
             }
@@ -240,7 +240,7 @@ pub fn rank(
         })
         .collect();
     // A stable order before the sort, so equal results come out the same every time.
-    results.sort_by(|a, b| b.item.cmp(&a.item));
+    results.sort_by_key(|r| std::cmp::Reverse(r.item));
     match order {
         Order::Relevance => by_relevance(&mut results),
         Order::Newest => by_newest(&mut results),

@@ -200,7 +200,7 @@ fn merge(entries: Vec<Entry>, changes: Vec<(String, TermChange)>) -> Vec<Entry> 
             .postings
             .retain(|p| replaced.binary_search(&p.key).is_err());
         entry.postings.extend(change.added);
-        entry.postings.sort_by(|a, b| b.key.cmp(&a.key));
+        entry.postings.sort_by_key(|p| std::cmp::Reverse(p.key));
         entry.articles = entry.postings.len() as u32;
         if !entry.postings.is_empty() {
             out.push(entry);
