@@ -18,3 +18,21 @@ pub fn variants_serde_reads<T: serde::de::DeserializeOwned>(unknown: &str) -> Ve
         .map(String::from)
         .collect()
 }
+
+/// A site folder in memory, as the search index's store.
+#[derive(Default, Clone, Debug, PartialEq)]
+pub struct Folder(pub std::collections::BTreeMap<String, Vec<u8>>);
+
+impl crate::search::update::Store for Folder {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        Ok(self.0.get(path).cloned())
+    }
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
+        self.0.insert(path.into(), bytes.to_vec());
+        Ok(())
+    }
+    fn remove(&mut self, path: &str) -> Result<(), String> {
+        self.0.remove(path);
+        Ok(())
+    }
+}

@@ -13,10 +13,11 @@ use std::collections::HashMap;
 use std::io::ErrorKind;
 use std::path::Path;
 use trimova_core::search::index::{
-    article_keys, doc_path, Doc, Entry, Key, Meta, Posting, FORMAT, META_PATH,
+    article_keys, doc_path, Doc, Key, Meta, Posting, FORMAT, META_PATH,
 };
 use trimova_core::search::update::{
-    build, decode_terms, diff, encode_terms, indexed_path, update, Changes, Indexed, Store, STATE,
+    build, decode_terms, diff, encode_terms, entries, indexed_path, update, Changes, Indexed,
+    Store, STATE,
 };
 use trimova_core::{Article, ArticleSummary};
 
@@ -139,19 +140,7 @@ fn full_build(
             }
             Ok(a)
         })?;
-    let mut entries: Vec<Entry> = terms
-        .into_par_iter()
-        .map(|(term, mut postings)| {
-            postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
-            Entry {
-                term,
-                articles: postings.len() as u32,
-                postings,
-            }
-        })
-        .collect();
-    entries.par_sort_unstable_by(|a, b| a.term.cmp(&b.term));
-    build(store, entries)?;
+    build(store, entries(terms))?;
     for id in &run.gone {
         context.remove(Path::new(&indexed_path(id)))?;
     }

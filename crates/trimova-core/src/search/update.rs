@@ -86,6 +86,24 @@ pub fn diff(before: Option<&Indexed>, after: Option<&Indexed>, changes: &mut Cha
     }
 }
 
+/// Every term's entry from its postings (in any order): sorted by term, postings newest first.
+/// What a full build writes from.
+pub fn entries(terms: impl IntoIterator<Item = (String, Vec<Posting>)>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = terms
+        .into_iter()
+        .map(|(term, mut postings)| {
+            postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
+            Entry {
+                term,
+                articles: postings.len() as u32,
+                postings,
+            }
+        })
+        .collect();
+    out.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+    out
+}
+
 /// Writes the whole index from `entries` (every term, sorted, with all its postings newest
 /// first). The caller clears the old nodes first.
 pub fn build(store: &mut dyn Store, entries: Vec<Entry>) -> Result<(), String> {

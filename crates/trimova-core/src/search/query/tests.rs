@@ -1,27 +1,11 @@
 use super::*;
 use crate::article::{parse_article, Article};
 use crate::search::article_terms;
-use crate::search::index::{article_keys, Doc, Entry, Posting};
-use crate::search::update::{build, Store};
+use crate::search::index::{article_keys, Doc, Posting};
+use crate::search::update::{build, entries};
+use crate::test_support::Folder;
 use crate::Lang;
 use std::collections::BTreeMap;
-
-#[derive(Default)]
-struct Folder(BTreeMap<String, Vec<u8>>);
-
-impl Store for Folder {
-    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
-        Ok(self.0.get(path).cloned())
-    }
-    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        self.0.insert(path.into(), bytes.to_vec());
-        Ok(())
-    }
-    fn remove(&mut self, path: &str) -> Result<(), String> {
-        self.0.remove(path);
-        Ok(())
-    }
-}
 
 /// An archive of articles written for these tests, indexed as `trimova pages` indexes it.
 struct Archive {
@@ -61,17 +45,7 @@ fn archive(articles: &[Article]) -> Archive {
         }
         docs.insert(key, doc);
     }
-    let entries = terms
-        .into_iter()
-        .map(|(term, mut postings)| {
-            postings.sort_by(|a, b| b.key.cmp(&a.key));
-            Entry {
-                term,
-                articles: postings.len() as u32,
-                postings,
-            }
-        })
-        .collect();
+    let entries = entries(terms);
     let mut folder = Folder::default();
     build(&mut folder, entries).unwrap();
     Archive {

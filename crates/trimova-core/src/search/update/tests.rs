@@ -1,25 +1,9 @@
 use super::*;
-use crate::search::index::{node_path, Entry, Node, KEPT};
+use crate::search::index::{node_path, Node, KEPT};
+use crate::test_support::Folder;
 use proptest::prelude::*;
 
 /// A site folder in memory.
-#[derive(Default, Clone, Debug, PartialEq)]
-struct Folder(BTreeMap<String, Vec<u8>>);
-
-impl Store for Folder {
-    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String> {
-        Ok(self.0.get(path).cloned())
-    }
-    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), String> {
-        self.0.insert(path.into(), bytes.to_vec());
-        Ok(())
-    }
-    fn remove(&mut self, path: &str) -> Result<(), String> {
-        self.0.remove(path);
-        Ok(())
-    }
-}
-
 /// Words that share beginnings, so that a few dozen articles split nodes two and three deep.
 const WORDS: [&str; 24] = [
     "по",
@@ -59,17 +43,7 @@ fn full_build(articles: &BTreeMap<u32, Indexed>) -> Folder {
             });
         }
     }
-    let entries = terms
-        .into_iter()
-        .map(|(term, mut postings)| {
-            postings.sort_by(|a, b| b.key.cmp(&a.key));
-            Entry {
-                term,
-                articles: postings.len() as u32,
-                postings,
-            }
-        })
-        .collect();
+    let entries = entries(terms);
     let mut folder = Folder::default();
     build(&mut folder, entries).unwrap();
     folder
