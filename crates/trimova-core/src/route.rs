@@ -9,9 +9,27 @@ use crate::lang::Lang;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {
-    List { lang: Option<Lang>, at: ListAt },
-    Article { lang: Option<Lang>, id: String },
+    List {
+        lang: Option<Lang>,
+        at: ListAt,
+    },
+    Article {
+        lang: Option<Lang>,
+        id: String,
+    },
+    /// `/<lang>/search/`: the results of the query in the page's address.
+    Search {
+        lang: Lang,
+    },
     NotFound,
+}
+
+/// The path segment of the search page, which no article id may take.
+pub const SEARCH: &str = "search";
+
+/// `/<lang>/search/` under `base`; the query goes after it (`?q=…`).
+pub fn search_path(base: &str, lang: Lang) -> String {
+    format!("{}/{}/{SEARCH}/", base.trim_end_matches('/'), lang.code())
 }
 
 impl Page {
@@ -41,6 +59,7 @@ impl Page {
                 None => Page::NotFound,
             },
             [lang, id] => match Lang::from_code(lang) {
+                Some(lang) if *id == SEARCH => Page::Search { lang },
                 Some(lang) if is_valid_id(id) => Page::Article {
                     lang: Some(lang),
                     id: id.to_string(),
@@ -128,6 +147,21 @@ mod tests {
         assert_eq!(Page::parse("/de/some-story", "/"), Page::NotFound);
         assert_eq!(Page::parse("/uk/Bad%20Id", "/"), Page::NotFound);
         assert_eq!(Page::parse("/uk/a/b", "/"), Page::NotFound);
+    }
+
+    #[test]
+    fn the_search_page_has_an_address_in_each_language_that_no_article_takes() {
+        assert_eq!(
+            Page::parse("/uk/search/", "/"),
+            Page::Search { lang: Lang::Uk }
+        );
+        assert_eq!(
+            Page::parse("/news/en/search/index.html", "/news/"),
+            Page::Search { lang: Lang::En }
+        );
+        assert_eq!(search_path("/news/", Lang::Ru), "/news/ru/search/");
+        assert_eq!(Page::parse("/search", "/"), Page::NotFound);
+        assert!(!crate::article::is_valid_id("search"));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub fn is_valid_id(id: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
+        // Its page would be at the search page's address.
+        && id != crate::route::SEARCH
 }
 
 impl Article {

@@ -9,6 +9,7 @@
 
 pub mod analyze;
 pub mod index;
+pub mod messages;
 pub mod query;
 pub mod rank;
 pub mod update;
