@@ -43,7 +43,8 @@ async function written(name, ext, data) {
   await writeFile(join(dir, file), data);
   return { href: publicUrl + file, integrity: sri(data) };
 }
-// The machine translation module, which Trunk builds without a content hash in its names.
+// The modules loaded when first used (machine translation, search), which Trunk builds without a
+// content hash in their names.
 async function hashed(name, ext) {
   const data = await readFile(join(dir, name + ext));
   const file = contentName(name, ext, data);
@@ -51,6 +52,7 @@ async function hashed(name, ext) {
   return { href: publicUrl + file, integrity: sri(data) };
 }
 const machine = { glue: await hashed('trimova-machine', '.js'), wasm: await hashed('trimova-machine_bg', '.wasm') };
+const search = { glue: await hashed('trimova-search', '.js'), wasm: await hashed('trimova-search_bg', '.wasm') };
 // The file's name relative to the site (and to embed.js, which names files relative to itself,
 // so the folder can be served from any path or host).
 const relative = ({ href, integrity }) => ({ file: href.slice(publicUrl.length), integrity });
@@ -68,7 +70,9 @@ async function filled(source, assets) {
 
 // The start-up module: Trunk's work (load the glue, instantiate the wasm) with the files'
 // integrity checked, and the app started once the page has painted (src/boot.js).
-const boot = await written('boot', '.js', await filled('boot.js', { glue, wasm, machineGlue: machine.glue, machineWasm: machine.wasm }));
+const boot = await written('boot', '.js', await filled('boot.js', {
+  glue, wasm, machineGlue: machine.glue, machineWasm: machine.wasm, searchGlue: search.glue, searchWasm: search.wasm,
+}));
 // Low priority: nothing in it is needed for the first paint, so it never competes with the CSS.
 // The loader is preloaded beside it, with its integrity (a module's static imports carry none);
 // pre-rendered pages keep this preload (crates/trimova-cli/src/shell.rs).
@@ -93,10 +97,11 @@ await writeFile(join(dir, '404.html'), html);
 // set, named by a version that changes whenever any of them does (their names are content-hashed;
 // the shell is hashed in). Its own name never changes, so a browser finds the next build's.
 const appFiles = [...[glue, wasm, css, loader, boot].map((f) => relative(f).file), '404.html'];
-const machineFiles = [machine.glue, machine.wasm].map((f) => relative(f).file);
-const version = createHash('sha256').update(JSON.stringify([appFiles, machineFiles, html])).digest('hex').slice(0, 16);
+// The modules a page loads when first used: kept by the worker only then.
+const moduleFiles = [machine.glue, machine.wasm, search.glue, search.wasm].map((f) => relative(f).file);
+const version = createHash('sha256').update(JSON.stringify([appFiles, moduleFiles, html])).digest('hex').slice(0, 16);
 const worker = (await readFile(new URL('../src/sw.js', import.meta.url), 'utf8'))
-  .replace('/* filled in by the build */ null', JSON.stringify({ version, app: appFiles, machine: machineFiles, shell: '404.html' }));
+  .replace('/* filled in by the build */ null', JSON.stringify({ version, app: appFiles, modules: moduleFiles, shell: '404.html' }));
 await writeFile(join(dir, 'sw.js'), worker);
 console.log(`post-build: start-up module -> ${relative(boot).file}, loader -> ${relative(loader).file}; embed.js; index.html copied to 404.html; sw.js ${version}`);
 execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], { stdio: 'inherit' });

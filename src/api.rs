@@ -93,6 +93,10 @@ pub const ARTICLE_DATA: &str = "trimova-article-data";
 /// its entries.
 pub const LIST_DATA: &str = "trimova-list-data";
 
+/// The id of the empty `<script type="application/json">` that marks a pre-rendered search page
+/// (it carries no data: the results are the search module's), so the app adopts it too.
+pub const SEARCH_PAGE: &str = "trimova-search-page";
+
 /// Puts an article into the cache, as if it had been fetched.
 pub fn preload_article(article: Arc<Article>) {
     ARTICLES.with(|cache| cache.borrow_mut().insert(article.id.clone(), article));
@@ -144,6 +148,9 @@ pub fn adopt_page_data() -> Option<bool> {
         let text = script.text_content().unwrap_or_default();
         return Some(adopt(parse_article(&text, Some(&id)), preload_article));
     }
+    if document.get_element_by_id(SEARCH_PAGE).is_some() {
+        return Some(true);
+    }
     let text = document.get_element_by_id(LIST_DATA)?.text_content();
     Some(adopt(
         ListPage::parse(&text.unwrap_or_default()),
@@ -185,12 +192,13 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     .map_err(|e| LoadError::Network(e.to_string()))?;
     let is_html = response
         .content_type
+        .as_deref()
         .is_some_and(|t| t.starts_with("text/html"));
     match response.status {
         404 | 410 => Err(LoadError::NotFound),
         // Static hosts that answer every path with the app's HTML page (SPA fallback).
         200 if is_html => Err(LoadError::NotFound),
-        200..=299 => Ok(response.body),
+        200..=299 => Ok(response.text()),
         status => Err(LoadError::Network(format!(
             "HTTP {status} {}",
             response.status_text

@@ -2,9 +2,11 @@ use crate::api;
 use crate::browser::AppRoot;
 use crate::navigation::Navigation;
 use crate::reading::Reading;
-use crate::routes::{article::ArticlePage, list::ArticleList, not_found::PageNotFound};
+use crate::routes::{
+    article::ArticlePage, list::ArticleList, not_found::PageNotFound, search::SearchPage,
+};
 use crate::shelf::Shelf;
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use trimova_core::archive::ListAt;
 use trimova_core::route::Page;
@@ -30,6 +32,7 @@ pub fn App(site: AppRoot, path: String) -> impl IntoView {
 enum View {
     List,
     Article(String),
+    Search(Lang),
     NotFound,
 }
 
@@ -40,6 +43,7 @@ fn CurrentPage() -> impl IntoView {
     let page = Memo::new(move |_| Page::parse(&path.get(), &site.base));
     let url_lang: Signal<Option<Lang>> = Signal::derive(move || match page.get() {
         Page::List { lang, .. } | Page::Article { lang, .. } => lang,
+        Page::Search { lang } => Some(lang),
         Page::NotFound => None,
     });
     // Which page of which list: moving between them keeps the list view and fetches one page.
@@ -50,11 +54,13 @@ fn CurrentPage() -> impl IntoView {
     let view = Memo::new(move |_| match page.get() {
         Page::List { .. } => View::List,
         Page::Article { id, .. } => View::Article(id),
+        Page::Search { lang } => View::Search(lang),
         Page::NotFound => View::NotFound,
     });
     move || match view.get() {
-        View::List => EitherOf3::A(view! { <ArticleList url_lang at=list_at.into() /> }),
-        View::Article(id) => EitherOf3::B(view! { <ArticlePage id url_lang /> }),
-        View::NotFound => EitherOf3::C(view! { <PageNotFound lang=None /> }),
+        View::List => EitherOf4::A(view! { <ArticleList url_lang at=list_at.into() /> }),
+        View::Article(id) => EitherOf4::B(view! { <ArticlePage id url_lang /> }),
+        View::Search(lang) => EitherOf4::C(view! { <SearchPage lang /> }),
+        View::NotFound => EitherOf4::D(view! { <PageNotFound lang=None /> }),
     }
 }

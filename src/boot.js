@@ -20,8 +20,14 @@ if (prerendered && document.visibilityState === 'visible'
     } catch { ok(); }
   });
 }
-// Machine translation is a module of its own, loaded the first time a machine edition is shown.
+// Machine translation is a module of its own, loaded the first time a machine edition is shown;
+// so is search, loaded when a reader focuses a search box (ahead of the results page, which
+// mounts it).
 const loadMachine = once(ASSETS.machineGlue, ASSETS.machineWasm);
+const loadSearch = once(ASSETS.searchGlue, ASSETS.searchWasm);
+addEventListener('focusin', (event) => {
+  if (event.target.matches?.('input[name="q"]')) loadSearch().catch(() => {});
+});
 // The way to the service worker (src/sw.js; the app's side is src/shelf.rs): what it keeps, saving
 // an article for offline, the reader's settings. Each call answers `{ kept, saved }` (files), or
 // null without a worker.
@@ -41,7 +47,7 @@ const worker = {
   reading: (stored) => ask({ reading: stored }),
 };
 const bindings = await load(ASSETS.glue, ASSETS.wasm);
-bindings.start(loadMachine, worker);
+bindings.start(loadMachine, worker, loadSearch);
 
 // Reading without a network (src/sw.js), registered once the app runs: never before the page.
 // `data-offline` on <html> tells the stylesheet to show the masthead's quiet offline notice.

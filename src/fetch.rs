@@ -1,7 +1,7 @@
 //! The one way the browser code makes a request: gloo-net, abortable through an `AbortController`
 //! the caller owns (so leaving a view or cancelling a job stops it), optionally given up after a
-//! time, and the answer read whole. Article files and list pages (`api`) and the translation
-//! services (`machine`) both go through here.
+//! time, and the answer read whole. Article files and list pages (`api`), the translation
+//! services (`machine`) and the search index (`search`) all go through here.
 
 use futures::future::{select, Either};
 use gloo_net::http::{Method, RequestBuilder};
@@ -15,7 +15,16 @@ pub struct Fetched {
     pub status_text: String,
     pub content_type: Option<String>,
     pub retry_after: Option<String>,
-    pub body: String,
+    /// As it came: text for JSON and the services' answers, bytes for the search index's nodes.
+    pub body: Vec<u8>,
+}
+
+impl Fetched {
+    /// The body as text (anything that is not UTF-8 replaced, and then refused by whoever reads
+    /// it as JSON).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
 }
 
 /// Why nothing came back.
@@ -48,9 +57,9 @@ impl From<FetchError> for ProviderError {
 impl From<Fetched> for HttpResponse {
     fn from(fetched: Fetched) -> HttpResponse {
         HttpResponse {
+            body: fetched.text(),
             status: fetched.status,
             retry_after: fetched.retry_after,
-            body: fetched.body,
         }
     }
 }
@@ -88,7 +97,7 @@ pub async fn send(
             status_text: response.status_text(),
             content_type,
             retry_after,
-            body: response.text().await.map_err(network)?,
+            body: response.binary().await.map_err(network)?,
         })
     };
     let Some(timeout_ms) = timeout_ms else {

@@ -14,12 +14,15 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod fetch;
+#[cfg(target_arch = "wasm32")]
+pub mod lazy_module;
 pub mod machine;
 pub mod navigation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod reading;
 pub mod routes;
+pub mod search;
 pub mod shelf;
 pub mod surface;
 

@@ -14,8 +14,9 @@ mod entry {
     /// `() => Promise<its bindings>`, called the first time a machine edition is shown; `worker` is
     /// the way to the service worker (`trimova::shelf`).
     #[wasm_bindgen]
-    pub fn start(machine: js_sys::Function, worker: JsValue) {
+    pub fn start(machine: js_sys::Function, worker: JsValue, search: js_sys::Function) {
         set_loader(machine);
+        trimova::search::app::set_loader(search);
         trimova::shelf::set_port(worker);
         trimova::run_site();
     }

@@ -13,6 +13,8 @@ use trimova_core::Article;
 pub enum PageData {
     Article(Arc<Article>),
     List(Arc<ListPage>),
+    /// A page drawn from its address alone (the search page).
+    Nothing,
 }
 
 /// The `<body>` content of the page at `path` (which includes `base`) on a site served under
@@ -21,6 +23,7 @@ pub fn render_body(base: &str, path: &str, data: PageData) -> String {
     match data {
         PageData::Article(article) => api::preload_article(article),
         PageData::List(page) => api::preload_list(page),
+        PageData::Nothing => {}
     }
     let site = AppRoot {
         base: base.to_string(),

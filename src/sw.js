@@ -3,8 +3,9 @@
 // build's version and its files.
 //
 // - The app (hashed JS, wasm, CSS, the shell) is one set per build, precached on install under
-//   the build's version. The machine translation module joins the set when a page first uses it
-//   (or if the browser already holds it): a reader of human editions never downloads it. A new
+//   the build's version. The machine translation and search modules join the set when a page
+//   first uses them (or if the browser already holds them): a reader who never uses them never
+//   downloads them. A new
 //   build's worker waits until no page of the old one is open (no skipWaiting), so a running page
 //   is never served another build's files; on activation the old set is deleted.
 // - Pages always come from the network when there is one. Offline, a navigation gets this build's
@@ -26,7 +27,7 @@ const DATA_CACHE = 'trimova-data';
 const INDEX = new URL('__trimova-data-index', self.registration.scope).href;
 const READING = new URL('__trimova-reading', self.registration.scope).href;
 const LIMITS = { entries: 400, bytes: 40 * 1024 * 1024 };
-const APP_FILES = new Set([...BUILD.app, ...BUILD.machine].map((f) => new URL(f, self.registration.scope).href));
+const APP_FILES = new Set([...BUILD.app, ...BUILD.modules].map((f) => new URL(f, self.registration.scope).href));
 const SHELL = new URL(BUILD.shell, self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
@@ -40,9 +41,10 @@ self.addEventListener('activate', (event) => {
     }
     // Only pages of no build are open now (the first visit): this build serves them from here on.
     await self.clients.claim();
-    // A machine module the page loaded before this worker was there, if the browser holds it.
+    // A module (machine translation, search) the page loaded before this worker was there, if
+    // the browser holds it.
     const cache = await caches.open(APP_CACHE);
-    for (const file of BUILD.machine) {
+    for (const file of BUILD.modules) {
       const held = await fetch(file, { cache: 'only-if-cached', mode: 'same-origin' }).catch(() => null);
       if (held?.ok) await cache.put(file, held).catch(() => {});
     }
@@ -118,7 +120,8 @@ async function appFile(event) {
   const cached = await caches.match(request, { cacheName: APP_CACHE });
   if (cached) return cached;
   const response = await fetch(request);
-  // The machine module, the first time a page uses it: from then on part of this build's set.
+  // A module (machine translation, search), the first time a page uses it: from then on part of
+  // this build's set.
   if (response.ok) {
     const copy = response.clone();
     event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.put(request, copy)).catch(() => {}));

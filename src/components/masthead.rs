@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::config::Config;
 use trimova_core::i18n::messages;
-use trimova_core::route::list_path;
+use trimova_core::route::{list_path, search_path};
 use trimova_core::Lang;
 
-/// The site header: skip link, name, tagline, the language switcher and the reading settings.
+/// The site header: skip link, name, tagline, the search box, the language switcher and the
+/// reading settings.
 /// Embedded in a host's page, which has its own header, only the switcher and the settings.
 #[component]
 pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
@@ -54,6 +55,13 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
                 <span class="brand-name">"Trimova"</span>
                 <span class="brand-tagline">{text.tagline}</span>
             </a>
+            // A plain GET form: it searches before the app starts, and with scripts off it
+            // reaches the page that says search needs them.
+            <form class="masthead-search" role="search" method="get" action=search_path(&site.base, lang)>
+                <label class="visually-hidden" for="masthead-search">{text.search}</label>
+                <input id="masthead-search" type="search" name="q" autocomplete="off" enterkeyhint="search" />
+                <button type="submit">{text.search}</button>
+            </form>
             <div class="masthead-tools">{switcher} <ReaderControls lang /></div>
             // Shown by the stylesheet while `<html data-offline>` (src/boot.js).
             <p class="offline-notice" role="status">{text.offline}</p>

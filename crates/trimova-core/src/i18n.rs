@@ -11,6 +11,12 @@ pub struct Messages {
     pub switcher_label: &'static str,
     pub articles_heading: &'static str,
     pub all_articles: &'static str,
+    /// The masthead's search box and the search page's heading.
+    pub search: &'static str,
+    /// The search page, read with scripts off.
+    pub search_needs_javascript: &'static str,
+    /// The search module could not be loaded.
+    pub search_unavailable: &'static str,
     pub loading: &'static str,
     /// Said quietly while the device has no network: what was opened before still reads.
     pub offline: &'static str,
@@ -81,6 +87,10 @@ const UK: Messages = Messages {
     switcher_label: "Мова видання",
     articles_heading: "Статті",
     all_articles: "Усі статті",
+    search: "Пошук",
+    search_needs_javascript:
+        "Пошук працює, коли увімкнено JavaScript. Статті можна знайти у списках:",
+    search_unavailable: "Пошук зараз недоступний: не вдалося завантажити його код.",
     loading: "Завантаження…",
     offline: "Немає мережі. Відкриті раніше статті читаються й так.",
     save_offline: "Зберегти для читання без мережі",
@@ -143,6 +153,9 @@ const EN: Messages = Messages {
     switcher_label: "Edition language",
     articles_heading: "Articles",
     all_articles: "All articles",
+    search: "Search",
+    search_needs_javascript: "Search works with JavaScript turned on. Articles can be found in the lists:",
+    search_unavailable: "Search is unavailable right now: its code could not be loaded.",
     loading: "Loading…",
     offline: "You are offline. Articles you opened before can still be read.",
     save_offline: "Save for reading offline",
@@ -204,6 +217,10 @@ const RU: Messages = Messages {
     switcher_label: "Язык издания",
     articles_heading: "Статьи",
     all_articles: "Все статьи",
+    search: "Поиск",
+    search_needs_javascript:
+        "Поиск работает, когда включён JavaScript. Статьи можно найти в списках:",
+    search_unavailable: "Поиск сейчас недоступен: не удалось загрузить его код.",
     loading: "Загрузка…",
     offline: "Нет сети. Открытые раньше статьи по-прежнему читаются.",
     save_offline: "Сохранить для чтения без сети",

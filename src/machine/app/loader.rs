@@ -14,20 +14,21 @@ pub fn prefetch() {
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
+    use crate::lazy_module::{describe, ModuleLoader};
     use crate::machine::protocol::{received_call, MachineModule, MountedMachineEdition};
     use crate::surface::Surface;
-    use std::cell::{Cell, RefCell};
+    use std::cell::Cell;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
 
     thread_local! {
-        static LOADER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+        static LOADER: ModuleLoader = const { ModuleLoader::new("machine translation") };
         static PREFETCHED: Cell<bool> = const { Cell::new(false) };
     }
 
     /// Keeps the function that loads the machine translation module: `() => Promise<bindings>`.
     pub fn set_loader(loader: js_sys::Function) {
-        LOADER.with(|l| *l.borrow_mut() = Some(loader));
+        LOADER.with(|l| l.set(loader));
     }
 
     pub fn prefetch() {
@@ -54,17 +55,8 @@ mod wasm {
             .is_some_and(|s| s.is_truthy())
     }
 
-    /// Asks the start-up module's loader for the machine module: it loads it once a page and
-    /// hands every caller the same promise.
     fn load() -> Result<js_sys::Promise, String> {
-        let loader = LOADER
-            .with(|l| l.borrow().clone())
-            .ok_or("the start-up script gave no way to load machine translation")?;
-        loader
-            .call0(&JsValue::NULL)
-            .map_err(describe)?
-            .dyn_into()
-            .map_err(describe)
+        LOADER.with(ModuleLoader::load)
     }
 
     /// The module's view, and the function through which it calls the app; both live until
@@ -100,13 +92,5 @@ mod wasm {
             .mount_machine_edition(&root, job, app.as_ref().unchecked_ref())
             .map_err(describe)?;
         Ok(LoadedMachineEdition { view, _app: app })
-    }
-
-    fn describe(error: JsValue) -> String {
-        error
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .or_else(|| error.as_string())
-            .unwrap_or_else(|| format!("{error:?}"))
     }
 }

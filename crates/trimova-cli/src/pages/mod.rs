@@ -221,6 +221,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
         },
     )?;
     drop(dated_before);
+    report.lists += search::write_pages(&context)?;
 
     // 2. List pages, then sitemaps and feeds, each only where its inputs changed.
     let list = lists::Listed::new(&new);

@@ -215,10 +215,17 @@ fn write_doc(
         // An unchanged article that moved key: its file is read again.
         None => ArticleSummary::of(&context.read_article(id)?),
     };
+    let machine = summary
+        .editions
+        .iter()
+        .filter(|l| !record.pages.contains(l))
+        .copied()
+        .collect();
     let doc = Doc {
         key,
         summary,
         tags: record.tags.clone(),
+        machine,
     };
     let json = serde_json::to_string(&doc).expect("a doc serialises");
     context.write(Path::new(&doc_path(key)), &json)
@@ -255,4 +262,33 @@ impl Store for Site<'_> {
     fn remove(&mut self, path: &str) -> Result<(), String> {
         self.0.remove(Path::new(path)).map_err(|e| e.to_string())
     }
+}
+
+/// The search page in each language (`<lang>/search/index.html`): the masthead and the box the
+/// search module draws into. It depends on the shell alone: written when everything is.
+pub fn write_pages(context: &Context) -> Result<usize, Failure> {
+    use trimova::api::SEARCH_PAGE;
+    use trimova::prerender::{render_body, PageData};
+    use trimova_core::i18n::{messages, page_title};
+    use trimova_core::route::search_path;
+    let mut written = 0;
+    for lang in trimova_core::Lang::ALL {
+        let relative = Path::new(lang.code()).join("search").join("index.html");
+        if !context.full && context.dist.join(&relative).exists() {
+            continue;
+        }
+        let path = search_path(&context.site.base, lang);
+        let body = render_body(&context.site.base, &path, PageData::Nothing);
+        let html = context.shell.page(&crate::shell::Page {
+            lang,
+            title: &page_title(messages(lang).search),
+            description: "",
+            head: "<meta name=\"robots\" content=\"noindex\">",
+            data: &format!("<script type=\"application/json\" id=\"{SEARCH_PAGE}\">{{}}</script>"),
+            body: &body,
+        })?;
+        context.write(&relative, &html)?;
+        written += 1;
+    }
+    Ok(written)
 }

@@ -173,6 +173,10 @@ pub struct Doc {
     pub summary: crate::ArticleSummary,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The editions that are machine translations (published in the file): a result shown in
+    /// one says so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub machine: Vec<crate::Lang>,
 }
 
 /// The nodes that `entries` (sorted by term, all beginning with `prefix`) make, parents after

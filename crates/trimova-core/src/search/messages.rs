@@ -6,7 +6,6 @@ use crate::lang::Lang;
 use crate::plural::{plural_category, PluralCategory};
 
 pub struct SearchMessages {
-    pub heading: &'static str,
     /// The box's label on the results page.
     pub query_label: &'static str,
     pub submit: &'static str,
@@ -22,7 +21,6 @@ pub struct SearchMessages {
     pub failed: &'static str,
     pub offline: &'static str,
     pub damaged: &'static str,
-    pub needs_javascript: &'static str,
     pub order: &'static str,
     pub by_relevance: &'static str,
     pub newest_first: &'static str,
@@ -37,7 +35,6 @@ pub struct SearchMessages {
 }
 
 const UK: SearchMessages = SearchMessages {
-    heading: "Пошук",
     query_label: "Що шукати",
     submit: "Шукати",
     results: ["результат", "результати", "результатів"],
@@ -50,7 +47,6 @@ const UK: SearchMessages = SearchMessages {
     failed: "Пошук не вдався: сервер не відповів.",
     offline: "Для пошуку потрібна мережа. Збережені статті читаються й так.",
     damaged: "Файл пошукового покажчика пошкоджений. Спробуйте ще раз трохи згодом.",
-    needs_javascript: "Пошук працює, коли увімкнено JavaScript. Статті можна знайти у списках:",
     order: "Порядок",
     by_relevance: "за відповідністю",
     newest_first: "спершу новіші",
@@ -63,7 +59,6 @@ const UK: SearchMessages = SearchMessages {
 };
 
 const EN: SearchMessages = SearchMessages {
-    heading: "Search",
     query_label: "Search for",
     submit: "Search",
     results: ["result", "results", "results"],
@@ -76,7 +71,6 @@ const EN: SearchMessages = SearchMessages {
     failed: "The search failed: the server did not answer.",
     offline: "Searching needs a network. Saved articles can still be read.",
     damaged: "A file of the search index is damaged. Try again a little later.",
-    needs_javascript: "Search works with JavaScript turned on. Articles can be found in the lists:",
     order: "Order",
     by_relevance: "best match",
     newest_first: "newest first",
@@ -89,7 +83,6 @@ const EN: SearchMessages = SearchMessages {
 };
 
 const RU: SearchMessages = SearchMessages {
-    heading: "Поиск",
     query_label: "Что искать",
     submit: "Искать",
     results: ["результат", "результата", "результатов"],
@@ -102,7 +95,6 @@ const RU: SearchMessages = SearchMessages {
     failed: "Поиск не удался: сервер не ответил.",
     offline: "Для поиска нужна сеть. Сохранённые статьи читаются и так.",
     damaged: "Файл поискового указателя повреждён. Попробуйте ещё раз чуть позже.",
-    needs_javascript: "Поиск работает, когда включён JavaScript. Статьи можно найти в списках:",
     order: "Порядок",
     by_relevance: "по соответствию",
     newest_first: "сначала новые",

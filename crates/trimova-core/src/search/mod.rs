@@ -10,6 +10,7 @@
 pub mod analyze;
 pub mod index;
 pub mod messages;
+pub mod params;
 pub mod query;
 pub mod rank;
 pub mod update;

@@ -39,6 +39,7 @@ fn archive(articles: &[Article]) -> Archive {
             key,
             summary: crate::ArticleSummary::of(a),
             tags: a.tags.clone(),
+            machine: vec![],
         };
         for (term, impact) in article_terms(a) {
             terms.entry(term).or_default().push(Posting { key, impact });
