@@ -57,7 +57,7 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
             </a>
             // A plain GET form: it searches before the app starts, and with scripts off it
             // reaches the page that says search needs them.
-            <form class="masthead-search" role="search" method="get" action=search_path(&site.base, lang)>
+            <form class="masthead-search" role="search" aria-label=text.search method="get" action=search_path(&site.base, lang)>
                 <label class="visually-hidden" for="masthead-search">{text.search}</label>
                 <input id="masthead-search" type="search" name="q" autocomplete="off" enterkeyhint="search" />
                 <button type="submit">{text.search}</button>

@@ -200,7 +200,7 @@ fn SearchForm(lang: Lang, base: String, params: SearchParams) -> impl IntoView {
         }
     });
     view! {
-        <form class="search-form" role="search" method="get" action=search_path(&base, lang)>
+        <form class="search-form" role="search" aria-label=text.query_label method="get" action=search_path(&base, lang)>
             <p class="search-box">
                 <label for="search-q">{text.query_label}</label>
                 <input id="search-q" type="search" name="q" prop:value=params.q.clone()

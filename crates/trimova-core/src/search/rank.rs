@@ -22,8 +22,8 @@ impl Part {
     /// How much one occurrence here counts against one in the body.
     pub fn weight(self) -> f32 {
         match self {
-            Part::Headline => 4.0,
-            Part::Lead => 2.0,
+            Part::Headline => 8.0,
+            Part::Lead => 3.0,
             Part::Body => 1.0,
         }
     }
@@ -63,8 +63,10 @@ impl ArticleTerms {
     }
 }
 
-/// BM25's saturation and length normalisation, as commonly tuned.
-const K1: f32 = 1.2;
+/// BM25's saturation and length normalisation. K1 is higher than the usual 1.2 so that a word
+/// in a headline still counts clearly above the same word in a short body, both of which
+/// saturate.
+const K1: f32 = 2.0;
 const B: f32 = 0.75;
 
 /// The length of each part, in terms, that counts as usual. Fixed rather than the archive's
