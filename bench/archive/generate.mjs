@@ -40,13 +40,34 @@ function random(seed) {
   };
 }
 
+// Names of people, places and things, made of syllables: a vocabulary that grows with the
+// archive as a newsroom's does (the k-th name comes about 1/k as often: a few are everywhere,
+// most are rare). Written in Cyrillic in the Ukrainian and Russian editions, in Latin letters in
+// the English one.
+const SYLLABLES = {
+  cyrillic: ['ко', 'ва', 'лен', 'ро', 'ми', 'да', 'на', 'сте', 'пан', 'гри', 'бо', 'ше', 'чу', 'ли', 'тар', 'вер', 'мат', 'зо', 'ку', 'ри'],
+  latin: ['ko', 'va', 'len', 'ro', 'mi', 'da', 'na', 'ste', 'pan', 'hry', 'bo', 'she', 'chu', 'ly', 'tar', 'ver', 'mat', 'zo', 'ku', 'ry'],
+};
+const NAMES = 200000;
+function name(k, script) {
+  let n = k + 400; // at least three syllables
+  let text = '';
+  while (n > 0) {
+    text += SYLLABLES[script][n % 20];
+    n = Math.floor(n / 20);
+  }
+  return text[0].toUpperCase() + text.slice(1);
+}
+
 /** Sentences of the same shape in each language, picked by the same indices. */
 function sentence(next, words = 8) {
   const picks = Array.from({ length: words }, () => Math.floor(next() * 30));
   const verb = Math.floor(next() * 8);
+  const names = [0, 1].map(() => Math.floor(NAMES ** next()) - 1);
   const make = (lang) => {
     const w = picks.map((p) => WORDS[lang][p]);
-    const text = [w[0], VERBS[lang][verb], ...w.slice(1)].join(' ');
+    const named = names.map((k) => name(k, lang === 'en' ? 'latin' : 'cyrillic'));
+    const text = [w[0], VERBS[lang][verb], ...w.slice(1, 3), named[0], ...w.slice(3), named[1]].join(' ');
     return text[0].toUpperCase() + text.slice(1) + '.';
   };
   return { uk: make('uk'), en: make('en'), ru: make('ru') };

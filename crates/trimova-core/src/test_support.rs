@@ -35,4 +35,9 @@ impl crate::search::update::Store for Folder {
         self.0.remove(path);
         Ok(())
     }
+    fn remove_dir(&mut self, path: &str) -> Result<(), String> {
+        let inside = format!("{path}/");
+        self.0.retain(|p, _| !p.starts_with(&inside));
+        Ok(())
+    }
 }

@@ -84,9 +84,30 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The UTC month (year, 1-12) of an instant in seconds since the epoch (Howard Hinnant's
+/// civil-from-days).
+pub fn month_of(seconds: i64) -> (i64, u32) {
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_instant_falls_in_its_utc_month() {
+        assert_eq!(month_of(0), (1970, 1));
+        assert_eq!(month_of(1_796_083_199), (2026, 11)); // 2026-11-30T23:59:59Z
+        assert_eq!(month_of(1_796_083_200), (2026, 12));
+        assert_eq!(month_of(951_782_400), (2000, 2)); // 2000-02-29
+    }
 
     #[test]
     fn parses_offsets_to_the_same_instant() {

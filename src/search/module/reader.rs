@@ -8,9 +8,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use trimova_core::provider::HttpRequest;
 use trimova_core::search::analyze::QueryTerm;
-use trimova_core::search::index::{doc_path, node_path, tag_term, Doc, Key, Meta, Node, META_PATH};
+use trimova_core::search::index::{
+    doc_path, month_path, node_path, tag_term, Doc, Key, Meta, MonthPage, Node, META_PATH,
+};
 use trimova_core::search::params::SearchParams;
-use trimova_core::search::query::{rank, Lookup, Query, Ranked};
+use trimova_core::search::query::{months_wanted, rank, Lookup, MonthPages, Query, Ranked};
 use web_sys::AbortController;
 
 /// How long one file may take.
@@ -73,26 +75,41 @@ impl IndexReader {
                 self.lookup.borrow_mut().add(prefix, node?);
             }
         }
-        let lookup = self.lookup.borrow();
-        let mut found = lookup.found(&walked);
-        let tagged = params.tag.as_ref().map(|_| found.pop().unwrap_or_default());
-        let tag = match &tagged {
+        // The nodes this query needs, as they are now (another query may add to the reader's
+        // while this one waits for month pages).
+        let lookup = self.lookup.borrow().clone();
+        let found = lookup.found(&walked);
+        if params.tag.is_some() && found.last().is_none_or(|f| f.is_empty()) {
             // A tag no article has: nothing can match.
-            Some(entries) if entries.is_empty() => {
-                return Ok(Ranked {
-                    results: vec![],
-                    complete: true,
-                })
+            return Ok(Ranked {
+                results: vec![],
+                complete: true,
+            });
+        }
+        let within = params.keys_within();
+        let mut pages = MonthPages::new();
+        loop {
+            let wanted = months_wanted(&found, &pages, articles, params.order, within.as_ref());
+            if wanted.is_empty() {
+                break;
             }
-            Some(entries) => entries.first().copied(),
-            None => None,
-        };
+            let fetched = join_all(
+                wanted
+                    .iter()
+                    .map(|(prefix, month)| self.month(prefix, *month, controller)),
+            )
+            .await;
+            for (page, fetched) in wanted.into_iter().zip(fetched) {
+                pages.insert(page, fetched?);
+            }
+        }
         Ok(rank(
             &found,
+            &pages,
             articles,
+            query.words.len(),
             params.order,
-            params.keys_within(),
-            tag,
+            within.as_ref(),
         ))
     }
 
@@ -130,6 +147,17 @@ impl IndexReader {
         let path = node_path(prefix);
         let bytes = self.fetch(&path, controller).await?;
         Node::decode(&bytes).map_err(|e| ReadError::Damaged(format!("{path}: {e}")))
+    }
+
+    async fn month(
+        &self,
+        prefix: &str,
+        month: u32,
+        controller: &AbortController,
+    ) -> Result<MonthPage, ReadError> {
+        let path = month_path(prefix, month);
+        let bytes = self.fetch(&path, controller).await?;
+        MonthPage::decode(&bytes).map_err(|e| ReadError::Damaged(format!("{path}: {e}")))
     }
 
     async fn doc(&self, key: Key, controller: &AbortController) -> Result<Doc, ReadError> {

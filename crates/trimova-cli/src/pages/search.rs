@@ -262,6 +262,15 @@ impl Store for Site<'_> {
     fn remove(&mut self, path: &str) -> Result<(), String> {
         self.0.remove(Path::new(path)).map_err(|e| e.to_string())
     }
+
+    fn remove_dir(&mut self, path: &str) -> Result<(), String> {
+        let dir = self.0.dist.join(path);
+        match std::fs::remove_dir_all(&dir) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(crate::write::describe(&dir, &e)),
+        }
+    }
 }
 
 /// The search page in each language (`<lang>/search/index.html`): the masthead and the box the

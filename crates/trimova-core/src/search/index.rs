@@ -60,22 +60,43 @@ pub struct Entry {
     /// Newest first; written as the first key and then the steps down to each next one.
     #[serde(with = "descending")]
     pub postings: Vec<Posting>,
+    /// For a term with more articles than [`KEPT`], published: the months ([`month_of`]) whose
+    /// page of its node ([`month_path`]) holds its postings, all of them, oldest first.
+    #[serde(default, with = "ascending")]
+    pub months: Vec<u32>,
 }
 
 impl Entry {
-    /// The entry as the browser gets it: the best [`KEPT`] postings, newest first.
+    /// The entry as the browser gets it: the best [`KEPT`] postings, newest first, and, for a
+    /// term with more, the months whose pages hold all of them.
     pub fn published(&self) -> Entry {
         let mut best = self.postings.clone();
-        if best.len() > KEPT {
+        let mut months = Vec::new();
+        if self.is_paged() {
             best.sort_by(|a, b| b.impact.cmp(&a.impact).then(b.key.cmp(&a.key)));
             best.truncate(KEPT);
             best.sort_by_key(|p| std::cmp::Reverse(p.key));
+            months = self.postings.iter().map(|p| month_of(p.key)).collect();
+            months.sort_unstable();
+            months.dedup();
         }
         Entry {
             term: self.term.clone(),
             articles: self.postings.len() as u32,
             postings: best,
+            months,
         }
+    }
+
+    /// Of a state entry (all its postings): a term whose published entry holds only its best
+    /// postings, the rest being in month pages.
+    pub fn is_paged(&self) -> bool {
+        self.postings.len() > KEPT
+    }
+
+    /// Of a published entry: whether its postings are all of them.
+    pub fn is_complete(&self) -> bool {
+        self.postings.len() as u32 == self.articles
     }
 
     /// What the entry adds to its node's size, published.
@@ -136,13 +157,113 @@ impl Node {
 
 /// The file name of the node for `prefix` (its UTF-8 bytes in hex: safe on every host).
 pub fn node_name(prefix: &str) -> String {
-    let mut name = String::with_capacity(2 + 2 * prefix.len() + 4);
+    format!("{}.bin", node_stem(prefix))
+}
+
+fn node_stem(prefix: &str) -> String {
+    let mut name = String::with_capacity(1 + 2 * prefix.len());
     name.push('x');
     for b in prefix.bytes() {
         name.push_str(&format!("{b:02x}"));
     }
-    name.push_str(".bin");
     name
+}
+
+/// A month as the index counts them: months since January 1970, of an article's key (UTC).
+pub fn month_of(key: Key) -> u32 {
+    let (y, m) = crate::timestamp::month_of(key as i64);
+    (y - 1970) as u32 * 12 + (m - 1)
+}
+
+/// The keys of a month's articles.
+pub fn month_keys(month: u32) -> std::ops::Range<Key> {
+    let start = |month: u32| {
+        let (y, m) = (1970 + month / 12, month % 12 + 1);
+        crate::timestamp::parse_rfc3339(&format!("{y:04}-{m:02}-01T00:00:00Z")).unwrap_or(0) as Key
+    };
+    start(month)..start(month + 1)
+}
+
+/// The folder of a node's month pages.
+pub fn months_folder(prefix: &str) -> String {
+    format!("search/m/{}", node_stem(prefix))
+}
+
+/// Where a node's page for `month` is: every posting of that month of each of the node's terms
+/// with more articles than [`KEPT`].
+pub fn month_path(prefix: &str, month: u32) -> String {
+    format!(
+        "{}/{}-{:02}.bin",
+        months_folder(prefix),
+        1970 + month / 12,
+        month % 12 + 1
+    )
+}
+
+/// A node's page for one month: its paged terms' postings in that month, by term.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthPage {
+    pub terms: Vec<MonthPostings>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthPostings {
+    pub term: String,
+    #[serde(with = "descending")]
+    pub postings: Vec<Posting>,
+}
+
+impl MonthPage {
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a month page always encodes")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<MonthPage, postcard::Error> {
+        postcard::from_bytes(bytes)
+    }
+
+    /// A term's postings here (none if it has none this month).
+    pub fn postings(&self, term: &str) -> &[Posting] {
+        self.terms
+            .binary_search_by(|t| t.term.as_str().cmp(term))
+            .map_or(&[], |i| &self.terms[i].postings)
+    }
+}
+
+/// The month pages of a node (from its state: every posting), by month.
+pub fn month_pages(node: &Node) -> std::collections::BTreeMap<u32, MonthPage> {
+    let entries: Vec<&Entry> = match node {
+        Node::Leaf(entries) => entries.iter().collect(),
+        Node::Split { own, .. } => own.iter().collect(),
+    };
+    let mut pages: std::collections::BTreeMap<u32, MonthPage> = Default::default();
+    for entry in entries.into_iter().filter(|e| e.is_paged()) {
+        // Postings are newest first, so each month's come together.
+        for p in &entry.postings {
+            let page = pages.entry(month_of(p.key)).or_default();
+            match page.terms.last_mut() {
+                Some(t) if t.term == entry.term => t.postings.push(*p),
+                _ => page.terms.push(MonthPostings {
+                    term: entry.term.clone(),
+                    postings: vec![*p],
+                }),
+            }
+        }
+    }
+    pages
+}
+
+/// The terms of a node that are paged (a change to this set rewrites all its month pages).
+pub fn paged_terms(node: &Node) -> Vec<&str> {
+    let entries: Vec<&Entry> = match node {
+        Node::Leaf(entries) => entries.iter().collect(),
+        Node::Split { own, .. } => own.iter().collect(),
+    };
+    entries
+        .into_iter()
+        .filter(|e| e.is_paged())
+        .map(|e| e.term.as_str())
+        .collect()
 }
 
 /// Where the published node for `prefix` is, relative to the site folder.
@@ -291,6 +412,38 @@ mod descending {
             out.push(Posting { key, impact });
         }
         Ok(out)
+    }
+}
+
+/// Ascending numbers written as the first and then the steps up to each next one.
+mod ascending {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(values: &[u32], s: S) -> Result<S::Ok, S::Error> {
+        let mut previous = 0;
+        let steps: Vec<u32> = values
+            .iter()
+            .map(|v| {
+                let step = v.wrapping_sub(previous);
+                previous = *v;
+                step
+            })
+            .collect();
+        steps.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+        let steps = Vec::<u32>::deserialize(d)?;
+        let mut previous: u32 = 0;
+        steps
+            .into_iter()
+            .map(|step| {
+                previous = previous
+                    .checked_add(step)
+                    .ok_or_else(|| serde::de::Error::custom("months out of range"))?;
+                Ok(previous)
+            })
+            .collect()
     }
 }
 

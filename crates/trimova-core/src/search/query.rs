@@ -2,7 +2,7 @@
 //! and the articles that have every word, best first. The browser fetches; this decides.
 
 use super::analyze::{query_terms, QueryTerm};
-use super::index::{Entry, Key, Node};
+use super::index::{month_of, Entry, Key, MonthPage, Node};
 use super::rank::{by_newest, by_relevance, score, Scored};
 use std::collections::HashMap;
 
@@ -155,25 +155,148 @@ impl Lookup {
     }
 
     /// What each word of `query` found, once nothing is wanted.
-    pub fn found(&self, query: &Query) -> Vec<Vec<&Entry>> {
+    pub fn found(&self, query: &Query) -> Vec<Vec<Found<'_>>> {
         query
             .words
             .iter()
             .map(|word| {
-                let mut entries: Vec<&Entry> = Vec::new();
+                let mut found: Vec<Found> = Vec::new();
                 for target in word.stems.iter().chain(word.prefix.then_some(&word.word)) {
                     if let (prefix, Some(node)) = self.reached(target) {
-                        for e in matches(word, &prefix, node) {
-                            if !entries.iter().any(|x| x.term == e.term) {
-                                entries.push(e);
+                        for entry in matches(word, &prefix, node) {
+                            if !found.iter().any(|f| f.entry.term == entry.term) {
+                                found.push(Found {
+                                    prefix: prefix.clone(),
+                                    entry,
+                                });
                             }
                         }
                     }
                 }
-                entries
+                found
             })
             .collect()
     }
+}
+
+/// A term a word found, and the node it is in (whose month pages hold the rest of its
+/// postings, if it has more than its best).
+#[derive(Clone, Debug)]
+pub struct Found<'a> {
+    pub prefix: String,
+    pub entry: &'a Entry,
+}
+
+/// The month pages a query has read, by node prefix and month.
+pub type MonthPages = HashMap<(String, u32), MonthPage>;
+
+/// Month pages read for one query at most: a query of common words is answered from the best
+/// postings and the pages of its best candidates' months, and says its count is not all.
+pub const MAX_MONTH_PAGES: usize = 12;
+
+/// What one word knows of the articles: the score of each article it is known to have.
+struct WordKnows {
+    scores: HashMap<Key, f32>,
+}
+
+fn knows(found: &[Found], pages: &MonthPages, articles: u32) -> WordKnows {
+    let mut scores: HashMap<Key, f32> = HashMap::new();
+    let mut add = |key: Key, impact: u8, with: u32| {
+        let s = score(impact, with, articles);
+        let slot = scores.entry(key).or_insert(0.0);
+        *slot = slot.max(s);
+    };
+    for f in found {
+        for p in &f.entry.postings {
+            add(p.key, p.impact, f.entry.articles);
+        }
+        for month in &f.entry.months {
+            if let Some(page) = pages.get(&(f.prefix.clone(), *month)) {
+                for p in page.postings(&f.entry.term) {
+                    add(p.key, p.impact, f.entry.articles);
+                }
+            }
+        }
+    }
+    WordKnows { scores }
+}
+
+/// Whether `key` cannot have the word: every term it found lists all its articles for the
+/// key's month (its best postings are all of them, or the month has no page, or the page is read).
+fn surely_lacks(found: &[Found], pages: &MonthPages, key: Key) -> bool {
+    let month = month_of(key);
+    found.iter().all(|f| {
+        f.entry.is_complete()
+            || f.entry.months.binary_search(&month).is_err()
+            || pages.contains_key(&(f.prefix.clone(), month))
+    })
+}
+
+/// The word whose articles are the fewest: its articles are the candidates.
+fn driver(found: &[Vec<Found>]) -> Option<usize> {
+    (0..found.len()).min_by_key(|&i| found[i].iter().map(|f| f.entry.articles).sum::<u32>())
+}
+
+/// The month pages still worth reading to answer the query (none when every candidate is
+/// decided, or when [`MAX_MONTH_PAGES`] have been read): those of the driving word's best
+/// candidates' months, for the words that may have them; fetch them, add them, ask again.
+pub fn months_wanted(
+    found: &[Vec<Found>],
+    pages: &MonthPages,
+    articles: u32,
+    order: Order,
+    within: Option<&std::ops::Range<Key>>,
+) -> Vec<(String, u32)> {
+    let Some(d) = driver(found) else {
+        return vec![];
+    };
+    let mut wanted: Vec<(String, u32)> = Vec::new();
+    let room = MAX_MONTH_PAGES.saturating_sub(pages.len());
+    let want = |prefix: &str, month: u32, wanted: &mut Vec<(String, u32)>| {
+        let page = (prefix.to_string(), month);
+        if wanted.len() < room && !pages.contains_key(&page) && !wanted.contains(&page) {
+            wanted.push(page);
+        }
+    };
+    // A common driving word: its newest months first, for a newest-first order.
+    if order == Order::Newest {
+        for f in &found[d] {
+            for month in f.entry.months.iter().rev().take(2) {
+                want(&f.prefix, *month, &mut wanted);
+            }
+        }
+    }
+    let driving = knows(&found[d], pages, articles);
+    let mut candidates: Vec<(Key, f32)> = driving
+        .scores
+        .into_iter()
+        .filter(|(k, _)| within.is_none_or(|r| r.contains(k)))
+        .collect();
+    match order {
+        Order::Relevance => candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0))),
+        Order::Newest => candidates.sort_by_key(|c| std::cmp::Reverse(c.0)),
+    }
+    let others: Vec<(usize, HashMap<Key, f32>)> = (0..found.len())
+        .filter(|&i| i != d)
+        .map(|i| (i, knows(&found[i], pages, articles).scores))
+        .collect();
+    for (key, _) in candidates {
+        let month = month_of(key);
+        for (i, scores) in &others {
+            if scores.contains_key(&key) {
+                continue;
+            }
+            for f in &found[*i] {
+                if !f.entry.is_complete() && f.entry.months.binary_search(&month).is_ok() {
+                    want(&f.prefix, month, &mut wanted);
+                }
+            }
+        }
+        if wanted.len() >= room {
+            break;
+        }
+    }
+    wanted
 }
 
 /// The order results are asked in.
@@ -193,52 +316,54 @@ pub struct Ranked {
 }
 
 /// Ranks the articles that have every word: `found[i]` is what word `i` found (any of its
-/// entries counts, the best of them scoring); `within`, if given, limits them to a range of
-/// keys (a month) and `tagged` to the postings of a tag.
+/// terms counts, the best of them scoring), `pages` the month pages read for it; the words past
+/// the first `scored` only filter (a tag); `within` limits them to a range of keys (a month).
 pub fn rank(
-    found: &[Vec<&Entry>],
+    found: &[Vec<Found>],
+    pages: &MonthPages,
     articles: u32,
+    scored: usize,
     order: Order,
-    within: Option<std::ops::Range<Key>>,
-    tagged: Option<&Entry>,
+    within: Option<&std::ops::Range<Key>>,
 ) -> Ranked {
-    let mut complete = true;
-    let mut totals: Option<HashMap<Key, f32>> = None;
-    for entries in found {
-        let mut best: HashMap<Key, f32> = HashMap::new();
-        for e in entries {
-            complete &= e.postings.len() as u32 == e.articles;
-            for p in &e.postings {
-                let s = score(p.impact, e.articles, articles);
-                let slot = best.entry(p.key).or_insert(0.0);
-                *slot = slot.max(s);
+    let Some(d) = driver(found) else {
+        return Ranked {
+            results: vec![],
+            complete: true,
+        };
+    };
+    let words: Vec<WordKnows> = found.iter().map(|f| knows(f, pages, articles)).collect();
+    // The candidates are all the driving word's articles only if it lists them all.
+    let mut complete = found[d].iter().all(|f| {
+        f.entry.is_complete()
+            || f.entry
+                .months
+                .iter()
+                .all(|m| pages.contains_key(&(f.prefix.clone(), *m)))
+    });
+    let mut results = Vec::new();
+    'candidates: for &key in words[d].scores.keys() {
+        if within.is_some_and(|r| !r.contains(&key)) {
+            continue;
+        }
+        let mut total = 0.0;
+        for (i, word) in words.iter().enumerate() {
+            match word.scores.get(&key) {
+                Some(s) => total += if i < scored { *s } else { 0.0 },
+                None => {
+                    if !surely_lacks(&found[i], pages, key) {
+                        complete = false;
+                    }
+                    continue 'candidates;
+                }
             }
         }
-        totals = Some(match totals {
-            None => best,
-            Some(mut t) => {
-                t.retain(|k, _| best.contains_key(k));
-                for (k, s) in t.iter_mut() {
-                    *s += best[k];
-                }
-                t
-            }
+        results.push(Scored {
+            item: key,
+            score: total,
+            published_at: key as i64,
         });
     }
-    if let Some(tag) = tagged {
-        complete &= tag.postings.len() as u32 == tag.articles;
-    }
-    let mut results: Vec<Scored<Key>> = totals
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(k, _)| within.as_ref().is_none_or(|r| r.contains(k)))
-        .filter(|(k, _)| tagged.is_none_or(|t| t.postings.iter().any(|p| p.key == *k)))
-        .map(|(item, score)| Scored {
-            item,
-            score,
-            published_at: item as i64,
-        })
-        .collect();
     // A stable order before the sort, so equal results come out the same every time.
     results.sort_by_key(|r| std::cmp::Reverse(r.item));
     match order {

@@ -5,8 +5,11 @@
 //! Each node is written twice: published (`search/t/…`, the best postings) and in the
 //! publisher's state (`.trimova-search/t/…`, every posting), which is what an update reads.
 
-use super::index::{layout, node_name, node_path, Entry, Key, Node, Posting, NODE_LIMIT};
-use std::collections::BTreeMap;
+use super::index::{
+    layout, month_of, month_pages, month_path, months_folder, node_name, node_path, paged_terms,
+    Entry, Key, Node, Posting, NODE_LIMIT,
+};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where the publisher's own part of the index lives, never fetched by a browser.
 pub const STATE: &str = ".trimova-search";
@@ -16,6 +19,17 @@ pub trait Store {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String>;
     fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), String>;
     fn remove(&mut self, path: &str) -> Result<(), String>;
+    /// Removes a folder and everything in it (nothing if it is not there).
+    fn remove_dir(&mut self, path: &str) -> Result<(), String>;
+}
+
+/// Which of a node's month pages to write.
+enum Months {
+    /// All of them, the folder emptied first: the node is new, or which of its terms are paged
+    /// changed.
+    All,
+    /// Those of the months a change touched (one that has nothing left is removed).
+    Touched(BTreeSet<u32>),
 }
 
 fn state_path(prefix: &str) -> String {
@@ -97,6 +111,7 @@ pub fn entries(terms: impl IntoIterator<Item = (String, Vec<Posting>)>) -> Vec<E
                 term,
                 articles: postings.len() as u32,
                 postings,
+                months: Vec::new(),
             }
         })
         .collect();
@@ -110,7 +125,7 @@ pub fn build(store: &mut dyn Store, entries: Vec<Entry>) -> Result<(), String> {
     let mut nodes = Vec::new();
     layout("", entries, &mut nodes);
     for (prefix, node) in nodes {
-        write_node(store, &prefix, &node)?;
+        write_node(store, &prefix, &node, Months::All)?;
     }
     Ok(())
 }
@@ -128,11 +143,29 @@ fn apply(
     changes: Vec<(String, TermChange)>,
     root: bool,
 ) -> Result<u32, String> {
-    let entries = match read_node(store, prefix)? {
-        None => merge(Vec::new(), changes),
-        Some(Node::Leaf(entries)) => merge(entries, changes),
+    let touched: BTreeSet<u32> = changes
+        .iter()
+        .flat_map(|(_, c)| {
+            c.removed
+                .iter()
+                .copied()
+                .chain(c.added.iter().map(|p| p.key))
+        })
+        .map(month_of)
+        .collect();
+    let (entries, paged_before) = match read_node(store, prefix)? {
+        None => (merge(Vec::new(), changes), None),
+        Some(Node::Leaf(entries)) => {
+            let paged: Vec<String> = entries
+                .iter()
+                .filter(|e| e.is_paged())
+                .map(|e| e.term.clone())
+                .collect();
+            (merge(entries, changes), Some(paged))
+        }
         Some(Node::Split { own, children, .. }) => {
             let depth = prefix.chars().count();
+            let own_paged = own.as_ref().is_some_and(Entry::is_paged);
             let mut own_changes = Vec::new();
             let mut groups: Vec<(char, Vec<(String, TermChange)>)> = Vec::new();
             for (term, change) in changes {
@@ -154,12 +187,17 @@ fn apply(
             }
             let size = own.as_ref().map_or(0, Entry::size) + sizes.values().sum::<u32>();
             if size as usize > NODE_LIMIT {
+                let months = if own.as_ref().is_some_and(Entry::is_paged) == own_paged {
+                    Months::Touched(touched)
+                } else {
+                    Months::All
+                };
                 let node = Node::Split {
                     size,
                     own,
                     children: sizes.into_iter().collect(),
                 };
-                write_node(store, prefix, &node)?;
+                write_node(store, prefix, &node, months)?;
                 return Ok(size);
             }
             // Small enough again: everything under it folds back into one leaf.
@@ -168,7 +206,7 @@ fn apply(
                 gather(store, &format!("{prefix}{c}"), &mut entries)?;
             }
             entries.sort_by(|a, b| a.term.cmp(&b.term));
-            entries
+            (entries, None)
         }
     };
     if entries.is_empty() && !root {
@@ -177,8 +215,18 @@ fn apply(
     }
     let mut nodes = Vec::new();
     let size = layout(prefix, entries, &mut nodes);
+    // A leaf that stays a leaf, with the same terms paged: only the months the change touched.
+    let in_place = match (&paged_before, nodes.as_slice()) {
+        (Some(before), [(_, node @ Node::Leaf(_))]) => paged_terms(node) == *before,
+        _ => false,
+    };
     for (p, node) in nodes {
-        write_node(store, &p, &node)?;
+        let months = if in_place {
+            Months::Touched(touched.clone())
+        } else {
+            Months::All
+        };
+        write_node(store, &p, &node, months)?;
     }
     Ok(size)
 }
@@ -210,6 +258,7 @@ fn merge(entries: Vec<Entry>, changes: Vec<(String, TermChange)>) -> Vec<Entry> 
             term,
             articles: 0,
             postings: Vec::new(),
+            months: Vec::new(),
         });
         let mut replaced = change.removed;
         replaced.extend(change.added.iter().map(|p| p.key));
@@ -238,14 +287,38 @@ fn read_node(store: &dyn Store, prefix: &str) -> Result<Option<Node>, String> {
     }
 }
 
-fn write_node(store: &mut dyn Store, prefix: &str, node: &Node) -> Result<(), String> {
+fn write_node(
+    store: &mut dyn Store,
+    prefix: &str,
+    node: &Node,
+    months: Months,
+) -> Result<(), String> {
     store.write(&node_path(prefix), &node.published().encode())?;
-    store.write(&state_path(prefix), &node.encode())
+    store.write(&state_path(prefix), &node.encode())?;
+    let mut pages = month_pages(node);
+    match months {
+        Months::All => {
+            store.remove_dir(&months_folder(prefix))?;
+            for (month, page) in pages {
+                store.write(&month_path(prefix, month), &page.encode())?;
+            }
+        }
+        Months::Touched(touched) => {
+            for month in touched {
+                match pages.remove(&month) {
+                    Some(page) => store.write(&month_path(prefix, month), &page.encode())?,
+                    None => store.remove(&month_path(prefix, month))?,
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn remove_node(store: &mut dyn Store, prefix: &str) -> Result<(), String> {
     store.remove(&node_path(prefix))?;
-    store.remove(&state_path(prefix))
+    store.remove(&state_path(prefix))?;
+    store.remove_dir(&months_folder(prefix))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ fn entry(term: &str, keys: &[(Key, u8)]) -> Entry {
             .iter()
             .map(|&(key, impact)| Posting { key, impact })
             .collect(),
+        months: Vec::new(),
     }
 }
 

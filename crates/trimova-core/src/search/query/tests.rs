@@ -1,7 +1,7 @@
 use super::*;
 use crate::article::{parse_article, Article};
 use crate::search::article_terms;
-use crate::search::index::{article_keys, Doc, Posting};
+use crate::search::index::{article_keys, Doc, MonthPage, Posting};
 use crate::search::update::{build, entries};
 use crate::test_support::Folder;
 use crate::Lang;
@@ -75,7 +75,26 @@ impl Archive {
             }
         }
         let found = lookup.found(&query);
-        let ranked = rank(&found, self.articles, order, None, None);
+        let mut pages = MonthPages::new();
+        loop {
+            let wanted = months_wanted(&found, &pages, self.articles, order, None);
+            if wanted.is_empty() {
+                break;
+            }
+            for (prefix, month) in wanted {
+                let bytes = &self.folder.0[&crate::search::index::month_path(&prefix, month)];
+                pages.insert((prefix, month), MonthPage::decode(bytes).unwrap());
+                fetched += 1;
+            }
+        }
+        let ranked = rank(
+            &found,
+            &pages,
+            self.articles,
+            query.words.len(),
+            order,
+            None,
+        );
         let ids = ranked
             .results
             .iter()
@@ -127,7 +146,7 @@ fn newsroom() -> Vec<Article> {
     for i in 0..30 {
         all.push(article(
             &format!("filler-{i:02}"),
-            &format!("2025-01-{:02}T10:00:00+02:00", i % 28 + 1),
+            &format!("2025-{:02}-{:02}T10:00:00+02:00", i % 12 + 1, i % 28 + 1),
             &["Місто"],
             serde_json::json!({"uk": edition(&format!("Новина номер {i} про парк і поле"), "Коротко.", &format!("{filler} Слово{i} поле{i} парк{i}."))}),
         ));
@@ -214,4 +233,51 @@ fn highlights_mark_the_inflected_words_and_the_prefix() {
         .map(|&(s, e)| text.chars().skip(s).take(e - s).collect())
         .collect();
     assert_eq!(words, ["стародавньої", "фортеці"]);
+}
+
+#[test]
+fn a_rare_word_and_a_common_one_find_their_article_through_the_month_pages() {
+    let archive = archive(&newsroom());
+    // "парк" is in every filler's headline: more than its best postings are published (the
+    // tests keep a few), so the article is found through the month page of its month.
+    let (ids, fetched) = archive.search("слово7 парк ", Order::Relevance);
+    assert_eq!(ids, ["filler-07"]);
+    assert!(fetched > 2, "{fetched}");
+    for i in [0, 11, 23] {
+        let (ids, _) = archive.search(&format!("парк слово{i} "), Order::Relevance);
+        assert_eq!(ids, [format!("filler-{i:02}")]);
+    }
+}
+
+#[test]
+fn two_common_words_give_their_best_and_say_when_that_is_not_all() {
+    let archive = archive(&newsroom());
+    let query = Query::parse("парк поле ").unwrap();
+    let mut lookup = Lookup::default();
+    while let Some(prefix) = lookup.wanted(&query).into_iter().next() {
+        let bytes = &archive.folder.0[&crate::search::index::node_path(&prefix)];
+        lookup.add(prefix, Node::decode(bytes).unwrap());
+    }
+    let found = lookup.found(&query);
+    let none = MonthPages::new();
+    let ranked = rank(&found, &none, archive.articles, 2, Order::Relevance, None);
+    assert!(!ranked.complete, "from the best postings alone, not all");
+    assert!(!ranked.results.is_empty());
+    let mut pages = MonthPages::new();
+    loop {
+        let wanted = months_wanted(&found, &pages, archive.articles, Order::Newest, None);
+        if wanted.is_empty() {
+            break;
+        }
+        for (prefix, month) in wanted {
+            let bytes = &archive.folder.0[&crate::search::index::month_path(&prefix, month)];
+            pages.insert((prefix, month), MonthPage::decode(bytes).unwrap());
+        }
+    }
+    assert!(pages.len() <= MAX_MONTH_PAGES);
+    let ranked = rank(&found, &pages, archive.articles, 2, Order::Newest, None);
+    assert!(ranked.results.len() >= 6, "{}", ranked.results.len());
+    // Newest first: the newest fillers (December 2025) lead.
+    let newest = &archive.docs[&ranked.results[0].item].summary.published;
+    assert!(newest.starts_with("2025-12"), "{newest}");
 }

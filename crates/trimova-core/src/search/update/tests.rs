@@ -146,7 +146,7 @@ fn a_growing_dictionary_splits_and_a_shrinking_one_folds_back() {
     let leaves_hold_at_most_the_kept = folder
         .0
         .iter()
-        .filter(|(p, _)| p.starts_with("search/"))
+        .filter(|(p, _)| p.starts_with("search/t/"))
         .all(|(_, bytes)| match Node::decode(bytes).unwrap() {
             Node::Leaf(entries) => entries.iter().all(|e| e.postings.len() <= KEPT),
             Node::Split { .. } => true,
