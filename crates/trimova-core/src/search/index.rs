@@ -189,26 +189,24 @@ pub fn months_folder(prefix: &str) -> String {
     format!("search/m/{}", node_stem(prefix))
 }
 
-/// Where a node's page for `month` is: every posting of that month of each of the node's terms
-/// with more articles than [`KEPT`].
-pub fn month_path(prefix: &str, month: u32) -> String {
+/// Where a paged term's postings of one month are: in its node's folder, named by the term
+/// (its UTF-8 bytes in hex) and the month.
+pub fn month_path(prefix: &str, term: &str, month: u32) -> String {
+    let mut hex = String::with_capacity(2 * term.len());
+    for b in term.bytes() {
+        hex.push_str(&format!("{b:02x}"));
+    }
     format!(
-        "{}/{}-{:02}.bin",
+        "{}/{hex}-{}-{:02}.bin",
         months_folder(prefix),
         1970 + month / 12,
         month % 12 + 1
     )
 }
 
-/// A node's page for one month: its paged terms' postings in that month, by term.
+/// A paged term's postings in one month, newest first.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthPage {
-    pub terms: Vec<MonthPostings>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MonthPostings {
-    pub term: String,
     #[serde(with = "descending")]
     pub postings: Vec<Posting>,
 }
@@ -221,33 +219,22 @@ impl MonthPage {
     pub fn decode(bytes: &[u8]) -> Result<MonthPage, postcard::Error> {
         postcard::from_bytes(bytes)
     }
-
-    /// A term's postings here (none if it has none this month).
-    pub fn postings(&self, term: &str) -> &[Posting] {
-        self.terms
-            .binary_search_by(|t| t.term.as_str().cmp(term))
-            .map_or(&[], |i| &self.terms[i].postings)
-    }
 }
 
-/// The month pages of a node (from its state: every posting), by month.
-pub fn month_pages(node: &Node) -> std::collections::BTreeMap<u32, MonthPage> {
+/// The month pages of a node's paged terms (from its state: every posting), by term and month.
+pub fn month_pages(node: &Node) -> std::collections::BTreeMap<(String, u32), MonthPage> {
     let entries: Vec<&Entry> = match node {
         Node::Leaf(entries) => entries.iter().collect(),
         Node::Split { own, .. } => own.iter().collect(),
     };
-    let mut pages: std::collections::BTreeMap<u32, MonthPage> = Default::default();
+    let mut pages: std::collections::BTreeMap<(String, u32), MonthPage> = Default::default();
     for entry in entries.into_iter().filter(|e| e.is_paged()) {
-        // Postings are newest first, so each month's come together.
         for p in &entry.postings {
-            let page = pages.entry(month_of(p.key)).or_default();
-            match page.terms.last_mut() {
-                Some(t) if t.term == entry.term => t.postings.push(*p),
-                _ => page.terms.push(MonthPostings {
-                    term: entry.term.clone(),
-                    postings: vec![*p],
-                }),
-            }
+            pages
+                .entry((entry.term.clone(), month_of(p.key)))
+                .or_default()
+                .postings
+                .push(*p);
         }
     }
     pages

@@ -187,12 +187,19 @@ pub struct Found<'a> {
     pub entry: &'a Entry,
 }
 
-/// The month pages a query has read, by node prefix and month.
-pub type MonthPages = HashMap<(String, u32), MonthPage>;
+/// One month of one paged term: its node's prefix, the term, the month.
+pub type PageId = (String, String, u32);
+
+/// The month pages a query has read.
+pub type MonthPages = HashMap<PageId, MonthPage>;
+
+fn page_id(f: &Found, month: u32) -> PageId {
+    (f.prefix.clone(), f.entry.term.clone(), month)
+}
 
 /// Month pages read for one query at most: a query of common words is answered from the best
 /// postings and the pages of its best candidates' months, and says its count is not all.
-pub const MAX_MONTH_PAGES: usize = 12;
+pub const MAX_MONTH_PAGES: usize = 6;
 
 /// What one word knows of the articles: the score of each article it is known to have.
 struct WordKnows {
@@ -211,8 +218,8 @@ fn knows(found: &[Found], pages: &MonthPages, articles: u32) -> WordKnows {
             add(p.key, p.impact, f.entry.articles);
         }
         for month in &f.entry.months {
-            if let Some(page) = pages.get(&(f.prefix.clone(), *month)) {
-                for p in page.postings(&f.entry.term) {
+            if let Some(page) = pages.get(&page_id(f, *month)) {
+                for p in &page.postings {
                     add(p.key, p.impact, f.entry.articles);
                 }
             }
@@ -228,7 +235,7 @@ fn surely_lacks(found: &[Found], pages: &MonthPages, key: Key) -> bool {
     found.iter().all(|f| {
         f.entry.is_complete()
             || f.entry.months.binary_search(&month).is_err()
-            || pages.contains_key(&(f.prefix.clone(), month))
+            || pages.contains_key(&page_id(f, month))
     })
 }
 
@@ -246,14 +253,14 @@ pub fn months_wanted(
     articles: u32,
     order: Order,
     within: Option<&std::ops::Range<Key>>,
-) -> Vec<(String, u32)> {
+) -> Vec<PageId> {
     let Some(d) = driver(found) else {
         return vec![];
     };
-    let mut wanted: Vec<(String, u32)> = Vec::new();
+    let mut wanted: Vec<PageId> = Vec::new();
     let room = MAX_MONTH_PAGES.saturating_sub(pages.len());
-    let want = |prefix: &str, month: u32, wanted: &mut Vec<(String, u32)>| {
-        let page = (prefix.to_string(), month);
+    let want = |f: &Found, month: u32, wanted: &mut Vec<PageId>| {
+        let page = page_id(f, month);
         if wanted.len() < room && !pages.contains_key(&page) && !wanted.contains(&page) {
             wanted.push(page);
         }
@@ -262,7 +269,7 @@ pub fn months_wanted(
     if order == Order::Newest {
         for f in &found[d] {
             for month in f.entry.months.iter().rev().take(2) {
-                want(&f.prefix, *month, &mut wanted);
+                want(f, *month, &mut wanted);
             }
         }
     }
@@ -288,7 +295,7 @@ pub fn months_wanted(
             }
             for f in &found[*i] {
                 if !f.entry.is_complete() && f.entry.months.binary_search(&month).is_ok() {
-                    want(&f.prefix, month, &mut wanted);
+                    want(f, month, &mut wanted);
                 }
             }
         }
@@ -339,7 +346,7 @@ pub fn rank(
             || f.entry
                 .months
                 .iter()
-                .all(|m| pages.contains_key(&(f.prefix.clone(), *m)))
+                .all(|m| pages.contains_key(&page_id(f, *m)))
     });
     let mut results = Vec::new();
     'candidates: for &key in words[d].scores.keys() {

@@ -28,8 +28,8 @@ enum Months {
     /// All of them, the folder emptied first: the node is new, or which of its terms are paged
     /// changed.
     All,
-    /// Those of the months a change touched (one that has nothing left is removed).
-    Touched(BTreeSet<u32>),
+    /// Those of the terms and months a change touched (one that has nothing left is removed).
+    Touched(BTreeSet<(String, u32)>),
 }
 
 fn state_path(prefix: &str) -> String {
@@ -143,15 +143,16 @@ fn apply(
     changes: Vec<(String, TermChange)>,
     root: bool,
 ) -> Result<u32, String> {
-    let touched: BTreeSet<u32> = changes
+    let touched: BTreeSet<(String, u32)> = changes
         .iter()
-        .flat_map(|(_, c)| {
-            c.removed
+        .flat_map(|(term, c)| {
+            let keys = c
+                .removed
                 .iter()
                 .copied()
-                .chain(c.added.iter().map(|p| p.key))
+                .chain(c.added.iter().map(|p| p.key));
+            keys.map(move |k| (term.clone(), month_of(k)))
         })
-        .map(month_of)
         .collect();
     let (entries, paged_before) = match read_node(store, prefix)? {
         None => (merge(Vec::new(), changes), None),
@@ -299,15 +300,16 @@ fn write_node(
     match months {
         Months::All => {
             store.remove_dir(&months_folder(prefix))?;
-            for (month, page) in pages {
-                store.write(&month_path(prefix, month), &page.encode())?;
+            for ((term, month), page) in pages {
+                store.write(&month_path(prefix, &term, month), &page.encode())?;
             }
         }
         Months::Touched(touched) => {
-            for month in touched {
-                match pages.remove(&month) {
-                    Some(page) => store.write(&month_path(prefix, month), &page.encode())?,
-                    None => store.remove(&month_path(prefix, month))?,
+            for (term, month) in touched {
+                let path = month_path(prefix, &term, month);
+                match pages.remove(&(term, month)) {
+                    Some(page) => store.write(&path, &page.encode())?,
+                    None => store.remove(&path)?,
                 }
             }
         }

@@ -81,9 +81,10 @@ impl Archive {
             if wanted.is_empty() {
                 break;
             }
-            for (prefix, month) in wanted {
-                let bytes = &self.folder.0[&crate::search::index::month_path(&prefix, month)];
-                pages.insert((prefix, month), MonthPage::decode(bytes).unwrap());
+            for (prefix, term, month) in wanted {
+                let bytes =
+                    &self.folder.0[&crate::search::index::month_path(&prefix, &term, month)];
+                pages.insert((prefix, term, month), MonthPage::decode(bytes).unwrap());
                 fetched += 1;
             }
         }
@@ -269,9 +270,9 @@ fn two_common_words_give_their_best_and_say_when_that_is_not_all() {
         if wanted.is_empty() {
             break;
         }
-        for (prefix, month) in wanted {
-            let bytes = &archive.folder.0[&crate::search::index::month_path(&prefix, month)];
-            pages.insert((prefix, month), MonthPage::decode(bytes).unwrap());
+        for (prefix, term, month) in wanted {
+            let bytes = &archive.folder.0[&crate::search::index::month_path(&prefix, &term, month)];
+            pages.insert((prefix, term, month), MonthPage::decode(bytes).unwrap());
         }
     }
     assert!(pages.len() <= MAX_MONTH_PAGES);
