@@ -52,6 +52,8 @@ pub struct Report {
     pub removed: usize,
     /// Articles put into the search index or taken out of it.
     pub indexed: usize,
+    /// The time the search index took (a benchmark compares it with Pagefind's).
+    pub index_seconds: f64,
 }
 
 /// A run's mark, there while it writes and gone when it has finished. Its temporary files sit
@@ -129,7 +131,7 @@ pub fn command(args: PagesArgs) -> Result<(), Failure> {
     };
     let r = run(&options)?;
     println!(
-        "trimova pages: {} in {}: rendered {} edition pages, {} list pages, {} sitemaps and feeds; kept {}; removed {}; indexed {} articles for search",
+        "trimova pages: {} in {}: rendered {} edition pages, {} list pages, {} sitemaps and feeds; kept {}; removed {}; indexed {} articles for search in {:.2} s",
         if r.full { "full build" } else { "changes only" },
         options.dist.display(),
         r.editions,
@@ -138,6 +140,7 @@ pub fn command(args: PagesArgs) -> Result<(), Failure> {
         r.kept,
         r.removed,
         r.indexed,
+        r.index_seconds,
     );
     Ok(())
 }
@@ -209,6 +212,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
     new.articles = records;
 
     // The search index, from the same reading of the files.
+    let indexing = std::time::Instant::now();
     report.indexed = search::render(
         &context,
         search::Run {
@@ -222,6 +226,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
     )?;
     drop(dated_before);
     report.lists += search::write_pages(&context)?;
+    report.index_seconds = indexing.elapsed().as_secs_f64();
 
     // 2. List pages, then sitemaps and feeds, each only where its inputs changed.
     let list = lists::Listed::new(&new);
