@@ -199,3 +199,27 @@ test('with no room left for copies, pages still work; only the offline copy is m
   assert.equal(await title(page), squash(tram.editions.uk.title));
   assert.deepEqual(page.errors, []);
 });
+
+test('search, once used, is kept: offline, the search page says searching needs a network, with a retry', async () => {
+  const s = await site();
+  const { context, page } = await newReader(browser, { locale: 'uk-UA', serviceWorkers: 'allow' });
+  await open(page, `${s.url}/uk/search/?q=${encodeURIComponent('трамвайне депо')}`);
+  await page.locator('.search-results a').first().waitFor();
+  // The worker has kept the module the page loaded.
+  await page.waitForFunction(async () => {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      if ((await cache.keys()).some((r) => /trimova-search_bg/.test(r.url))) return true;
+    }
+    return false;
+  });
+
+  await context.setOffline(true);
+  await page.goto(`${s.url}/uk/search/?q=${encodeURIComponent('фортеця')}`);
+  const alert = page.locator('.search-outcome [role=alert]');
+  await alert.waitFor();
+  assert.match(squash(await alert.textContent()), /Для пошуку потрібна мережа/);
+  assert.ok(await alert.getByRole('button', { name: 'Спробувати ще раз' }).isVisible());
+  assert.equal(await page.inputValue('#search-q'), 'фортеця', 'the query is kept');
+  await context.setOffline(false);
+});

@@ -305,6 +305,40 @@ proptest! {
     }
 }
 
+/// Articles published in the same second share a second of keys: one that comes or goes moves
+/// the others' keys, and their search summaries and postings move with them.
+#[test]
+fn articles_of_one_second_keep_a_search_index_like_a_full_builds() {
+    let dist = scratch("same-second");
+    let same_second = |n: u32| {
+        let text = article(n, 0);
+        let at = text.find("\"published\": \"").unwrap() + 14;
+        format!("{}2025-11-30T10:00:00Z{}", &text[..at], &text[at + 20..])
+    };
+    for n in 1..=4 {
+        let path = dist.join("articles").join(format!("a-{n:04}.json"));
+        std::fs::write(path, same_second(n)).unwrap();
+    }
+    ok(pages(&dist, &[]));
+    let docs = |dist: &Path| {
+        std::fs::read_dir(dist.join("search/d"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(docs(&dist).len(), 4, "four keys in one run of seconds");
+    // The first of the second goes: the three after it each move one key back.
+    std::fs::remove_file(dist.join("articles/a-0001.json")).unwrap();
+    ok(pages(&dist, &[]));
+    assert_eq!(docs(&dist).len(), 3);
+    assert_eq!(snapshot(&dist), full_build_of(&dist, "same-second-full"));
+    // And it comes back.
+    std::fs::write(dist.join("articles/a-0001.json"), same_second(1)).unwrap();
+    ok(pages(&dist, &[]));
+    assert_eq!(snapshot(&dist), full_build_of(&dist, "same-second-full-2"));
+    std::fs::remove_dir_all(dist).unwrap();
+}
+
 /// A small tmpfs of our own (CI runs as root); `None`, with a note, where mounting is not allowed.
 struct Tmpfs(PathBuf);
 

@@ -163,7 +163,10 @@ fn changes_only(
         dated.iter().map(|(_, id)| *id).zip(old).collect()
     };
     let mut changes = Changes::new();
-    let mut touched = 0;
+    // Summaries are removed first and written after: an article may take the key another one
+    // left in the same run.
+    let mut old_docs: Vec<Key> = Vec::new();
+    let mut new_docs: Vec<(&str, &Record, Key)> = Vec::new();
     for ((id, record), &key) in run.records.iter().zip(keys) {
         let old_key = before.get(id.as_str()).copied();
         let (old_terms, new_terms) = match run.changed.get(id) {
@@ -183,23 +186,25 @@ fn changes_only(
             terms: new_terms,
         };
         diff(old.as_ref(), Some(&new), &mut changes);
-        if let Some(k) = old_key.filter(|k| *k != key) {
-            context.remove(Path::new(&doc_path(k)))?;
-        }
-        write_doc(context, run, id, record, key)?;
-        touched += 1;
+        old_docs.extend(old_key.filter(|k| *k != key));
+        new_docs.push((id, record, key));
     }
     for id in &run.gone {
         let path = indexed_path(id);
         if let (Some(terms), Some(&key)) = (read_terms(context, &path)?, before.get(id.as_str())) {
             diff(Some(&Indexed { key, terms }), None, &mut changes);
-            context.remove(Path::new(&doc_path(key)))?;
+            old_docs.push(key);
         }
         context.remove(Path::new(&path))?;
-        touched += 1;
+    }
+    for key in &old_docs {
+        context.remove(Path::new(&doc_path(*key)))?;
+    }
+    for (id, record, key) in &new_docs {
+        write_doc(context, run, id, record, *key)?;
     }
     update(store, changes)?;
-    Ok(touched)
+    Ok(new_docs.len() + run.gone.len())
 }
 
 /// Writes an article's summary as results show it.
