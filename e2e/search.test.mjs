@@ -92,6 +92,17 @@ test('an inflected word finds its article in each language, the headline above t
   assert.deepEqual((await results(page)).map((r) => r.href), ['/ru/river-ferry-resumes-2026-09']);
 });
 
+test('more results on demand, ten at a time, also past the best postings of common words', async () => {
+  const page = await search('рада бюджет');
+  assert.equal((await results(page)).length, 10);
+  assert.match(await status(page), /^понад \d+ результат/, 'common words: not every match is counted');
+  const more = page.getByRole('button', { name: 'Більше результатів' });
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('.search-results > li').length === 20);
+  const shown = await results(page);
+  assert.equal(new Set(shown.map((r) => r.href)).size, 20, 'no result twice');
+});
+
 test('an article is found through any edition and opens in the reader\'s language, or the original, marked', async () => {
   // An English word on the Ukrainian page: the article's Ukrainian edition.
   let found = await results(await search('fortress'));

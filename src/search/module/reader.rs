@@ -47,11 +47,13 @@ impl IndexReader {
         }
     }
 
-    /// The articles that match `query` (with the filters of `params`), ranked.
+    /// The articles that match `query` (with the filters of `params`), ranked, reading at most
+    /// `budget` month pages of common words.
     pub async fn search(
         &self,
         query: &Query,
         params: &SearchParams,
+        budget: usize,
         controller: &AbortController,
     ) -> Result<Ranked, ReadError> {
         let articles = self.articles(controller).await?;
@@ -89,7 +91,14 @@ impl IndexReader {
         let within = params.keys_within();
         let mut pages = MonthPages::new();
         loop {
-            let wanted = months_wanted(&found, &pages, articles, params.order, within.as_ref());
+            let wanted = months_wanted(
+                &found,
+                &pages,
+                articles,
+                params.order,
+                within.as_ref(),
+                budget,
+            );
             if wanted.is_empty() {
                 break;
             }

@@ -12,7 +12,7 @@ use trimova_core::route::search_path;
 use trimova_core::search::index::Doc;
 use trimova_core::search::messages::search_messages;
 use trimova_core::search::params::SearchParams;
-use trimova_core::search::query::{Order, Query, Ranked};
+use trimova_core::search::query::{Order, Query, Ranked, MONTH_PAGES_PER_ASK};
 use trimova_core::Lang;
 
 /// Results drawn at a time ("more results" draws the next).
@@ -29,6 +29,8 @@ enum State {
     Found {
         ranked: Arc<Ranked>,
         docs: Vec<Arc<Doc>>,
+        /// The month pages of common words the ranking read (more results read more).
+        budget: usize,
     },
     Failed(ReadError),
 }
@@ -64,13 +66,15 @@ pub fn SearchResults(lang: Lang, base: String, params: SearchParams) -> impl Int
                 return;
             };
             leptos::task::spawn_local(async move {
+                let budget = MONTH_PAGES_PER_ASK;
                 let found = async {
-                    let ranked = reader.search(&query, &params, &c).await?;
+                    let ranked = reader.search(&query, &params, budget, &c).await?;
                     let first: Vec<_> = ranked.results.iter().take(PAGE).map(|r| r.item).collect();
                     let docs = reader.docs(&first, &c).await?;
                     Ok::<_, ReadError>(State::Found {
                         ranked: Arc::new(ranked),
                         docs,
+                        budget,
                     })
                 };
                 state.try_set(found.await.unwrap_or_else(State::Failed));
@@ -78,32 +82,49 @@ pub fn SearchResults(lang: Lang, base: String, params: SearchParams) -> impl Int
         });
     }
 
+    // The next results: those already ranked, or, when the ranking is not all of them (common
+    // words), a ranking that reads more of their month pages.
     let more = {
-        let reader = reader.clone();
+        let (reader, params, query) = (reader.clone(), params.clone(), query.clone());
         move |_| {
-            let State::Found { ranked, docs } = state.get_untracked() else {
+            let State::Found {
+                ranked,
+                docs,
+                budget,
+            } = state.get_untracked()
+            else {
                 return;
             };
-            let next: Vec<_> = ranked
-                .results
-                .iter()
-                .skip(docs.len())
-                .take(PAGE)
-                .map(|r| r.item)
-                .collect();
             let Some(Some(c)) = controller.try_get_value() else {
                 return;
             };
-            let reader = reader.clone();
+            let (reader, params, query) = (reader.clone(), params.clone(), query.clone());
             leptos::task::spawn_local(async move {
-                match reader.docs(&next, &c).await {
-                    Ok(more) => state.update(|s| {
-                        if let State::Found { docs, .. } = s {
-                            docs.extend(more);
+                let more = async {
+                    let (ranked, budget) = match (&query, docs.len() >= ranked.results.len()) {
+                        (Ok(query), true) if !ranked.complete => {
+                            let budget = budget + MONTH_PAGES_PER_ASK;
+                            (
+                                Arc::new(reader.search(query, &params, budget, &c).await?),
+                                budget,
+                            )
                         }
-                    }),
-                    Err(e) => state.set(State::Failed(e)),
-                }
+                        _ => (ranked, budget),
+                    };
+                    let shown: Vec<_> = ranked
+                        .results
+                        .iter()
+                        .take(docs.len() + PAGE)
+                        .map(|r| r.item)
+                        .collect();
+                    let docs = reader.docs(&shown, &c).await?;
+                    Ok::<_, ReadError>(State::Found {
+                        ranked,
+                        docs,
+                        budget,
+                    })
+                };
+                state.set(more.await.unwrap_or_else(State::Failed));
             });
         }
     };
@@ -116,7 +137,7 @@ pub fn SearchResults(lang: Lang, base: String, params: SearchParams) -> impl Int
         State::NoWords => EitherOf4::B(view! { <p class="search-status">{text.no_words}</p> }),
         State::Searching => EitherOf4::B(view! { <p class="search-status">{text.searching}</p> }),
         State::Failed(error) => EitherOf4::C(failure(lang, error, attempt)),
-        State::Found { ranked, docs } => {
+        State::Found { ranked, docs, .. } => {
             EitherOf4::D({
                 let words = words.clone().unwrap_or_else(|| Query {
                     words: vec![],
@@ -136,7 +157,7 @@ pub fn SearchResults(lang: Lang, base: String, params: SearchParams) -> impl Int
                 let cut = words
                     .cut
                     .then(|| view! { <p class="search-note">{text.cut}</p> });
-                let left = total > docs.len();
+                let left = total > docs.len() || !ranked.complete;
                 let base = links_base.clone();
                 let items = docs
                 .into_iter()

@@ -19,12 +19,31 @@ pub fn fold(word: &str) -> String {
 
 /// The stem of a folded word in `lang` (Snowball's algorithm for the language).
 pub fn stem(word: &str, lang: Lang) -> String {
+    // A newsroom's words repeat (most of a text is its commonest few thousand), so each thread
+    // keeps the stems it made: indexing an archive stems each word once, not every time.
+    thread_local! {
+        static STEMS: std::cell::RefCell<std::collections::HashMap<(Lang, String), String>> =
+            Default::default();
+    }
+    const KEPT_STEMS: usize = 200_000;
+    let key = (lang, word.to_string());
+    if let Some(hit) = STEMS.with(|s| s.borrow().get(&key).cloned()) {
+        return hit;
+    }
     let algorithm = match lang {
         Lang::Uk => Algorithm::Ukrainian,
         Lang::En => Algorithm::English,
         Lang::Ru => Algorithm::Russian,
     };
-    Stemmer::new(algorithm).stem(word).into_owned()
+    let stemmed = Stemmer::new(algorithm).stem(word).into_owned();
+    STEMS.with(|s| {
+        let mut stems = s.borrow_mut();
+        if stems.len() >= KEPT_STEMS {
+            stems.clear();
+        }
+        stems.insert(key, stemmed.clone());
+    });
+    stemmed
 }
 
 /// The words of `text` (Unicode word boundaries; numbers count, punctuation does not), folded.

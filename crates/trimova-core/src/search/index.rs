@@ -344,18 +344,30 @@ pub fn article_keys(articles: &[(i64, &str)]) -> Vec<Key> {
 
 /// An article's terms, each with its impact: what its postings will be.
 pub fn article_postings(terms: &super::rank::ArticleTerms) -> Vec<(String, u8)> {
-    let mut distinct: Vec<&String> = terms.parts.iter().flatten().collect();
-    distinct.sort_unstable();
-    distinct.dedup();
+    // Each term's occurrences in each part, counted in one pass (sorted, then runs).
+    let mut counted: Vec<(&str, usize)> = terms
+        .parts
+        .iter()
+        .enumerate()
+        .flat_map(|(part, words)| words.iter().map(move |w| (w.as_str(), part)))
+        .collect();
+    counted.sort_unstable();
     let lengths = terms.lengths();
-    distinct
-        .into_iter()
-        .map(|term| {
-            let impact = super::rank::impact(terms.frequencies(term), lengths);
-            (term.clone(), impact)
-        })
-        .filter(|(_, impact)| *impact > 0)
-        .collect()
+    let mut out: Vec<(String, u8)> = Vec::new();
+    let mut i = 0;
+    while i < counted.len() {
+        let term = counted[i].0;
+        let mut frequencies = [0u32; 3];
+        while i < counted.len() && counted[i].0 == term {
+            frequencies[counted[i].1] += 1;
+            i += 1;
+        }
+        let impact = super::rank::impact(frequencies, lengths);
+        if impact > 0 {
+            out.push((term.to_string(), impact));
+        }
+    }
+    out
 }
 
 /// The term a tag is indexed as: a mark no word can carry, then the tag's slug. A tag filter is

@@ -197,9 +197,10 @@ fn page_id(f: &Found, month: u32) -> PageId {
     (f.prefix.clone(), f.entry.term.clone(), month)
 }
 
-/// Month pages read for one query at most: a query of common words is answered from the best
-/// postings and the pages of its best candidates' months, and says its count is not all.
-pub const MAX_MONTH_PAGES: usize = 6;
+/// Month pages a query reads before it answers: a query of common words is answered from the
+/// best postings and the pages of its best candidates' months, and says its count is not all;
+/// asking for more results reads as many again.
+pub const MONTH_PAGES_PER_ASK: usize = 6;
 
 /// What one word knows of the articles: the score of each article it is known to have.
 struct WordKnows {
@@ -245,20 +246,22 @@ fn driver(found: &[Vec<Found>]) -> Option<usize> {
 }
 
 /// The month pages still worth reading to answer the query (none when every candidate is
-/// decided, or when [`MAX_MONTH_PAGES`] have been read): those of the driving word's best
-/// candidates' months, for the words that may have them; fetch them, add them, ask again.
+/// decided, or when `budget` pages have been read): those of the driving word's newest months
+/// (newest first) and of its best candidates' months, for the words that may have them; fetch
+/// them, add them, ask again.
 pub fn months_wanted(
     found: &[Vec<Found>],
     pages: &MonthPages,
     articles: u32,
     order: Order,
     within: Option<&std::ops::Range<Key>>,
+    budget: usize,
 ) -> Vec<PageId> {
     let Some(d) = driver(found) else {
         return vec![];
     };
     let mut wanted: Vec<PageId> = Vec::new();
-    let room = MAX_MONTH_PAGES.saturating_sub(pages.len());
+    let room = budget.saturating_sub(pages.len());
     let want = |f: &Found, month: u32, wanted: &mut Vec<PageId>| {
         let page = page_id(f, month);
         if wanted.len() < room && !pages.contains_key(&page) && !wanted.contains(&page) {
@@ -268,7 +271,7 @@ pub fn months_wanted(
     // A common driving word: its newest months first, for a newest-first order.
     if order == Order::Newest {
         for f in &found[d] {
-            for month in f.entry.months.iter().rev().take(2) {
+            for month in f.entry.months.iter().rev().take(budget / 3) {
                 want(f, *month, &mut wanted);
             }
         }

@@ -77,7 +77,14 @@ impl Archive {
         let found = lookup.found(&query);
         let mut pages = MonthPages::new();
         loop {
-            let wanted = months_wanted(&found, &pages, self.articles, order, None);
+            let wanted = months_wanted(
+                &found,
+                &pages,
+                self.articles,
+                order,
+                None,
+                MONTH_PAGES_PER_ASK,
+            );
             if wanted.is_empty() {
                 break;
             }
@@ -266,7 +273,14 @@ fn two_common_words_give_their_best_and_say_when_that_is_not_all() {
     assert!(!ranked.results.is_empty());
     let mut pages = MonthPages::new();
     loop {
-        let wanted = months_wanted(&found, &pages, archive.articles, Order::Newest, None);
+        let wanted = months_wanted(
+            &found,
+            &pages,
+            archive.articles,
+            Order::Newest,
+            None,
+            MONTH_PAGES_PER_ASK,
+        );
         if wanted.is_empty() {
             break;
         }
@@ -275,7 +289,7 @@ fn two_common_words_give_their_best_and_say_when_that_is_not_all() {
             pages.insert((prefix, term, month), MonthPage::decode(bytes).unwrap());
         }
     }
-    assert!(pages.len() <= MAX_MONTH_PAGES);
+    assert!(pages.len() <= MONTH_PAGES_PER_ASK);
     let ranked = rank(&found, &pages, archive.articles, 2, Order::Newest, None);
     assert!(ranked.results.len() >= 6, "{}", ranked.results.len());
     // Newest first: the newest fillers (December 2025) lead.
