@@ -4,13 +4,7 @@
 // fetches that page's entries and nothing else).
 import { describe, test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { generate } from '../bench/archive/generate.mjs';
-import { serve } from '../scripts/serve.mjs';
-import { DIST, ROOT, LANGS, launchBrowser, newReader, closeReaders, settled } from './helpers.mjs';
+import { LANGS, launchBrowser, newReader, closeReaders, settled, publishedArchive } from './helpers.mjs';
 
 const COUNT = 3000;
 const NOW = Date.parse('2026-12-02T12:00:00Z');
@@ -21,28 +15,17 @@ const FEED_SIZE = 50;
 let browser;
 let site;
 let articles; // newest first: { id, published, tags, langs, original }
-let dist;
 
 before(async () => {
-  dist = await mkdtemp(join(tmpdir(), 'trimova-archive-'));
-  await cp(DIST, dist, { recursive: true });
-  for (const f of await readdir(join(dist, 'articles'))) await rm(join(dist, 'articles', f));
-  const made = await generate({ count: COUNT, out: join(dist, 'articles'), now: NOW });
-  articles = made.map((a, i) => ({ ...a, original: i % 3 === 2 ? 'en' : 'uk' }));
-  execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dist], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), TRIMOVA_SITE_URL: ORIGIN },
-  });
-  const { server, url } = await serve([dist]);
-  site = { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+  const archive = await publishedArchive({ count: COUNT, now: NOW, origin: ORIGIN });
+  articles = archive.made.map((a, i) => ({ ...a, original: i % 3 === 2 ? 'en' : 'uk' }));
+  site = archive;
   browser = await launchBrowser();
 });
 afterEach(closeReaders);
 after(async () => {
   await browser?.close();
   await site?.close();
-  await rm(dist, { recursive: true, force: true });
 });
 
 async function scriptless() {

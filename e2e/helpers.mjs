@@ -2,12 +2,13 @@
 // release build in dist/ served like a plain static host (with test fixtures layered on top).
 import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
-import { readFile, readdir, mkdir, mkdtemp, writeFile, symlink, copyFile } from 'node:fs/promises';
+import { cp, readFile, readdir, mkdir, mkdtemp, rm, writeFile, symlink, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
+import { generate } from '../bench/archive/generate.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -186,4 +187,30 @@ export async function screenshot(page, name) {
   const dir = join(ARTIFACTS, 'screenshots');
   await mkdir(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+}
+
+/**
+ * A copy of the build with `count` generated articles (bench/archive/generate.mjs) and the files
+ * of `extra` folders as its articles, published with `trimova pages` and served like a plain
+ * static host. Returns `{ dir, url, made, publish, close }`; `publish()` runs `trimova pages`
+ * again (after a test changed the articles).
+ */
+export async function publishedArchive({ count, now, extra = [], origin = 'https://news.example.org' }) {
+  const dir = await mkdtemp(join(tmpdir(), 'trimova-archive-'));
+  await cp(DIST, dir, { recursive: true });
+  for (const f of await readdir(join(dir, 'articles'))) await rm(join(dir, 'articles', f));
+  const made = await generate({ count, out: join(dir, 'articles'), now });
+  for (const folder of extra) await cp(folder, join(dir, 'articles'), { recursive: true });
+  const publish = () => execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, SOURCE_DATE_EPOCH: String(now / 1000), TRIMOVA_SITE_URL: origin },
+  });
+  publish();
+  const { server, url } = await serve([dir]);
+  const close = async () => {
+    await new Promise((ok) => { server.closeAllConnections(); server.close(ok); });
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { dir, url, made, publish, close };
 }

@@ -3,13 +3,9 @@
 // copy of the build, searched in Chromium through the masthead's form and the search page.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { generate } from '../bench/archive/generate.mjs';
-import { serve } from '../scripts/serve.mjs';
-import { DIST, FIXTURES, ROOT, launchBrowser, newReader, closeReaders, settled, squash } from './helpers.mjs';
+import { FIXTURES, ROOT, launchBrowser, newReader, closeReaders, settled, squash, publishedArchive } from './helpers.mjs';
 
 const COUNT = 3000;
 const NOW = Date.parse('2026-12-02T12:00:00Z');
@@ -18,31 +14,18 @@ const WRITTEN = join(FIXTURES, 'search');
 let browser;
 let site;
 let dist;
-
-function publish() {
-  execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dist], {
-    cwd: ROOT,
-    stdio: 'pipe',
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), TRIMOVA_SITE_URL: 'https://news.example.org' },
-  });
-}
+let publish;
 
 before(async () => {
-  dist = await mkdtemp(join(tmpdir(), 'trimova-search-'));
-  await cp(DIST, dist, { recursive: true });
-  for (const f of await readdir(join(dist, 'articles'))) await rm(join(dist, 'articles', f));
-  await generate({ count: COUNT, out: join(dist, 'articles'), now: NOW });
-  await cp(WRITTEN, join(dist, 'articles'), { recursive: true });
-  publish();
-  const { server, url } = await serve([dist]);
-  site = { url, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
+  site = await publishedArchive({ count: COUNT, now: NOW, extra: [WRITTEN] });
+  dist = site.dir;
+  publish = site.publish;
   browser = await launchBrowser();
 });
 afterEach(closeReaders);
 after(async () => {
   await browser?.close();
   await site?.close();
-  await rm(dist, { recursive: true, force: true });
 });
 
 /** A reader on the search page for `q` (`lang`'s), once its outcome is shown. */

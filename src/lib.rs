@@ -14,7 +14,6 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod fetch;
-#[cfg(target_arch = "wasm32")]
 pub mod lazy_module;
 pub mod machine;
 pub mod navigation;

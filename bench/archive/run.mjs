@@ -7,27 +7,15 @@
 //
 // Needs a release build in dist/ (`make build`), `hugo` (apt-get install hugo) and the release
 // `trimova` (cargo build --release -p trimova-cli). Not a test: it prints figures.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
+import { NOW, timed } from '../timed.mjs';
 
 const TRIMOVA = join(ROOT, 'target', 'release', 'trimova');
-const NOW = Date.parse('2026-12-02T12:00:00Z');
-const env = { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), TRIMOVA_SITE_URL: 'https://news.example.org' };
-
-/** Runs a command under /usr/bin/time -v: wall seconds and peak resident MB. */
-function timed(command, args, cwd) {
-  execFileSync('sync');
-  const run = spawnSync('/usr/bin/time', ['-v', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${run.stderr.slice(-2000)}`);
-  const field = (name) => run.stderr.match(new RegExp(`${name}: (.*)`))[1];
-  const [m, s] = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').slice(-2);
-  return { seconds: Number(m) * 60 + Number(s), mb: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024, out: run.stdout.trim() };
-}
 
 async function browse(site) {
   const browser = await launchBrowser();

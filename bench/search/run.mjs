@@ -9,28 +9,17 @@
 //
 // Needs a release build in dist/ (`make build`), the release `trimova` (cargo build --release -p
 // trimova-cli) and `hugo` (apt-get install hugo). Not a test: it prints figures.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate, makeArticle } from '../archive/generate.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
+import { NOW, timed } from '../timed.mjs';
 
 const TRIMOVA = join(ROOT, 'target', 'release', 'trimova');
 const PAGEFIND = join(ROOT, 'bench', 'search', 'node_modules', '.bin', 'pagefind');
-const NOW = Date.parse('2026-12-02T12:00:00Z');
-const env = { ...process.env, SOURCE_DATE_EPOCH: String(NOW / 1000), TRIMOVA_SITE_URL: 'https://news.example.org' };
-
-/** Runs a command under /usr/bin/time -v: wall seconds and peak resident MB. */
-function timed(command, args, cwd) {
-  execFileSync('sync');
-  const run = spawnSync('/usr/bin/time', ['-v', command, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${run.stderr.slice(-2000)}`);
-  const field = (name) => run.stderr.match(new RegExp(`${name}: (.*)`))[1];
-  const [m, s] = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').slice(-2);
-  return { seconds: Number(m) * 60 + Number(s), mb: Number(field('Maximum resident set size \\(kbytes\\)')) / 1024, out: run.stdout.trim() };
-}
 
 /** Files and bytes under `dir`. */
 async function disk(dir) {

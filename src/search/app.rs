@@ -2,6 +2,7 @@
 //! with the loading shown, and a module that cannot be loaded explained with a retry.
 
 use crate::components::notice::Alert;
+use crate::lazy_module::Loading;
 use leptos::either::Either;
 use leptos::prelude::*;
 use trimova_core::i18n::messages;
@@ -30,50 +31,21 @@ pub fn LazySearch(lang: Lang, base: String) -> impl IntoView {
     let lists = list_path(&base, lang);
 
     #[cfg(target_arch = "wasm32")]
-    {
-        use crate::search::protocol::{MountedSearch, SearchModule};
-        let mounted = StoredValue::new_local(None::<MountedSearch>);
-        Effect::new(move |_| {
-            attempt.track();
-            let Some(root) = root.get() else {
-                return;
-            };
-            state.set(Loading::Pending);
-            let base = base.clone();
-            leptos::task::spawn_local(async move {
-                let loaded = match LOADER.with(|l| l.load()) {
-                    Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
-                        .await
-                        .map_err(crate::lazy_module::describe),
-                    Err(e) => Err(e),
-                };
-                let mounting = loaded.and_then(|bindings| {
-                    use wasm_bindgen::JsCast;
-                    let module: SearchModule = bindings.unchecked_into();
-                    module
-                        .mount_search(&root, lang.code(), &base)
-                        .map_err(crate::lazy_module::describe)
-                });
-                match mounting {
-                    Ok(view) => match mounted.try_set_value(Some(view)) {
-                        None => {
-                            state.try_set(Loading::Done);
-                        }
-                        // Gone while the module loaded: take the view straight down again.
-                        Some(view) => view.into_iter().for_each(|v| v.free()),
-                    },
-                    Err(message) => {
-                        state.try_set(Loading::Failed(message));
-                    }
-                }
-            });
-        });
-        on_cleanup(move || {
-            if let Some(Some(view)) = mounted.try_update_value(Option::take) {
-                view.free();
-            }
-        });
-    }
+    crate::lazy_module::mount_in_box(root, attempt, state, move |root| {
+        let base = base.clone();
+        async move {
+            use crate::search::protocol::SearchModule;
+            use wasm_bindgen::JsCast;
+            let promise = LOADER.with(|l| l.load())?;
+            let bindings = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(crate::lazy_module::describe)?;
+            let module: SearchModule = bindings.unchecked_into();
+            module
+                .mount_search(&root, lang.code(), &base)
+                .map_err(crate::lazy_module::describe)
+        }
+    });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (base, attempt);
 
@@ -96,13 +68,4 @@ pub fn LazySearch(lang: Lang, base: String) -> impl IntoView {
         {status}
         <div class="search-root" node_ref=root></div>
     }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-// Natively (pre-rendering) the search is never drawn, so it never leaves `Pending`.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-enum Loading {
-    Pending,
-    Done,
-    Failed(String),
 }

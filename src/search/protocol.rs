@@ -30,4 +30,10 @@ mod wasm {
         #[wasm_bindgen(method)]
         pub fn free(this: &MountedSearch);
     }
+
+    impl crate::lazy_module::ModuleView for MountedSearch {
+        fn free(self) {
+            MountedSearch::free(&self);
+        }
+    }
 }

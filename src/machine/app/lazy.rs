@@ -2,6 +2,7 @@
 //! (`loader`), with the loading shown, and a failure to load explained with a retry.
 
 use crate::components::notice::Alert;
+use crate::lazy_module::Loading;
 use crate::machine::protocol::MachineEditionRequest;
 use crate::surface::Surface;
 use leptos::either::Either;
@@ -37,43 +38,19 @@ pub fn LazyMachineEdition(
     .map_err(|e| e.to_string());
 
     #[cfg(target_arch = "wasm32")]
-    {
-        use crate::machine::app::loader::{mount, LoadedMachineEdition};
-        let mounted = StoredValue::new_local(None::<LoadedMachineEdition>);
-        Effect::new(move |_| {
-            attempt.track();
-            let Some(root) = root.get() else {
-                return;
+    crate::lazy_module::mount_in_box(root, attempt, state, move |root| {
+        let job = job.clone();
+        async move {
+            let mounted = match &job {
+                Ok(job) => crate::machine::app::loader::mount(root, job, surface).await,
+                Err(e) => Err(e.clone()),
             };
-            state.set(Loading::Pending);
-            let job = job.clone();
-            leptos::task::spawn_local(async move {
-                let mounting = match &job {
-                    Ok(job) => mount(root, job, surface).await,
-                    Err(e) => Err(e.clone()),
-                };
-                match mounting {
-                    Ok(view) => match mounted.try_set_value(Some(view)) {
-                        None => {
-                            state.try_set(Loading::Done);
-                        }
-                        // Gone while the module loaded: take the view straight down again.
-                        Some(view) => view.into_iter().for_each(LoadedMachineEdition::free),
-                    },
-                    Err(message) => {
-                        surface.error(crate::surface::ErrorKind::Network, &message);
-                        state.try_set(Loading::Failed(message));
-                    }
-                }
-            });
-        });
-        on_cleanup(move || {
-            // Unmounts the module's view: its requests are aborted, its job cancelled.
-            if let Some(Some(view)) = mounted.try_update_value(Option::take) {
-                view.free();
-            }
-        });
-    }
+            // Unmounted, the view's requests are aborted and its job cancelled.
+            mounted.inspect_err(|message| {
+                surface.error(crate::surface::ErrorKind::Network, message);
+            })
+        }
+    });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (job, surface);
 
@@ -98,13 +75,4 @@ pub fn LazyMachineEdition(
         {status}
         <div class="machine-root" node_ref=root></div>
     }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-// Natively (pre-rendering) a machine edition is never drawn, so it never leaves `Pending`.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-enum Loading {
-    Pending,
-    Done,
-    Failed(String),
 }

@@ -66,8 +66,8 @@ mod wasm {
         _app: Closure<dyn Fn(js_sys::Array) -> bool>,
     }
 
-    impl LoadedMachineEdition {
-        pub fn free(self) {
+    impl crate::lazy_module::ModuleView for LoadedMachineEdition {
+        fn free(self) {
             self.view.free();
         }
     }
