@@ -7,13 +7,13 @@
 //
 // Needs a release build in dist/ (`make build`), `hugo` (apt-get install hugo) and the release
 // `trimova` (cargo build --release -p trimova-cli). Not a test: it prints figures.
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
-import { NOW, timed } from '../timed.mjs';
+import { NOW, editOneAddOne, timed } from '../common.mjs';
 
 const TRIMOVA = join(ROOT, 'target', 'release', 'trimova');
 
@@ -63,13 +63,7 @@ for (const count of counts.length ? counts : [20000, 100000]) {
   const h = timed('hugo', ['--quiet'], hugo);
   const t = timed(TRIMOVA, ['pages', site, '--full'], ROOT);
   // One article added, one edited; then the run that publishes them.
-  const edited = join(site, 'articles', (await readdir(join(site, 'articles'))).find((f) => f.startsWith('story-0000100')));
-  const article = JSON.parse(await readFile(edited, 'utf8'));
-  article.editions.uk.title += ' (оновлено)';
-  await writeFile(edited, JSON.stringify(article, null, 2));
-  Object.assign(article, { id: 'added-for-the-bench-2026-12', published: '2026-12-02T13:59:00+02:00' });
-  await writeFile(join(site, 'articles', `${article.id}.json`), JSON.stringify(article, null, 2));
-  await new Promise((ok) => setTimeout(ok, 2100)); // past the manifest's racy-time window
+  await editOneAddOne(join(site, 'articles'));
   const r = timed(TRIMOVA, ['pages', site], ROOT);
   const noop = timed(TRIMOVA, ['pages', site], ROOT);
   console.log(`  Hugo full build:        ${h.seconds.toFixed(1)} s, ${h.mb.toFixed(0)} MB`);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { generate, makeArticle } from '../archive/generate.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
-import { NOW, timed } from '../timed.mjs';
+import { NOW, editOneAddOne, timed } from '../common.mjs';
 
 const TRIMOVA = join(ROOT, 'target', 'release', 'trimova');
 const PAGEFIND = join(ROOT, 'bench', 'search', 'node_modules', '.bin', 'pagefind');
@@ -146,13 +146,7 @@ for (const count of counts.length ? counts : [20000]) {
   console.log(`  on disk: Trimova ${trimovaDisk.files} files, ${(trimovaDisk.bytes / 1e6).toFixed(1)} MB; Pagefind ${pagefindDisk.files} files, ${(pagefindDisk.bytes / 1e6).toFixed(1)} MB`);
 
   // Republishing one added and one edited article: Trimova updates; Pagefind indexes all again.
-  const edited = join(site, 'articles', (await readdir(join(site, 'articles'))).find((f) => f.startsWith('story-0000100')));
-  const article = JSON.parse(await readFile(edited, 'utf8'));
-  article.editions.uk.title += ' (оновлено)';
-  await writeFile(edited, JSON.stringify(article, null, 2));
-  Object.assign(article, { id: 'added-for-the-bench-2026-12', published: '2026-12-02T13:59:00+02:00' });
-  await writeFile(join(site, 'articles', `${article.id}.json`), JSON.stringify(article, null, 2));
-  await new Promise((ok) => setTimeout(ok, 2100)); // past the manifest's racy-time window
+  const article = await editOneAddOne(join(site, 'articles'));
   const r = timed(TRIMOVA, ['pages', site], ROOT);
   // Once more with the page cache dropped (root only): another edit, read from the disk.
   article.editions.uk.title += ' (ще раз)';
