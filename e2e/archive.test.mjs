@@ -1,4 +1,4 @@
-// A newsroom's archive: a few thousand generated articles (bench/archive/generate.mjs) published
+// A newsroom's archive: a few thousand generated articles (scripts/generate-archive.mjs) published
 // with `trimova pages` into a copy of the build, read with scripts off (every list page, month
 // and tag, the sitemaps and feeds) and with scripts on (moving between list pages in place
 // fetches that page's entries and nothing else).

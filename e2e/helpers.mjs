@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
-import { generate } from '../bench/archive/generate.mjs';
+import { generate } from '../scripts/generate-archive.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(ROOT, 'dist');
@@ -190,7 +190,7 @@ export async function screenshot(page, name) {
 }
 
 /**
- * A copy of the build with `count` generated articles (bench/archive/generate.mjs) and the files
+ * A copy of the build with `count` generated articles (scripts/generate-archive.mjs) and the files
  * of `extra` folders as its articles, published with `trimova pages` and served like a plain
  * static host. Returns `{ dir, url, made, publish, close }`; `publish()` runs `trimova pages`
  * again (after a test changed the articles).

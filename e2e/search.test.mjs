@@ -1,4 +1,4 @@
-// Searching the archive: a few thousand generated articles (bench/archive/generate.mjs) and the
+// Searching the archive: a few thousand generated articles (scripts/generate-archive.mjs) and the
 // articles written for these tests (e2e/fixtures/search/), published with `trimova pages` into a
 // copy of the build, searched in Chromium through the masthead's form and the search page.
 import { test, before, after, afterEach } from 'node:test';

@@ -10,7 +10,7 @@
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate } from './generate.mjs';
+import { generate } from '../../scripts/generate-archive.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
 import { NOW, editOneAddOne, timed } from '../common.mjs';

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generate, makeArticle } from '../archive/generate.mjs';
+import { generate, makeArticle } from '../../scripts/generate-archive.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
 import { NOW, editOneAddOne, timed } from '../common.mjs';
@@ -33,7 +33,7 @@ async function disk(dir) {
   return { files, bytes };
 }
 
-// Inflected forms of the generator's nouns (bench/archive/generate.mjs), as a reader types them.
+// Inflected forms of the generator's nouns (scripts/generate-archive.mjs), as a reader types them.
 const INFLECTED = {
   uk: { місто: 'міста', рада: 'ради', школа: 'школи', бюджет: 'бюджету', вулиця: 'вулиці', лікарня: 'лікарні', бібліотека: 'бібліотеки', ремонт: 'ремонту', трамвай: 'трамваю', громада: 'громади', музей: 'музею', дорога: 'дороги', фестиваль: 'фестивалю', вокзал: 'вокзалу', ринок: 'ринку' },
   ru: { город: 'города', совет: 'совета', школа: 'школы', бюджет: 'бюджета', улица: 'улицы', больница: 'больницы', библиотека: 'библиотеки', ремонт: 'ремонта', трамвай: 'трамвая', община: 'общины', музей: 'музея', дорога: 'дороги', фестиваль: 'фестиваля', вокзал: 'вокзала', рынок: 'рынка' },

@@ -2,7 +2,7 @@
 // A newsroom's archive of N articles in three languages, made up from word lists (no outlet's
 // text), written as Trimova article files and, with --hugo, as the same content for Hugo.
 //
-//   node bench/archive/generate.mjs --count 20000 --out DIR [--hugo DIR] [--now 2026-12-02T12:00:00Z]
+//   node scripts/generate-archive.mjs --count 20000 --out DIR [--hugo DIR] [--now 2026-12-02T12:00:00Z]
 //
 // Every article has a Ukrainian edition; two thirds are written in Ukrainian and one third in
 // English; a third have no Russian edition; one in four has an image. Articles come about 150 a
