@@ -50,13 +50,6 @@ impl ArticleTerms {
         out
     }
 
-    /// How often `term` occurs in each part.
-    pub fn frequencies(&self, term: &str) -> [u32; 3] {
-        self.parts
-            .each_ref()
-            .map(|part| part.iter().filter(|t| *t == term).count() as u32)
-    }
-
     /// Each part's length in terms.
     pub fn lengths(&self) -> [u32; 3] {
         self.parts.each_ref().map(|part| part.len() as u32)

@@ -19,9 +19,15 @@ fn edition(title: &str, lead: &str, body: &str) -> serde_json::Value {
 fn scores(articles: &[Article], word: &str, lang: Lang) -> Vec<f32> {
     let all: Vec<ArticleTerms> = articles.iter().map(ArticleTerms::of).collect();
     let term = stem(word, lang);
+    // Each article's impact for the term, as the index computes it.
     let impacts: Vec<u8> = all
         .iter()
-        .map(|a| impact(a.frequencies(&term), a.lengths()))
+        .map(|a| {
+            crate::search::index::article_postings(a)
+                .into_iter()
+                .find(|(t, _)| *t == term)
+                .map_or(0, |(_, i)| i)
+        })
         .collect();
     let with = impacts.iter().filter(|i| **i > 0).count() as u32;
     impacts
