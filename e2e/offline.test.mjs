@@ -213,6 +213,9 @@ test('search, once used, is kept: offline, the search page says searching needs 
     }
     return false;
   });
+  // The index's files are not kept: they would push kept articles out of the bounded cache.
+  const kept = await page.evaluate(async () => (await (await caches.open('trimova-data')).keys()).map((r) => r.url));
+  assert.deepEqual(kept.filter((url) => url.includes('/search/')), []);
 
   await context.setOffline(true);
   await page.goto(`${s.url}/uk/search/?q=${encodeURIComponent('фортеця')}`);

@@ -17,6 +17,7 @@
 //   unsaves an article, through the start-up module's port (src/boot.js, src/shelf.rs).
 // - The reader's settings (src/reading.rs) arrive from the app: every page handed over gets their
 //   attributes on its <html> as it streams through, so it is painted in them without a script.
+// - The search index (`search/`) is left to the network: searching offline says it needs one.
 // - Translation services are other origins, and asked with POST: never seen here. Machine
 //   translations are kept by the app itself (localStorage), under its own rules.
 
@@ -29,6 +30,9 @@ const READING = new URL('__trimova-reading', self.registration.scope).href;
 const LIMITS = { entries: 400, bytes: 40 * 1024 * 1024 };
 const APP_FILES = new Set([...BUILD.app, ...BUILD.modules].map((f) => new URL(f, self.registration.scope).href));
 const SHELL = new URL(BUILD.shell, self.registration.scope).href;
+// The search index: read from the network only (searching needs one), so that a reader's
+// searches never push the articles and lists kept for offline out of the bounded data cache.
+const SEARCH_INDEX = new URL('search/', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(APP_CACHE).then((cache) => cache.addAll(BUILD.app)));
@@ -63,7 +67,7 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(page(event));
   } else if (APP_FILES.has(request.url)) {
     event.respondWith(appFile(event));
-  } else if (new URL(request.url).pathname.endsWith('.json')) {
+  } else if (new URL(request.url).pathname.endsWith('.json') && !request.url.startsWith(SEARCH_INDEX)) {
     event.respondWith(data(event));
   }
 });
