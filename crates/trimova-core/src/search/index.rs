@@ -295,18 +295,8 @@ pub fn layout(prefix: &str, entries: Vec<Entry>, out: &mut Vec<(String, Node)>) 
         out.push((prefix.to_string(), Node::Leaf(entries)));
         return size;
     }
-    let depth = prefix.chars().count();
-    let mut own = None;
-    let mut groups: Vec<(char, Vec<Entry>)> = Vec::new();
-    for entry in entries {
-        match entry.term.chars().nth(depth) {
-            None => own = Some(entry),
-            Some(c) => match groups.last_mut() {
-                Some((last, group)) if *last == c => group.push(entry),
-                _ => groups.push((c, vec![entry])),
-            },
-        }
-    }
+    let (own, groups) = by_next_letter(entries, prefix, |e| &e.term);
+    let own = own.into_iter().next();
     let children = groups
         .into_iter()
         .map(|(c, group)| {
@@ -323,6 +313,28 @@ pub fn layout(prefix: &str, entries: Vec<Entry>, out: &mut Vec<(String, Node)>) 
         },
     ));
     size
+}
+
+/// Splits `items` (sorted by term, every term beginning with `prefix`) the way a split node
+/// does: those whose term is the prefix itself, and the others by the letter after it, in order.
+pub fn by_next_letter<T>(
+    items: Vec<T>,
+    prefix: &str,
+    term: impl Fn(&T) -> &str,
+) -> (Vec<T>, Vec<(char, Vec<T>)>) {
+    let depth = prefix.chars().count();
+    let mut own = Vec::new();
+    let mut groups: Vec<(char, Vec<T>)> = Vec::new();
+    for item in items {
+        match term(&item).chars().nth(depth) {
+            None => own.push(item),
+            Some(c) => match groups.last_mut() {
+                Some((last, group)) if *last == c => group.push(item),
+                _ => groups.push((c, vec![item])),
+            },
+        }
+    }
+    (own, groups)
 }
 
 /// Every article's key, in the order given: when it was published, in seconds since the epoch,

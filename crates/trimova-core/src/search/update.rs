@@ -6,8 +6,8 @@
 //! publisher's state (`.trimova-search/t/…`, every posting), which is what an update reads.
 
 use super::index::{
-    layout, month_of, month_pages, month_path, months_folder, node_name, node_path, paged_terms,
-    Entry, Key, Node, Posting, NODE_LIMIT,
+    by_next_letter, layout, month_of, month_pages, month_path, months_folder, node_name, node_path,
+    paged_terms, Entry, Key, Node, Posting, NODE_LIMIT,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -165,49 +165,10 @@ fn apply(
             (merge(entries, changes), Some(paged))
         }
         Some(Node::Split { own, children, .. }) => {
-            let depth = prefix.chars().count();
-            let own_paged = own.as_ref().is_some_and(Entry::is_paged);
-            let mut own_changes = Vec::new();
-            let mut groups: Vec<(char, Vec<(String, TermChange)>)> = Vec::new();
-            for (term, change) in changes {
-                match term.chars().nth(depth) {
-                    None => own_changes.push((term, change)),
-                    Some(c) => match groups.last_mut() {
-                        Some((last, group)) if *last == c => group.push((term, change)),
-                        _ => groups.push((c, vec![(term, change)])),
-                    },
-                }
+            match apply_to_split(store, prefix, own, children, changes, touched.clone())? {
+                Applied::StillSplit(size) => return Ok(size),
+                Applied::Folded(entries) => (entries, None),
             }
-            let own = merge(own.into_iter().collect(), own_changes).pop();
-            let mut sizes: BTreeMap<char, u32> = children.into_iter().collect();
-            for (c, group) in groups {
-                match apply(store, &format!("{prefix}{c}"), group, false)? {
-                    0 => sizes.remove(&c),
-                    size => sizes.insert(c, size),
-                };
-            }
-            let size = own.as_ref().map_or(0, Entry::size) + sizes.values().sum::<u32>();
-            if size as usize > NODE_LIMIT {
-                let months = if own.as_ref().is_some_and(Entry::is_paged) == own_paged {
-                    Months::Touched(touched)
-                } else {
-                    Months::All
-                };
-                let node = Node::Split {
-                    size,
-                    own,
-                    children: sizes.into_iter().collect(),
-                };
-                write_node(store, prefix, &node, months)?;
-                return Ok(size);
-            }
-            // Small enough again: everything under it folds back into one leaf.
-            let mut entries: Vec<Entry> = own.into_iter().collect();
-            for c in sizes.keys() {
-                gather(store, &format!("{prefix}{c}"), &mut entries)?;
-            }
-            entries.sort_by(|a, b| a.term.cmp(&b.term));
-            (entries, None)
         }
     };
     if entries.is_empty() && !root {
@@ -230,6 +191,56 @@ fn apply(
         write_node(store, &p, &node, months)?;
     }
     Ok(size)
+}
+
+/// What became of a split node a change was applied to.
+enum Applied {
+    /// Still a split, written, of this size.
+    StillSplit(u32),
+    /// Small enough again: everything under it, to fold back into one leaf.
+    Folded(Vec<Entry>),
+}
+
+/// Applies `changes` under a split node: its own term's, and each child's in turn.
+fn apply_to_split(
+    store: &mut dyn Store,
+    prefix: &str,
+    own: Option<Entry>,
+    children: Vec<(char, u32)>,
+    changes: Vec<(String, TermChange)>,
+    touched: BTreeSet<(String, u32)>,
+) -> Result<Applied, String> {
+    let own_paged = own.as_ref().is_some_and(Entry::is_paged);
+    let (own_changes, groups) = by_next_letter(changes, prefix, |(term, _)| term);
+    let own = merge(own.into_iter().collect(), own_changes).pop();
+    let mut sizes: BTreeMap<char, u32> = children.into_iter().collect();
+    for (c, group) in groups {
+        match apply(store, &format!("{prefix}{c}"), group, false)? {
+            0 => sizes.remove(&c),
+            size => sizes.insert(c, size),
+        };
+    }
+    let size = own.as_ref().map_or(0, Entry::size) + sizes.values().sum::<u32>();
+    if size as usize > NODE_LIMIT {
+        let months = if own.as_ref().is_some_and(Entry::is_paged) == own_paged {
+            Months::Touched(touched)
+        } else {
+            Months::All
+        };
+        let node = Node::Split {
+            size,
+            own,
+            children: sizes.into_iter().collect(),
+        };
+        write_node(store, prefix, &node, months)?;
+        return Ok(Applied::StillSplit(size));
+    }
+    let mut entries: Vec<Entry> = own.into_iter().collect();
+    for c in sizes.keys() {
+        gather(store, &format!("{prefix}{c}"), &mut entries)?;
+    }
+    entries.sort_by(|a, b| a.term.cmp(&b.term));
+    Ok(Applied::Folded(entries))
 }
 
 /// Moves every entry under `prefix` into `into`, removing the nodes they were in.
