@@ -73,7 +73,11 @@ impl Entry {
         let mut best = self.postings.clone();
         let mut months = Vec::new();
         if self.is_paged() {
-            best.sort_by(|a, b| b.impact.cmp(&a.impact).then(b.key.cmp(&a.key)));
+            // The best KEPT (impact, then the newer; keys are unique, so the order is total),
+            // chosen without sorting them all.
+            best.select_nth_unstable_by(KEPT - 1, |a, b| {
+                b.impact.cmp(&a.impact).then(b.key.cmp(&a.key))
+            });
             best.truncate(KEPT);
             best.sort_by_key(|p| std::cmp::Reverse(p.key));
             months = self.postings.iter().map(|p| month_of(p.key)).collect();
@@ -290,18 +294,25 @@ pub struct Doc {
 /// The nodes that `entries` (sorted by term, all beginning with `prefix`) make, parents after
 /// their children. The one definition of the layout: a full build and an update both use it.
 pub fn layout(prefix: &str, entries: Vec<Entry>, out: &mut Vec<(String, Node)>) -> u32 {
-    let size: u32 = entries.iter().map(Entry::size).sum();
+    // Each entry's size once: a deep node would otherwise measure its entries at every level.
+    let sized = entries.into_iter().map(|e| (e.size(), e)).collect();
+    layout_sized(prefix, sized, out)
+}
+
+fn layout_sized(prefix: &str, entries: Vec<(u32, Entry)>, out: &mut Vec<(String, Node)>) -> u32 {
+    let size: u32 = entries.iter().map(|(size, _)| size).sum();
     if size as usize <= NODE_LIMIT {
+        let entries = entries.into_iter().map(|(_, e)| e).collect();
         out.push((prefix.to_string(), Node::Leaf(entries)));
         return size;
     }
-    let (own, groups) = by_next_letter(entries, prefix, |e| &e.term);
-    let own = own.into_iter().next();
+    let (own, groups) = by_next_letter(entries, prefix, |(_, e)| &e.term);
+    let own = own.into_iter().next().map(|(_, e)| e);
     let children = groups
         .into_iter()
         .map(|(c, group)| {
             let child = format!("{prefix}{c}");
-            (c, layout(&child, group, out))
+            (c, layout_sized(&child, group, out))
         })
         .collect();
     out.push((
