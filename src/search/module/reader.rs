@@ -7,9 +7,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 use trimova_core::provider::HttpRequest;
-use trimova_core::search::analyze::QueryTerm;
 use trimova_core::search::index::{
-    doc_path, month_path, node_path, tag_term, Doc, Key, Meta, MonthPage, Node, META_PATH,
+    doc_path, month_path, node_path, Doc, Key, Meta, MonthPage, Node, META_PATH,
 };
 use trimova_core::search::params::SearchParams;
 use trimova_core::search::query::{months_wanted, rank, Lookup, MonthPages, Query, Ranked};
@@ -57,16 +56,10 @@ impl IndexReader {
         controller: &AbortController,
     ) -> Result<Ranked, ReadError> {
         let articles = self.articles(controller).await?;
-        // The tag filter is one more word to look up: the tag's own term.
-        let mut walked = query.clone();
-        if let Some(tag) = &params.tag {
-            let term = tag_term(tag);
-            walked.words.push(QueryTerm {
-                word: term.clone(),
-                stems: vec![term],
-                prefix: false,
-            });
-        }
+        let walked = match &params.tag {
+            Some(tag) => query.with_tag(tag),
+            None => query.clone(),
+        };
         loop {
             let wanted = self.lookup.borrow().wanted(&walked);
             if wanted.is_empty() {

@@ -34,6 +34,19 @@ pub enum Refusal {
 }
 
 impl Query {
+    /// The query with a tag filter as one more word: the tag's own term, which every article with
+    /// the tag has (it filters; [`rank`] is told it does not score).
+    pub fn with_tag(&self, slug: &str) -> Query {
+        let term = super::index::tag_term(slug);
+        let mut out = self.clone();
+        out.words.push(QueryTerm {
+            word: term.clone(),
+            stems: vec![term],
+            prefix: false,
+        });
+        out
+    }
+
     /// Reads what a reader typed: bounded work whatever its length.
     pub fn parse(typed: &str) -> Result<Query, Refusal> {
         let mut end = typed.len();

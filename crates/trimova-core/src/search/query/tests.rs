@@ -57,9 +57,10 @@ fn archive(articles: &[Article]) -> Archive {
 }
 
 impl Archive {
-    /// Asks `typed` as the browser does (published nodes only, fetched as the lookup wants
-    /// them) and returns the ids found, best first, and how many nodes it fetched.
-    fn search(&self, typed: &str, order: Order) -> (Vec<String>, usize) {
+    /// Asks `typed` as the browser does (published files only, fetched as the lookup wants
+    /// them, at most `budget` month pages) and returns the ranking, how many nodes and pages it
+    /// fetched, and how many of those were month pages.
+    fn ranked(&self, typed: &str, order: Order, budget: usize) -> (Ranked, usize, usize) {
         let query = Query::parse(typed).unwrap();
         let mut lookup = Lookup::default();
         let mut fetched = 0;
@@ -77,14 +78,7 @@ impl Archive {
         let found = lookup.found(&query);
         let mut pages = MonthPages::new();
         loop {
-            let wanted = months_wanted(
-                &found,
-                &pages,
-                self.articles,
-                order,
-                None,
-                MONTH_PAGES_PER_ASK,
-            );
+            let wanted = months_wanted(&found, &pages, self.articles, order, None, budget);
             if wanted.is_empty() {
                 break;
             }
@@ -95,14 +89,15 @@ impl Archive {
                 fetched += 1;
             }
         }
-        let ranked = rank(
-            &found,
-            &pages,
-            self.articles,
-            query.words.len(),
-            order,
-            None,
-        );
+        let scored = query.words.len();
+        let ranked = rank(&found, &pages, self.articles, scored, order, None);
+        (ranked, fetched, pages.len())
+    }
+
+    /// Asks `typed` as the browser does and returns the ids found, best first, and how many
+    /// files it fetched.
+    fn search(&self, typed: &str, order: Order) -> (Vec<String>, usize) {
+        let (ranked, fetched, _) = self.ranked(typed, order, MONTH_PAGES_PER_ASK);
         let ids = ranked
             .results
             .iter()
@@ -260,37 +255,11 @@ fn a_rare_word_and_a_common_one_find_their_article_through_the_month_pages() {
 #[test]
 fn two_common_words_give_their_best_and_say_when_that_is_not_all() {
     let archive = archive(&newsroom());
-    let query = Query::parse("парк поле ").unwrap();
-    let mut lookup = Lookup::default();
-    while let Some(prefix) = lookup.wanted(&query).into_iter().next() {
-        let bytes = &archive.folder.0[&crate::search::index::node_path(&prefix)];
-        lookup.add(prefix, Node::decode(bytes).unwrap());
-    }
-    let found = lookup.found(&query);
-    let none = MonthPages::new();
-    let ranked = rank(&found, &none, archive.articles, 2, Order::Relevance, None);
+    let (ranked, _, _) = archive.ranked("парк поле ", Order::Relevance, 0);
     assert!(!ranked.complete, "from the best postings alone, not all");
     assert!(!ranked.results.is_empty());
-    let mut pages = MonthPages::new();
-    loop {
-        let wanted = months_wanted(
-            &found,
-            &pages,
-            archive.articles,
-            Order::Newest,
-            None,
-            MONTH_PAGES_PER_ASK,
-        );
-        if wanted.is_empty() {
-            break;
-        }
-        for (prefix, term, month) in wanted {
-            let bytes = &archive.folder.0[&crate::search::index::month_path(&prefix, &term, month)];
-            pages.insert((prefix, term, month), MonthPage::decode(bytes).unwrap());
-        }
-    }
-    assert!(pages.len() <= MONTH_PAGES_PER_ASK);
-    let ranked = rank(&found, &pages, archive.articles, 2, Order::Newest, None);
+    let (ranked, _, pages) = archive.ranked("парк поле ", Order::Newest, MONTH_PAGES_PER_ASK);
+    assert!(pages > 0 && pages <= MONTH_PAGES_PER_ASK, "{pages}");
     assert!(ranked.results.len() >= 6, "{}", ranked.results.len());
     // Newest first: the newest fillers (December 2025) lead.
     let newest = &archive.docs[&ranked.results[0].item].summary.published;
