@@ -1,5 +1,5 @@
 use crate::api;
-use crate::browser::AppRoot;
+use crate::browser::{self, AppRoot};
 use crate::navigation::Navigation;
 use crate::reading::Reading;
 use crate::routes::{
@@ -21,8 +21,15 @@ pub fn App(site: AppRoot, path: String) -> impl IntoView {
     provide_context(site);
     Reading::provide(None);
     Shelf::provide();
-    // Read once per page load; views wait for it only where translation is concerned.
-    provide_context(LocalResource::new(move || api::config(config.clone())));
+    // Read once per page load; views wait for it only where translation is concerned, so it is
+    // asked for after the page is adopted, not in the same task.
+    provide_context(LocalResource::new(move || {
+        let config = config.clone();
+        async move {
+            browser::next_task().await;
+            api::config(config).await
+        }
+    }));
     view! { <CurrentPage /> }
 }
 

@@ -185,6 +185,14 @@ pub fn set_noindex(noindex: bool) {
     }
 }
 
+/// Resolves in a later task of the event loop. The app's start runs as few tasks as it can, and
+/// each one a phone spends on it is time a tap waits; work that need not be in the task that
+/// adopts the page (fetching the configuration, asking the service worker) waits for this first.
+pub async fn next_task() {
+    #[cfg(target_arch = "wasm32")]
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 /// Marks `<html data-app="started">` once the app runs (hydrated or rendered), for tests and for
 /// stylesheets that want to tell a page with a running app from one without.
 pub fn mark_started() {

@@ -28,8 +28,13 @@ impl Reading {
             root: StoredValue::new(root.map(SendWrapper::new)),
         };
         reading.apply();
-        // The worker may not have heard of them yet (chosen before it was installed).
-        shelf::share_reading(&prefs.to_stored());
+        // The worker may not have heard of them yet (chosen before it was installed); it needs
+        // them for the next page, not this one.
+        #[cfg(target_arch = "wasm32")]
+        leptos::task::spawn_local(async move {
+            browser::next_task().await;
+            shelf::share_reading(&prefs.to_stored());
+        });
         provide_context(reading);
     }
 

@@ -30,7 +30,12 @@ impl Shelf {
             kept: RwSignal::new(None),
         };
         provide_context(shelf);
-        shelf.ask(port::list());
+        // The marks wait for the worker's answer anyway: asked after the page is adopted.
+        #[cfg(target_arch = "wasm32")]
+        leptos::task::spawn_local(async move {
+            crate::browser::next_task().await;
+            shelf.ask(port::list());
+        });
     }
 
     pub fn current() -> Option<Shelf> {
@@ -141,10 +146,6 @@ mod port {
 #[cfg(not(target_arch = "wasm32"))]
 mod port {
     pub type Answer = ();
-
-    pub fn list() -> Option<Answer> {
-        None
-    }
 
     pub fn save(_: &str, _: bool) -> Option<Answer> {
         None
