@@ -176,7 +176,6 @@ fn publishing_one_article_changes_only_the_pages_it_appears_on() {
     // the terms kept for the next change.
     expected.extend([
         "search/t/x.bin".into(),
-        ".trimova-search/t/x.bin".into(),
         format!("search/d/{:08x}.json", NOW - 7200),
         "search/meta.json".into(),
         ".trimova-search/a/a-0000.bin".into(),

@@ -98,7 +98,7 @@ impl IndexReader {
             let fetched = join_all(
                 wanted
                     .iter()
-                    .map(|(prefix, term, month)| self.month(prefix, term, *month, controller)),
+                    .map(|(term, month)| self.month(term, *month, controller)),
             )
             .await;
             for (page, fetched) in wanted.into_iter().zip(fetched) {
@@ -153,12 +153,11 @@ impl IndexReader {
 
     async fn month(
         &self,
-        prefix: &str,
         term: &str,
         month: u32,
         controller: &AbortController,
     ) -> Result<MonthPage, ReadError> {
-        let path = month_path(prefix, term, month);
+        let path = month_path(term, month);
         let bytes = self.fetch(&path, controller).await?;
         MonthPage::decode(&bytes).map_err(|e| ReadError::Damaged(format!("{path}: {e}")))
     }

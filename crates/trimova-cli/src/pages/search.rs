@@ -16,8 +16,7 @@ use trimova_core::search::index::{
     article_keys, doc_path, Doc, Key, Meta, Posting, FORMAT, META_PATH,
 };
 use trimova_core::search::update::{
-    build, decode_terms, diff, encode_terms, entries, indexed_path, update, Changes, Indexed,
-    Store, STATE,
+    build, decode_terms, diff, encode_terms, indexed_path, update, Changes, Indexed, Store, STATE,
 };
 use trimova_core::{Article, ArticleSummary};
 
@@ -47,12 +46,14 @@ pub fn keep_terms(
 }
 
 /// Removes what a full build of the index writes again, before the run starts: the published
-/// index and its nodes' state, and, when every article is read again (`every_article`), the
-/// terms kept for each (else they are current, and used).
+/// index, and, when every article is read again (`every_article`), the terms kept for each (else
+/// they are current, and used).
 pub fn clear(dist: &Path, every_article: bool) -> Result<(), Failure> {
-    let state = format!("{STATE}/t");
-    let all = STATE.to_string();
-    let dirs = ["search", if every_article { &all } else { &state }];
+    let dirs: &[&str] = if every_article {
+        &["search", STATE]
+    } else {
+        &["search"]
+    };
     for dir in dirs {
         let path = dist.join(dir);
         match std::fs::remove_dir_all(&path) {
@@ -140,7 +141,7 @@ fn full_build(
             }
             Ok(a)
         })?;
-    build(store, entries(terms))?;
+    build(store, terms)?;
     for id in &run.gone {
         context.remove(Path::new(&indexed_path(id)))?;
     }

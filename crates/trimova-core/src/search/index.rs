@@ -9,12 +9,18 @@
 //!   next letter, each a node of its own. A query word walks from the root to its leaf (a few
 //!   small requests, the upper ones cached), so no file grows with the archive: a growing
 //!   dictionary splits into more nodes, not bigger ones.
+//! - `search/m/<term hex>/<YYYY-MM>.bin`: for a term in more than [`KEPT`] articles, every
+//!   posting of one month ([`MonthPage`]); its node holds only its best [`KEPT`] by impact (newest
+//!   first among equals) and the months that have a page. A query answers from the best, and
+//!   reads month pages, newest first, only when asked for more or filtered by month.
 //! - `search/d/<key>.json`: one article's summary as results show it ([`Doc`]).
 //! - `search/meta.json`: the number of articles, which the rarity of a term is measured against.
 //!
-//! A term keeps in the published index its [`KEPT`] best postings by impact (newest first among
-//! equals); the full list lives in the publisher's own state (`.trimova-search/`, never
-//! fetched), which an update edits and from which the best are chosen again.
+//! Nothing else is kept for the index but each article's terms (`.trimova-search/a/`, never
+//! fetched, what a change to the article takes out): an update reads the nodes and month pages
+//! a change touches and writes them back. Publishing an article costs a few small files per
+//! term, whatever the term's number of articles; only when one of a term's best postings goes
+//! are its month pages read to choose the best again.
 //!
 //! # Why this shape
 //! Every file is a function of the archive as it is, not of its history: which nodes exist
@@ -23,8 +29,9 @@
 //! ancestors, and ends with the files a full build writes, byte for byte.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-pub const FORMAT: &str = "trimova.search/1";
+pub const FORMAT: &str = "trimova.search/2";
 
 /// A node's terms, encoded, in bytes, past which it splits (the most a word's lookup fetches of
 /// its leaf, before compression). Tests use a small one, so that a few articles split nodes.
@@ -51,62 +58,92 @@ pub struct Posting {
     pub impact: u8,
 }
 
-/// A term and its postings. In a published node the postings are the best [`KEPT`] and
-/// `articles` is how many articles have the term; in the publisher's state they are all.
+/// A term and its postings, as a node holds it (the browser reads it, and an update starts from
+/// it). A term in at most [`KEPT`] articles has all its postings here; one in more has its best
+/// [`KEPT`], and every posting is in its month pages ([`month_path`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub term: String,
+    /// How many articles have the term.
     pub articles: u32,
     /// Newest first; written as the first key and then the steps down to each next one.
     #[serde(with = "descending")]
     pub postings: Vec<Posting>,
-    /// For a term with more articles than [`KEPT`], published: the months ([`month_of`]) whose
-    /// page of its node ([`month_path`]) holds its postings, all of them, oldest first.
+    /// For a term with more articles than [`KEPT`]: the months ([`month_of`]) that have a page of
+    /// its postings, oldest first.
     #[serde(default, with = "ascending")]
     pub months: Vec<u32>,
 }
 
+/// Whether `a` ranks before `b` among a term's postings: the higher impact, then the newer (keys
+/// are unique, so the order is total).
+pub fn better(a: &Posting, b: &Posting) -> std::cmp::Ordering {
+    b.impact.cmp(&a.impact).then(b.key.cmp(&a.key))
+}
+
 impl Entry {
-    /// The entry as the browser gets it: the best [`KEPT`] postings, newest first, and, for a
-    /// term with more, the months whose pages hold all of them.
-    pub fn published(&self) -> Entry {
-        let mut best = self.postings.clone();
-        let mut months = Vec::new();
-        if self.is_paged() {
-            // The best KEPT (impact, then the newer; keys are unique, so the order is total),
-            // chosen without sorting them all.
-            best.select_nth_unstable_by(KEPT - 1, |a, b| {
-                b.impact.cmp(&a.impact).then(b.key.cmp(&a.key))
-            });
-            best.truncate(KEPT);
-            best.sort_by_key(|p| std::cmp::Reverse(p.key));
-            months = self.postings.iter().map(|p| month_of(p.key)).collect();
-            months.sort_unstable();
-            months.dedup();
+    /// The entry of a term from all its postings (in any order), and, for a term with more than
+    /// [`KEPT`], its month pages: what a full build writes, and an update that has them all.
+    pub fn from_all(term: String, mut postings: Vec<Posting>) -> (Entry, BTreeMap<u32, MonthPage>) {
+        let articles = postings.len() as u32;
+        if postings.len() <= KEPT {
+            postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
+            let entry = Entry {
+                term,
+                articles,
+                postings,
+                months: Vec::new(),
+            };
+            return (entry, BTreeMap::new());
         }
-        Entry {
-            term: self.term.clone(),
-            articles: self.postings.len() as u32,
+        let pages = month_pages(&postings);
+        let best = best_of(postings);
+        let entry = Entry {
+            term,
+            articles,
             postings: best,
-            months,
-        }
+            months: pages.keys().copied().collect(),
+        };
+        (entry, pages)
     }
 
-    /// Of a state entry (all its postings): a term whose published entry holds only its best
-    /// postings, the rest being in month pages.
+    /// A term whose postings are in month pages, beyond the best held here.
     pub fn is_paged(&self) -> bool {
-        self.postings.len() > KEPT
+        self.articles as usize > KEPT
     }
 
-    /// Of a published entry: whether its postings are all of them.
+    /// Whether its postings are all of them.
     pub fn is_complete(&self) -> bool {
         self.postings.len() as u32 == self.articles
     }
 
-    /// What the entry adds to its node's size, published.
+    /// What the entry adds to its node's size.
     pub fn size(&self) -> u32 {
-        postcard::to_allocvec(&self.published()).map_or(0, |b| b.len() as u32)
+        postcard::to_allocvec(self).map_or(0, |b| b.len() as u32)
     }
+}
+
+/// The best [`KEPT`] of `postings` ([`better`]), newest first, chosen without sorting them all.
+pub fn best_of(mut postings: Vec<Posting>) -> Vec<Posting> {
+    if postings.len() > KEPT {
+        postings.select_nth_unstable_by(KEPT - 1, better);
+        postings.truncate(KEPT);
+    }
+    postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
+    postings
+}
+
+/// `postings` by month, each month's newest first.
+pub fn month_pages(postings: &[Posting]) -> BTreeMap<u32, MonthPage> {
+    let mut pages: BTreeMap<u32, MonthPage> = BTreeMap::new();
+    for p in postings {
+        pages.entry(month_of(p.key)).or_default().postings.push(*p);
+    }
+    for page in pages.values_mut() {
+        page.postings
+            .sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
+    }
+    pages
 }
 
 /// One node of the dictionary.
@@ -115,8 +152,8 @@ pub enum Node {
     /// The terms under this prefix, sorted.
     Leaf(Vec<Entry>),
     Split {
-        /// The published size of everything under this prefix (what decides, after a change,
-        /// whether it folds back into a leaf).
+        /// The size of everything under this prefix (what decides, after a change, whether it
+        /// folds back into a leaf).
         size: u32,
         /// The term that is this prefix itself.
         own: Option<Entry>,
@@ -134,23 +171,7 @@ impl Node {
         postcard::from_bytes(bytes)
     }
 
-    /// The node as published: each entry's best postings.
-    pub fn published(&self) -> Node {
-        match self {
-            Node::Leaf(entries) => Node::Leaf(entries.iter().map(Entry::published).collect()),
-            Node::Split {
-                size,
-                own,
-                children,
-            } => Node::Split {
-                size: *size,
-                own: own.as_ref().map(Entry::published),
-                children: children.clone(),
-            },
-        }
-    }
-
-    /// The published size of everything under this node.
+    /// The size of everything under this node.
     pub fn size(&self) -> u32 {
         match self {
             Node::Leaf(entries) => entries.iter().map(Entry::size).sum(),
@@ -188,21 +209,21 @@ pub fn month_keys(month: u32) -> std::ops::Range<Key> {
     start(month)..start(month + 1)
 }
 
-/// The folder of a node's month pages.
-pub fn months_folder(prefix: &str) -> String {
-    format!("search/m/{}", node_stem(prefix))
-}
-
-/// Where a paged term's postings of one month are: in its node's folder, named by the term
-/// (its UTF-8 bytes in hex) and the month.
-pub fn month_path(prefix: &str, term: &str, month: u32) -> String {
+/// The folder of a paged term's month pages (named by its UTF-8 bytes in hex), wherever in the
+/// dictionary its node is: a node that splits or folds moves no page.
+pub fn months_folder(term: &str) -> String {
     let mut hex = String::with_capacity(2 * term.len());
     for b in term.bytes() {
         hex.push_str(&format!("{b:02x}"));
     }
+    format!("search/m/{hex}")
+}
+
+/// Where a paged term's postings of one month are.
+pub fn month_path(term: &str, month: u32) -> String {
     format!(
-        "{}/{hex}-{}-{:02}.bin",
-        months_folder(prefix),
+        "{}/{}-{:02}.bin",
+        months_folder(term),
         1970 + month / 12,
         month % 12 + 1
     )
@@ -225,39 +246,7 @@ impl MonthPage {
     }
 }
 
-/// The month pages of a node's paged terms (from its state: every posting), by term and month.
-pub fn month_pages(node: &Node) -> std::collections::BTreeMap<(String, u32), MonthPage> {
-    let entries: Vec<&Entry> = match node {
-        Node::Leaf(entries) => entries.iter().collect(),
-        Node::Split { own, .. } => own.iter().collect(),
-    };
-    let mut pages: std::collections::BTreeMap<(String, u32), MonthPage> = Default::default();
-    for entry in entries.into_iter().filter(|e| e.is_paged()) {
-        for p in &entry.postings {
-            pages
-                .entry((entry.term.clone(), month_of(p.key)))
-                .or_default()
-                .postings
-                .push(*p);
-        }
-    }
-    pages
-}
-
-/// The terms of a node that are paged (a change to this set rewrites all its month pages).
-pub fn paged_terms(node: &Node) -> Vec<&str> {
-    let entries: Vec<&Entry> = match node {
-        Node::Leaf(entries) => entries.iter().collect(),
-        Node::Split { own, .. } => own.iter().collect(),
-    };
-    entries
-        .into_iter()
-        .filter(|e| e.is_paged())
-        .map(|e| e.term.as_str())
-        .collect()
-}
-
-/// Where the published node for `prefix` is, relative to the site folder.
+/// Where the node for `prefix` is, relative to the site folder.
 pub fn node_path(prefix: &str) -> String {
     format!("search/t/{}", node_name(prefix))
 }

@@ -178,10 +178,7 @@ impl Lookup {
                     if let (prefix, Some(node)) = self.reached(target) {
                         for entry in matches(word, &prefix, node) {
                             if !found.iter().any(|f| f.entry.term == entry.term) {
-                                found.push(Found {
-                                    prefix: prefix.clone(),
-                                    entry,
-                                });
+                                found.push(Found { entry });
                             }
                         }
                     }
@@ -192,22 +189,21 @@ impl Lookup {
     }
 }
 
-/// A term a word found, and the node it is in (whose month pages hold the rest of its
-/// postings, if it has more than its best).
+/// A term a word found (whose month pages hold the rest of its postings, if it has more than
+/// its best).
 #[derive(Clone, Debug)]
 pub struct Found<'a> {
-    pub prefix: String,
     pub entry: &'a Entry,
 }
 
-/// One month of one paged term: its node's prefix, the term, the month.
-pub type PageId = (String, String, u32);
+/// One month of one paged term: the term, the month.
+pub type PageId = (String, u32);
 
 /// The month pages a query has read.
 pub type MonthPages = HashMap<PageId, MonthPage>;
 
 fn page_id(f: &Found, month: u32) -> PageId {
-    (f.prefix.clone(), f.entry.term.clone(), month)
+    (f.entry.term.clone(), month)
 }
 
 /// Month pages a query reads before it answers: a query of common words is answered from the

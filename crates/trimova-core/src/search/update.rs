@@ -1,17 +1,18 @@
-//! Keeping the index: a full build, and an update that reads and writes only the nodes a change
-//! touches (and their ancestors), ending with the files the full build writes.
+//! Keeping the index: a full build, and an update that reads and writes only the nodes and month
+//! pages a change touches (and the nodes' ancestors), ending with the files the full build writes.
 //!
 //! Files are reached through a [`Store`] (the site folder for the command line, a map in tests).
-//! Each node is written twice: published (`search/t/…`, the best postings) and in the
-//! publisher's state (`.trimova-search/t/…`, every posting), which is what an update reads.
+//! The index holds nothing but what the browser reads (see [`super::index`]): an update starts
+//! from the published nodes and month pages.
 
 use super::index::{
-    by_next_letter, layout, month_of, month_pages, month_path, months_folder, node_name, node_path,
-    paged_terms, Entry, Key, Node, Posting, NODE_LIMIT,
+    best_of, better, by_next_letter, layout, month_of, month_path, months_folder, node_path, Entry,
+    Key, MonthPage, Node, Posting, KEPT, NODE_LIMIT,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Where the publisher's own part of the index lives, never fetched by a browser.
+/// Where the publisher's own part of the index lives (each article's terms), never fetched by a
+/// browser.
 pub const STATE: &str = ".trimova-search";
 
 /// Files by path relative to the site folder.
@@ -21,19 +22,6 @@ pub trait Store {
     fn remove(&mut self, path: &str) -> Result<(), String>;
     /// Removes a folder and everything in it (nothing if it is not there).
     fn remove_dir(&mut self, path: &str) -> Result<(), String>;
-}
-
-/// Which of a node's month pages to write.
-enum Months {
-    /// All of them, the folder emptied first: the node is new, or which of its terms are paged
-    /// changed.
-    All,
-    /// Those of the terms and months a change touched (one that has nothing left is removed).
-    Touched(BTreeSet<(String, u32)>),
-}
-
-fn state_path(prefix: &str) -> String {
-    format!("{STATE}/t/{}", node_name(prefix))
 }
 
 /// Where an article's indexed terms are kept, by id.
@@ -72,22 +60,36 @@ pub fn decode_terms(bytes: &[u8]) -> Result<Vec<(String, u8)>, postcard::Error> 
 }
 
 /// Adds to `changes` what it takes to go from `before` to `after` (either may be absent: an
-/// article added or removed). Nothing, when they are the same.
+/// article added or removed): for an article that keeps its key, only the terms whose impact
+/// changed, came or went (an edit to a title touches the title's words, not the body's).
 pub fn diff(before: Option<&Indexed>, after: Option<&Indexed>, changes: &mut Changes) {
-    if before == after {
-        return;
-    }
-    if let Some(before) = before {
-        for (term, _) in &before.terms {
+    let empty = Vec::new();
+    let same_key = matches!((before, after), (Some(b), Some(a)) if a.key == b.key);
+    let old = before.map_or(&empty, |b| &b.terms);
+    let new = after.map_or(&empty, |a| &a.terms);
+    let (mut old, mut new) = (old.iter().peekable(), new.iter().peekable());
+    loop {
+        let (take_old, take_new) = match (old.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(_), None) => (true, false),
+            (None, Some(_)) => (false, true),
+            (Some((a, _)), Some((b, _))) => (a <= b, b <= a),
+        };
+        let (was, is) = (
+            take_old.then(|| old.next()).flatten(),
+            take_new.then(|| new.next()).flatten(),
+        );
+        if same_key && was == is {
+            continue;
+        }
+        if let (Some((term, _)), Some(before)) = (was, before) {
             changes
                 .entry(term.clone())
                 .or_default()
                 .removed
                 .push(before.key);
         }
-    }
-    if let Some(after) = after {
-        for (term, impact) in &after.terms {
+        if let (Some((term, impact)), Some(after)) = (is, after) {
             changes
                 .entry(term.clone())
                 .or_default()
@@ -100,32 +102,25 @@ pub fn diff(before: Option<&Indexed>, after: Option<&Indexed>, changes: &mut Cha
     }
 }
 
-/// Every term's entry from its postings (in any order): sorted by term, postings newest first.
-/// What a full build writes from.
-pub fn entries(terms: impl IntoIterator<Item = (String, Vec<Posting>)>) -> Vec<Entry> {
-    let mut out: Vec<Entry> = terms
-        .into_iter()
-        .map(|(term, mut postings)| {
-            postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
-            Entry {
-                term,
-                articles: postings.len() as u32,
-                postings,
-                months: Vec::new(),
-            }
-        })
-        .collect();
-    out.sort_unstable_by(|a, b| a.term.cmp(&b.term));
-    out
-}
-
-/// Writes the whole index from `entries` (every term, sorted, with all its postings newest
-/// first). The caller clears the old nodes first.
-pub fn build(store: &mut dyn Store, entries: Vec<Entry>) -> Result<(), String> {
+/// Writes the whole index from every term's postings (in any order). The caller clears the old
+/// files first.
+pub fn build(
+    store: &mut dyn Store,
+    terms: impl IntoIterator<Item = (String, Vec<Posting>)>,
+) -> Result<(), String> {
+    let mut entries = Vec::new();
+    for (term, postings) in terms {
+        let (entry, pages) = Entry::from_all(term, postings);
+        for (month, page) in pages {
+            store.write(&month_path(&entry.term, month), &page.encode())?;
+        }
+        entries.push(entry);
+    }
+    entries.sort_unstable_by(|a, b| a.term.cmp(&b.term));
     let mut nodes = Vec::new();
     layout("", entries, &mut nodes);
     for (prefix, node) in nodes {
-        write_node(store, &prefix, &node, Months::All)?;
+        write_node(store, &prefix, &node)?;
     }
     Ok(())
 }
@@ -136,59 +131,31 @@ pub fn update(store: &mut dyn Store, changes: Changes) -> Result<(), String> {
 }
 
 /// Applies `changes` (sorted by term, all beginning with `prefix`) under the node for `prefix`,
-/// and returns the published size of what is under it now.
+/// and returns the size of what is under it now.
 fn apply(
     store: &mut dyn Store,
     prefix: &str,
     changes: Vec<(String, TermChange)>,
     root: bool,
 ) -> Result<u32, String> {
-    let touched: BTreeSet<(String, u32)> = changes
-        .iter()
-        .flat_map(|(term, c)| {
-            let keys = c
-                .removed
-                .iter()
-                .copied()
-                .chain(c.added.iter().map(|p| p.key));
-            keys.map(move |k| (term.clone(), month_of(k)))
-        })
-        .collect();
-    let (entries, paged_before) = match read_node(store, prefix)? {
-        None => (merge(Vec::new(), changes), None),
-        Some(Node::Leaf(entries)) => {
-            let paged: Vec<String> = entries
-                .iter()
-                .filter(|e| e.is_paged())
-                .map(|e| e.term.clone())
-                .collect();
-            (merge(entries, changes), Some(paged))
-        }
+    let entries = match read_node(store, prefix)? {
+        None => merge(store, Vec::new(), changes)?,
+        Some(Node::Leaf(entries)) => merge(store, entries, changes)?,
         Some(Node::Split { own, children, .. }) => {
-            match apply_to_split(store, prefix, own, children, changes, touched.clone())? {
+            match apply_to_split(store, prefix, own, children, changes)? {
                 Applied::StillSplit(size) => return Ok(size),
-                Applied::Folded(entries) => (entries, None),
+                Applied::Folded(entries) => entries,
             }
         }
     };
     if entries.is_empty() && !root {
-        remove_node(store, prefix)?;
+        store.remove(&node_path(prefix))?;
         return Ok(0);
     }
     let mut nodes = Vec::new();
     let size = layout(prefix, entries, &mut nodes);
-    // A leaf that stays a leaf, with the same terms paged: only the months the change touched.
-    let in_place = match (&paged_before, nodes.as_slice()) {
-        (Some(before), [(_, node @ Node::Leaf(_))]) => paged_terms(node) == *before,
-        _ => false,
-    };
     for (p, node) in nodes {
-        let months = if in_place {
-            Months::Touched(touched.clone())
-        } else {
-            Months::All
-        };
-        write_node(store, &p, &node, months)?;
+        write_node(store, &p, &node)?;
     }
     Ok(size)
 }
@@ -208,11 +175,9 @@ fn apply_to_split(
     own: Option<Entry>,
     children: Vec<(char, u32)>,
     changes: Vec<(String, TermChange)>,
-    touched: BTreeSet<(String, u32)>,
 ) -> Result<Applied, String> {
-    let own_paged = own.as_ref().is_some_and(Entry::is_paged);
     let (own_changes, groups) = by_next_letter(changes, prefix, |(term, _)| term);
-    let own = merge(own.into_iter().collect(), own_changes).pop();
+    let own = merge(store, own.into_iter().collect(), own_changes)?.pop();
     let mut sizes: BTreeMap<char, u32> = children.into_iter().collect();
     for (c, group) in groups {
         match apply(store, &format!("{prefix}{c}"), group, false)? {
@@ -222,17 +187,12 @@ fn apply_to_split(
     }
     let size = own.as_ref().map_or(0, Entry::size) + sizes.values().sum::<u32>();
     if size as usize > NODE_LIMIT {
-        let months = if own.as_ref().is_some_and(Entry::is_paged) == own_paged {
-            Months::Touched(touched)
-        } else {
-            Months::All
-        };
         let node = Node::Split {
             size,
             own,
             children: sizes.into_iter().collect(),
         };
-        write_node(store, prefix, &node, months)?;
+        write_node(store, prefix, &node)?;
         return Ok(Applied::StillSplit(size));
     }
     let mut entries: Vec<Entry> = own.into_iter().collect();
@@ -255,83 +215,155 @@ fn gather(store: &mut dyn Store, prefix: &str, into: &mut Vec<Entry>) -> Result<
             }
         }
     }
-    remove_node(store, prefix)
+    store.remove(&node_path(prefix))
 }
 
 /// `entries` (sorted) with `changes` (sorted) applied; terms no article has any more are gone.
-fn merge(entries: Vec<Entry>, changes: Vec<(String, TermChange)>) -> Vec<Entry> {
+fn merge(
+    store: &mut dyn Store,
+    entries: Vec<Entry>,
+    changes: Vec<(String, TermChange)>,
+) -> Result<Vec<Entry>, String> {
     let mut out = Vec::with_capacity(entries.len() + changes.len());
     let mut entries = entries.into_iter().peekable();
     for (term, change) in changes {
         while let Some(e) = entries.next_if(|e| e.term < term) {
             out.push(e);
         }
-        let mut entry = entries.next_if(|e| e.term == term).unwrap_or(Entry {
+        let entry = entries.next_if(|e| e.term == term).unwrap_or(Entry {
             term,
             articles: 0,
             postings: Vec::new(),
             months: Vec::new(),
         });
-        let mut replaced = change.removed;
-        replaced.extend(change.added.iter().map(|p| p.key));
-        replaced.sort_unstable();
-        entry
-            .postings
-            .retain(|p| replaced.binary_search(&p.key).is_err());
-        entry.postings.extend(change.added);
-        entry.postings.sort_by_key(|p| std::cmp::Reverse(p.key));
-        entry.articles = entry.postings.len() as u32;
-        if !entry.postings.is_empty() {
-            out.push(entry);
-        }
+        out.extend(apply_to_term(store, entry, change)?);
     }
     out.extend(entries);
-    out
+    Ok(out)
+}
+
+/// One term's entry (and month pages) with `change` applied; none if no article has it now.
+fn apply_to_term(
+    store: &mut dyn Store,
+    mut entry: Entry,
+    change: TermChange,
+) -> Result<Option<Entry>, String> {
+    // Every article the change concerns loses its old posting; those in `added` get a new one.
+    let mut replaced = change.removed;
+    replaced.extend(change.added.iter().map(|p| p.key));
+    replaced.sort_unstable();
+    replaced.dedup();
+    let gone = |p: &Posting| replaced.binary_search(&p.key).is_ok();
+    if !entry.is_paged() {
+        // Every posting is at hand.
+        let mut all = entry.postings;
+        all.retain(|p| !gone(p));
+        all.extend(change.added);
+        if all.is_empty() {
+            return Ok(None);
+        }
+        let (entry, pages) = Entry::from_all(entry.term, all);
+        for (month, page) in pages {
+            store.write(&month_path(&entry.term, month), &page.encode())?;
+        }
+        return Ok(Some(entry));
+    }
+    // A paged term: only the months the change touches, each page read, edited and written back.
+    let mut months: BTreeSet<u32> = entry.months.iter().copied().collect();
+    let touched: BTreeSet<u32> = replaced.iter().map(|&k| month_of(k)).collect();
+    let mut edited: BTreeMap<u32, MonthPage> = BTreeMap::new();
+    for month in touched {
+        let mut page = if months.contains(&month) {
+            read_month(store, &entry.term, month)?
+        } else {
+            MonthPage::default()
+        };
+        let before = page.postings.len() as u32;
+        page.postings.retain(|p| !gone(p));
+        page.postings
+            .extend(change.added.iter().filter(|p| month_of(p.key) == month));
+        page.postings
+            .sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
+        entry.articles = entry.articles - before + page.postings.len() as u32;
+        let path = month_path(&entry.term, month);
+        if page.postings.is_empty() {
+            store.remove(&path)?;
+            months.remove(&month);
+        } else {
+            store.write(&path, &page.encode())?;
+            months.insert(month);
+        }
+        edited.insert(month, page);
+    }
+    if !entry.is_paged() {
+        // Down to a few articles: every posting goes back into the node, and the pages go.
+        let all = all_postings(store, &entry.term, &months, &edited)?;
+        store.remove_dir(&months_folder(&entry.term))?;
+        return Ok(Some(Entry::from_all(entry.term, all).0));
+    }
+    // The best stay the best unless one of them went: every posting not among them ranks below
+    // the last of them, so the new best are among the old ones left and the added ones that rank
+    // above it. Only when too few are is every page read again.
+    let last = entry.postings.iter().copied().max_by(better);
+    let mut best: Vec<Posting> = entry
+        .postings
+        .iter()
+        .copied()
+        .filter(|p| !gone(p))
+        .collect();
+    best.extend(
+        change
+            .added
+            .iter()
+            .filter(|p| last.is_some_and(|last| better(p, &last).is_le())),
+    );
+    entry.postings = if best.len() >= KEPT {
+        best_of(best)
+    } else {
+        best_of(all_postings(store, &entry.term, &months, &edited)?)
+    };
+    entry.months = months.into_iter().collect();
+    Ok(Some(entry))
+}
+
+/// Every posting of a paged term: its pages in `months`, those just edited taken as they are.
+fn all_postings(
+    store: &dyn Store,
+    term: &str,
+    months: &BTreeSet<u32>,
+    edited: &BTreeMap<u32, MonthPage>,
+) -> Result<Vec<Posting>, String> {
+    let mut all = Vec::new();
+    for &month in months {
+        match edited.get(&month) {
+            Some(page) => all.extend(&page.postings),
+            None => all.extend(read_month(store, term, month)?.postings),
+        }
+    }
+    Ok(all)
+}
+
+fn read_month(store: &dyn Store, term: &str, month: u32) -> Result<MonthPage, String> {
+    let path = month_path(term, month);
+    match store.read(&path)? {
+        None => Err(format!("{path}: missing; the search index is damaged")),
+        Some(bytes) => MonthPage::decode(&bytes)
+            .map_err(|e| format!("{path}: the search index is damaged ({e})")),
+    }
 }
 
 fn read_node(store: &dyn Store, prefix: &str) -> Result<Option<Node>, String> {
-    let path = state_path(prefix);
+    let path = node_path(prefix);
     match store.read(&path)? {
         None => Ok(None),
         Some(bytes) => Node::decode(&bytes)
             .map(Some)
-            .map_err(|e| format!("{path}: the search index's state is damaged ({e})")),
+            .map_err(|e| format!("{path}: the search index is damaged ({e})")),
     }
 }
 
-fn write_node(
-    store: &mut dyn Store,
-    prefix: &str,
-    node: &Node,
-    months: Months,
-) -> Result<(), String> {
-    store.write(&node_path(prefix), &node.published().encode())?;
-    store.write(&state_path(prefix), &node.encode())?;
-    let mut pages = month_pages(node);
-    match months {
-        Months::All => {
-            store.remove_dir(&months_folder(prefix))?;
-            for ((term, month), page) in pages {
-                store.write(&month_path(prefix, &term, month), &page.encode())?;
-            }
-        }
-        Months::Touched(touched) => {
-            for (term, month) in touched {
-                let path = month_path(prefix, &term, month);
-                match pages.remove(&(term, month)) {
-                    Some(page) => store.write(&path, &page.encode())?,
-                    None => store.remove(&path)?,
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn remove_node(store: &mut dyn Store, prefix: &str) -> Result<(), String> {
-    store.remove(&node_path(prefix))?;
-    store.remove(&state_path(prefix))?;
-    store.remove_dir(&months_folder(prefix))
+fn write_node(store: &mut dyn Store, prefix: &str, node: &Node) -> Result<(), String> {
+    store.write(&node_path(prefix), &node.encode())
 }
 
 #[cfg(test)]

@@ -42,18 +42,39 @@ fn postings_are_written_as_steps_and_a_damaged_order_is_refused() {
 }
 
 #[test]
-fn a_published_entry_keeps_its_best_postings_newest_first_and_counts_them_all() {
-    let postings: Vec<(Key, u8)> = (0..20).map(|k| (100 + k, (k % 7) as u8 + 1)).collect();
-    let all = entry("рада", &postings);
-    let published = all.published();
-    assert_eq!(published.articles, 20);
-    assert_eq!(published.postings.len(), KEPT);
-    let mut impacts: Vec<u8> = published.postings.iter().map(|p| p.impact).collect();
+fn a_common_term_keeps_its_best_postings_newest_first_and_every_one_in_its_month_pages() {
+    // Twenty articles, two a month from January 2024 on.
+    let january_2024 = 1_704_067_200;
+    let postings: Vec<Posting> = (0..20)
+        .map(|k| Posting {
+            key: january_2024 + (k / 2) * 31 * 86_400 + k,
+            impact: (k % 7) as u8 + 1,
+        })
+        .collect();
+    let (entry, pages) = Entry::from_all("рада".into(), postings.clone());
+    assert_eq!(entry.articles, 20);
+    assert!(entry.is_paged() && !entry.is_complete());
+    assert_eq!(entry.postings.len(), KEPT);
+    let mut impacts: Vec<u8> = entry.postings.iter().map(|p| p.impact).collect();
     impacts.sort_unstable_by(|a, b| b.cmp(a));
     assert_eq!(impacts, [7, 7, 6, 6, 6, 5], "the best kept");
-    // Of the three with impact 5, the newest (key 118).
-    assert!(published.postings.iter().any(|p| p.key == 118));
-    assert!(published.postings.windows(2).all(|w| w[0].key > w[1].key));
+    // Of the three with impact 5, the newest (k = 18).
+    assert!(entry.postings.iter().any(|p| p.key == postings[18].key));
+    assert!(entry.postings.windows(2).all(|w| w[0].key > w[1].key));
+    assert_eq!(entry.months, pages.keys().copied().collect::<Vec<_>>());
+    assert_eq!(pages.len(), 10, "{:?}", entry.months);
+    let mut paged: Vec<Posting> = pages.values().flat_map(|p| p.postings.clone()).collect();
+    paged.sort_by_key(|p| p.key);
+    assert_eq!(paged, postings, "every posting in a page");
+    assert!(pages
+        .values()
+        .all(|p| p.postings.windows(2).all(|w| w[0].key > w[1].key)));
+    assert_eq!(
+        month_path("рада", entry.months[0]),
+        "search/m/d180d0b0d0b4d0b0/2024-01.bin"
+    );
+    let (rare, pages) = Entry::from_all("віче".into(), postings[..3].to_vec());
+    assert!(rare.is_complete() && rare.months.is_empty() && pages.is_empty());
 }
 
 #[test]

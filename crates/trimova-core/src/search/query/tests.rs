@@ -2,7 +2,7 @@ use super::*;
 use crate::article::{parse_article, Article};
 use crate::search::article_terms;
 use crate::search::index::{article_keys, Doc, MonthPage, Posting};
-use crate::search::update::{build, entries};
+use crate::search::update::build;
 use crate::test_support::Folder;
 use crate::Lang;
 use std::collections::BTreeMap;
@@ -46,9 +46,9 @@ fn archive(articles: &[Article]) -> Archive {
         }
         docs.insert(key, doc);
     }
-    let entries = entries(terms);
+
     let mut folder = Folder::default();
-    build(&mut folder, entries).unwrap();
+    build(&mut folder, terms).unwrap();
     Archive {
         folder,
         docs,
@@ -82,10 +82,9 @@ impl Archive {
             if wanted.is_empty() {
                 break;
             }
-            for (prefix, term, month) in wanted {
-                let bytes =
-                    &self.folder.0[&crate::search::index::month_path(&prefix, &term, month)];
-                pages.insert((prefix, term, month), MonthPage::decode(bytes).unwrap());
+            for (term, month) in wanted {
+                let bytes = &self.folder.0[&crate::search::index::month_path(&term, month)];
+                pages.insert((term, month), MonthPage::decode(bytes).unwrap());
                 fetched += 1;
             }
         }
