@@ -85,8 +85,10 @@ async function inBrowser(browser, makeUrl, read, queries) {
     const counting = [];
     page.on('response', (r) => {
       const path = new URL(r.url()).pathname;
-      // Index and results only: not either side's code (Pagefind's wasm is named wasm.*).
-      if (/\/(search|pagefind)\//.test(path) && !/\.(js|wasm)$/.test(path) && !/\/wasm\.[^/]*$/.test(path)) {
+      // Index and results only: not either side's code (Pagefind's wasm is named wasm.*), nor
+      // the search page itself.
+      if (r.request().resourceType() !== 'document' && /\/(search|pagefind)\//.test(path)
+        && !/\.(js|wasm)$/.test(path) && !/\/wasm\.[^/]*$/.test(path)) {
         counting.push(r.body().then((b) => { bytes += b.length; }, () => {}));
       }
     });
