@@ -209,7 +209,7 @@ fn page_id(f: &Found, month: u32) -> PageId {
 /// Month pages a query reads before it answers: a query of common words is answered from the
 /// best postings and the pages of its best candidates' months, and says its count is not all;
 /// asking for more results reads as many again.
-pub const MONTH_PAGES_PER_ASK: usize = 6;
+pub const MONTH_PAGES_PER_ASK: usize = 5;
 
 /// What one word knows of the articles: the score of each article it is known to have.
 struct WordKnows {
