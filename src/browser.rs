@@ -193,6 +193,17 @@ pub async fn next_task() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// Runs `work` in a later task (see [`next_task`]). Natively (pre-rendering) nothing runs later.
+pub fn in_next_task(work: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        work();
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = work;
+}
+
 /// Marks `<html data-app="started">` once the app runs (hydrated or rendered), for tests and for
 /// stylesheets that want to tell a page with a running app from one without.
 pub fn mark_started() {

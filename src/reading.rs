@@ -30,11 +30,7 @@ impl Reading {
         reading.apply();
         // The worker may not have heard of them yet (chosen before it was installed); it needs
         // them for the next page, not this one.
-        #[cfg(target_arch = "wasm32")]
-        leptos::task::spawn_local(async move {
-            browser::next_task().await;
-            shelf::share_reading(&prefs.to_stored());
-        });
+        browser::in_next_task(move || shelf::share_reading(&prefs.to_stored()));
         provide_context(reading);
     }
 

@@ -31,11 +31,7 @@ impl Shelf {
         };
         provide_context(shelf);
         // The marks wait for the worker's answer anyway: asked after the page is adopted.
-        #[cfg(target_arch = "wasm32")]
-        leptos::task::spawn_local(async move {
-            crate::browser::next_task().await;
-            shelf.ask(port::list());
-        });
+        crate::browser::in_next_task(move || shelf.ask(port::list()));
     }
 
     pub fn current() -> Option<Shelf> {
@@ -146,6 +142,10 @@ mod port {
 #[cfg(not(target_arch = "wasm32"))]
 mod port {
     pub type Answer = ();
+
+    pub fn list() -> Option<Answer> {
+        None
+    }
 
     pub fn save(_: &str, _: bool) -> Option<Answer> {
         None
