@@ -84,24 +84,16 @@ pub fn better(a: &Posting, b: &Posting) -> std::cmp::Ordering {
 impl Entry {
     /// The entry of a term from all its postings (in any order), and, for a term with more than
     /// [`KEPT`], its month pages: what a full build writes, and an update that has them all.
-    pub fn from_all(term: String, mut postings: Vec<Posting>) -> (Entry, BTreeMap<u32, MonthPage>) {
-        let articles = postings.len() as u32;
-        if postings.len() <= KEPT {
-            postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
-            let entry = Entry {
-                term,
-                articles,
-                postings,
-                months: Vec::new(),
-            };
-            return (entry, BTreeMap::new());
-        }
-        let pages = month_pages(&postings);
-        let best = best_of(postings);
+    pub fn from_all(term: String, postings: Vec<Posting>) -> (Entry, BTreeMap<u32, MonthPage>) {
+        let pages = if postings.len() > KEPT {
+            month_pages(&postings)
+        } else {
+            BTreeMap::new()
+        };
         let entry = Entry {
             term,
-            articles,
-            postings: best,
+            articles: postings.len() as u32,
+            postings: best_of(postings),
             months: pages.keys().copied().collect(),
         };
         (entry, pages)
@@ -123,14 +115,20 @@ impl Entry {
     }
 }
 
-/// The best [`KEPT`] of `postings` ([`better`]), newest first, chosen without sorting them all.
+/// The best [`KEPT`] of `postings` ([`better`]; all of them if there are no more), newest first,
+/// chosen without sorting them all.
 pub fn best_of(mut postings: Vec<Posting>) -> Vec<Posting> {
     if postings.len() > KEPT {
         postings.select_nth_unstable_by(KEPT - 1, better);
         postings.truncate(KEPT);
     }
-    postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
+    newest_first(&mut postings);
     postings
+}
+
+/// The order postings are kept in, in an entry and in a month page.
+pub fn newest_first(postings: &mut [Posting]) {
+    postings.sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
 }
 
 /// `postings` by month, each month's newest first.
@@ -140,8 +138,7 @@ pub fn month_pages(postings: &[Posting]) -> BTreeMap<u32, MonthPage> {
         pages.entry(month_of(p.key)).or_default().postings.push(*p);
     }
     for page in pages.values_mut() {
-        page.postings
-            .sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
+        newest_first(&mut page.postings);
     }
     pages
 }

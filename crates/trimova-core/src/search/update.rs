@@ -6,8 +6,8 @@
 //! from the published nodes and month pages.
 
 use super::index::{
-    best_of, better, by_next_letter, layout, month_of, month_path, months_folder, node_path, Entry,
-    Key, MonthPage, Node, Posting, KEPT, NODE_LIMIT,
+    best_of, better, by_next_letter, layout, month_of, month_path, months_folder, newest_first,
+    node_path, Entry, Key, MonthPage, Node, Posting, KEPT, NODE_LIMIT,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -111,9 +111,7 @@ pub fn build(
     let mut entries = Vec::new();
     for (term, postings) in terms {
         let (entry, pages) = Entry::from_all(term, postings);
-        for (month, page) in pages {
-            store.write(&month_path(&entry.term, month), &page.encode())?;
-        }
+        write_pages(store, &entry.term, pages)?;
         entries.push(entry);
     }
     entries.sort_unstable_by(|a, b| a.term.cmp(&b.term));
@@ -262,10 +260,9 @@ fn apply_to_term(
         if all.is_empty() {
             return Ok(None);
         }
+        // (Past KEPT articles now: its pages are written for the first time.)
         let (entry, pages) = Entry::from_all(entry.term, all);
-        for (month, page) in pages {
-            store.write(&month_path(&entry.term, month), &page.encode())?;
-        }
+        write_pages(store, &entry.term, pages)?;
         return Ok(Some(entry));
     }
     // A paged term: only the months the change touches, each page read, edited and written back.
@@ -282,8 +279,7 @@ fn apply_to_term(
         page.postings.retain(|p| !gone(p));
         page.postings
             .extend(change.added.iter().filter(|p| month_of(p.key) == month));
-        page.postings
-            .sort_unstable_by_key(|p| std::cmp::Reverse(p.key));
+        newest_first(&mut page.postings);
         entry.articles = entry.articles - before + page.postings.len() as u32;
         let path = month_path(&entry.term, month);
         if page.postings.is_empty() {
@@ -341,6 +337,17 @@ fn all_postings(
         }
     }
     Ok(all)
+}
+
+fn write_pages(
+    store: &mut dyn Store,
+    term: &str,
+    pages: BTreeMap<u32, MonthPage>,
+) -> Result<(), String> {
+    for (month, page) in pages {
+        store.write(&month_path(term, month), &page.encode())?;
+    }
+    Ok(())
 }
 
 fn read_month(store: &dyn Store, term: &str, month: u32) -> Result<MonthPage, String> {
