@@ -123,6 +123,15 @@ pub fn data_script(id: &str, file: &str, data_id: Option<&str>, json: &str) -> S
     )
 }
 
+/// The JSON a page's data script `id` carries (as [`data_script`] wrote it: `<` escaped inside
+/// JSON strings, where the escape reads back as the same text).
+pub fn read_data_script<'a>(html: &'a str, id: &str) -> Option<&'a str> {
+    let tag = html.find(&format!(" id=\"{id}\""))?;
+    let from = tag + html[tag..].find('>')? + 1;
+    let to = from + html[from..].find("</script>")?;
+    Some(&html[from..to])
+}
+
 fn between(text: &str, start: &str, end: &str) -> Option<(usize, usize)> {
     let from = text.find(start)? + start.len();
     let to = from + text[from..].find(end)?;
@@ -185,6 +194,11 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<link rel=\"canonical\""));
+        // What the search index reads back of an article from its page: the same JSON value.
+        let carried = read_data_script(&html, "trimova-article-data").unwrap();
+        let value: serde_json::Value = serde_json::from_str(carried).unwrap();
+        assert_eq!(value["t"], "</script>");
+        assert_eq!(read_data_script(&html, "trimova-list-data"), None);
     }
 
     #[test]

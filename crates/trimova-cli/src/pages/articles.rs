@@ -2,6 +2,7 @@
 //! and, where one changed, read and its editions rendered.
 
 use super::manifest::{content_hash, Record};
+use super::search::{self, Indexing};
 use super::{Context, RACY_NS};
 use crate::failure::Failure;
 use crate::files::Kind;
@@ -33,6 +34,8 @@ pub(super) struct Scanned {
 /// An article file in the folder, as `stat` sees it.
 pub(super) struct ArticleFile {
     pub(super) id: String,
+    /// Its place among the files, sorted by id: the place of its record in this run's records.
+    pub(super) position: usize,
     pub(super) path: PathBuf,
     pub(super) len: u64,
     /// 0 when it cannot be trusted (see `RACY_NS`).
@@ -73,6 +76,7 @@ pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFi
             let id = id_of_file(&path).unwrap_or_default().to_string();
             Ok(ArticleFile {
                 id,
+                position: 0,
                 path,
                 len: meta.len(),
                 mtime_ns,
@@ -80,6 +84,9 @@ pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFi
         })
         .collect::<Result<Vec<_>, Failure>>()?;
     files.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    for (position, file) in files.iter_mut().enumerate() {
+        file.position = position;
+    }
     Ok(files)
 }
 
@@ -138,6 +145,7 @@ pub(super) fn merge_by_id(
 /// Reads a file whose size or time changed, and renders its pages if its content did.
 pub(super) fn scan(
     context: &Context,
+    indexing: &Indexing,
     file: ArticleFile,
     before: Option<Record>,
 ) -> Result<Scanned, Failure> {
@@ -183,6 +191,12 @@ pub(super) fn scan(
             .collect(),
     };
     let id = file.id;
+    // What the index holds of the article comes from its pages as they were, before they are
+    // written again.
+    let indexed = match (indexing, &before) {
+        (Indexing::Update, Some(before)) => Some(search::indexed_terms(context, &id, before)?),
+        _ => None,
+    };
     let article = Arc::new(article);
     for &lang in &record.pages {
         let html = edition_page(context, &article, &text, lang)?;
@@ -197,7 +211,7 @@ pub(super) fn scan(
             removed += 1;
         }
     }
-    let terms = super::search::keep_terms(context, &article, context.full)?;
+    let terms = indexing.read(file.position, &article, indexed);
     Ok(Scanned {
         terms,
         entry: Some(ArticleSummary::of(&article)),

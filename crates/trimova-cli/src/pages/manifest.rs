@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use trimova_core::Lang;
 
 /// (2: records in a list sorted by id, hashes as numbers, times parsed once.)
-const FORMAT: &str = "trimova.pages/3";
+const FORMAT: &str = "trimova.pages/4";
 pub const FILE: &str = ".trimova-pages";
 
 #[derive(Default, Serialize, Deserialize)]

@@ -179,11 +179,11 @@ fn build(options: &Options) -> Result<Report, Failure> {
         full: old.is_none(),
         ..Report::default()
     };
-    // A run killed while it updated the index may have kept terms the index never got: the
+    // A run killed while it updated the index may have written pages the index never got: the
     // index is built again whole.
     let index_full = report.full || killed;
     if index_full {
-        search::clear(dist, report.full)?;
+        search::clear(dist)?;
     }
     let context = Context {
         dist,
@@ -206,17 +206,18 @@ fn build(options: &Options) -> Result<Report, Failure> {
     let Articles {
         records,
         mut summaries,
+        indexing,
         changed,
         gone,
     } = render_articles(&context, std::mem::take(&mut old.articles), &mut report)?;
     new.articles = records;
 
     // The search index, from the same reading of the files.
-    let indexing = std::time::Instant::now();
+    let index_started = std::time::Instant::now();
     report.indexed = search::render(
         &context,
         search::Run {
-            full: index_full,
+            indexing,
             before: &dated_before,
             records: &new.articles,
             changed,
@@ -226,7 +227,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
     )?;
     drop(dated_before);
     report.lists += search::write_pages(&context)?;
-    report.index_seconds = indexing.elapsed().as_secs_f64();
+    report.index_seconds = index_started.elapsed().as_secs_f64();
 
     // 2. List pages, then sitemaps and feeds, each only where its inputs changed.
     let list = lists::Listed::new(&new);
@@ -283,10 +284,12 @@ fn read_shell(dist: &Path, options: &Options) -> Result<(Shell, String), Failure
 struct Articles {
     records: Vec<(String, Record)>,
     summaries: HashMap<String, ArticleSummary>,
+    /// How the index is kept, with what the articles' step gathered for it.
+    indexing: search::Indexing,
     /// The terms of the articles whose files changed (when the index is updated, not built).
     changed: HashMap<String, search::TermsChange>,
-    /// The ids of the articles whose files are gone.
-    gone: Vec<String>,
+    /// The articles whose files are gone, with what the index held of them (updates).
+    gone: Vec<(String, Vec<(String, u8)>)>,
 }
 
 /// Renders the edition pages of the article files that changed since `before` (the old
@@ -304,11 +307,12 @@ fn render_articles(
         gone,
     } = pair(files, before);
     report.kept += same.iter().map(|(_, r)| r.pages.len()).sum::<usize>();
+    let indexing = search::Indexing::new(context.full, same.len() + to_read.len());
     let progress = Progress::new(to_read.len() as u64, "articles");
     let scanned: Vec<Scanned> = to_read
         .into_par_iter()
         .map(|(file, before)| {
-            let scanned = scan(context, file, before);
+            let scanned = scan(context, &indexing, file, before);
             progress.inc();
             scanned
         })
@@ -331,8 +335,13 @@ fn render_articles(
         }
         read.push((s.id, s.record));
     }
-    for (id, record) in &gone {
-        for page in record.outputs(id) {
+    let mut gone_terms = Vec::with_capacity(gone.len());
+    for (id, record) in gone {
+        // What the index held of it, from its pages before they go.
+        if let search::Indexing::Update = indexing {
+            gone_terms.push((id.clone(), search::indexed_terms(context, &id, &record)?));
+        }
+        for page in record.outputs(&id) {
             context.remove(&page)?;
             report.removed += 1;
         }
@@ -340,8 +349,9 @@ fn render_articles(
     Ok(Articles {
         records: merge_by_id(same, read),
         summaries: entries,
+        indexing,
         changed,
-        gone: gone.into_iter().map(|(id, _)| id).collect(),
+        gone: gone_terms,
     })
 }
 

@@ -1,60 +1,181 @@
 //! The search index, kept by the same run as the pages (see `trimova_core::search::index` for
-//! its files). A full build writes it from every article's terms; otherwise only the articles
-//! that changed, went, or moved key are taken out and put back, by the size of the change.
+//! its files). A full build gathers every article's terms while the articles are read
+//! ([`Indexing::Build`]); otherwise only the articles that changed, went, or moved key are taken
+//! out and put back, by the size of the change.
 //!
-//! Each article's terms are kept in `.trimova-search/a/<id>.bin`, written when its file is read
-//! (`keep_terms`): what the next change takes out.
+//! Nothing is kept for the index beside the site: what an article put into it is worked out
+//! again from the article file its pages carry (`indexed_terms`), read before the pages are
+//! written again or removed. A run that cannot (a page gone or damaged) says so and asks for a
+//! full build; a killed run's successor builds the index whole (see `mod.rs`).
 
 use super::manifest::Record;
 use super::Context;
 use crate::failure::Failure;
 use rayon::prelude::*;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::io::ErrorKind;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use trimova::api::ARTICLE_DATA;
+use trimova_core::article::parse_article;
+use trimova_core::route::article_file;
+use trimova_core::search::article_terms;
 use trimova_core::search::index::{
     article_keys, doc_path, Doc, Key, Meta, Posting, FORMAT, META_PATH,
 };
-use trimova_core::search::update::{
-    build, decode_terms, diff, encode_terms, indexed_path, update, Changes, Indexed, Store, STATE,
-};
+use trimova_core::search::update::{build, diff, update, Changes, Indexed, Store};
 use trimova_core::{Article, ArticleSummary};
 
-/// An article's terms before and after its file changed (before: none if it is new, or in a
-/// full build, which does not need them).
+/// An article's terms, sorted, with their impacts (what `article_terms` gives).
+type Terms = Vec<(String, u8)>;
+
+/// How this run keeps the index while it reads the article files.
+pub enum Indexing {
+    /// Built whole: every article's terms are gathered as postings by term.
+    Build(Gathered),
+    /// Updated: a changed article's terms before and after go to the index step.
+    Update,
+}
+
+impl Indexing {
+    pub fn new(full: bool, articles: usize) -> Indexing {
+        if full {
+            Indexing::Build(Gathered::new(articles))
+        } else {
+            Indexing::Update
+        }
+    }
+
+    /// Takes the terms of an article whose content was read (at `position` among this run's
+    /// records); `before`, what the index held of it (updates). Returns what the index step
+    /// needs of it.
+    pub fn read(
+        &self,
+        position: usize,
+        article: &Article,
+        before: Option<Terms>,
+    ) -> Option<TermsChange> {
+        let after = article_terms(article);
+        match self {
+            Indexing::Build(gathered) => {
+                gathered.add(position, after);
+                None
+            }
+            Indexing::Update => Some(TermsChange { before, after }),
+        }
+    }
+}
+
+/// Every article's terms as postings by term, gathered from every core while the articles are
+/// read, each posting with its article's place among the records (its key is known once every
+/// article has been read). In shards by term, each locked once per article.
+pub struct Gathered {
+    shards: Vec<Mutex<Shard>>,
+    /// Which records' terms are in (a run that read only some of the files adds the rest).
+    added: Vec<AtomicBool>,
+}
+
+const SHARDS: usize = 64;
+
+/// Some terms, each with its postings as (the article's place among the records, impact).
+type Shard = FxHashMap<String, Vec<(u32, u8)>>;
+
+/// The shard a term goes to (any fixed hash; the index sorts terms itself).
+fn shard_of(term: &str) -> usize {
+    FxBuildHasher.hash_one(term) as usize % SHARDS
+}
+
+impl Gathered {
+    fn new(articles: usize) -> Gathered {
+        Gathered {
+            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+            added: (0..articles).map(|_| AtomicBool::new(false)).collect(),
+        }
+    }
+
+    fn add(&self, position: usize, terms: Terms) {
+        let mut by_shard: Vec<(usize, String, u8)> = terms
+            .into_iter()
+            .map(|(term, impact)| (shard_of(&term), term, impact))
+            .collect();
+        by_shard.sort_unstable_by_key(|(shard, _, _)| *shard);
+        let mut terms = by_shard.into_iter().peekable();
+        while let Some(&(index, _, _)) = terms.peek() {
+            let mut shard = self.shards[index]
+                .lock()
+                .expect("no thread panics holding it");
+            while let Some((_, term, impact)) = terms.next_if(|(i, _, _)| *i == index) {
+                let posting = (position as u32, impact);
+                match shard.get_mut(&term) {
+                    Some(postings) => postings.push(posting),
+                    None => {
+                        shard.insert(term, vec![posting]);
+                    }
+                }
+            }
+        }
+        self.added[position].store(true, Ordering::Relaxed);
+    }
+
+    /// Every term with its postings, keyed (`keys` in the records' order).
+    fn into_postings(self, keys: &[Key]) -> impl Iterator<Item = (String, Vec<Posting>)> + '_ {
+        self.shards.into_iter().flat_map(move |shard| {
+            let shard = shard.into_inner().expect("no thread panicked holding it");
+            shard.into_iter().map(move |(term, postings)| {
+                let postings = postings
+                    .into_iter()
+                    .map(|(position, impact)| Posting {
+                        key: keys[position as usize],
+                        impact,
+                    })
+                    .collect();
+                (term, postings)
+            })
+        })
+    }
+}
+
+/// An article's terms before and after its file changed (before: none if it is new).
 pub struct TermsChange {
-    pub before: Option<Vec<(String, u8)>>,
-    pub after: Vec<(String, u8)>,
+    pub before: Option<Terms>,
+    pub after: Terms,
 }
 
-/// Keeps the terms of an article whose file changed, and returns what they were (in a run that
-/// updates the index).
-pub fn keep_terms(
-    context: &Context,
-    article: &Article,
-    full: bool,
-) -> Result<Option<TermsChange>, Failure> {
-    let after = trimova_core::search::article_terms(article);
-    let path = indexed_path(&article.id);
-    let before = if full {
-        None
-    } else {
-        read_terms(context, &path)?
-    };
-    context.write_bytes(Path::new(&path), &encode_terms(&after))?;
-    Ok((!full).then_some(TermsChange { before, after }))
+/// What the index holds of an article as `record` says it was published: the terms of the
+/// article file its pages carry.
+pub fn indexed_terms(context: &Context, id: &str, record: &Record) -> Result<Terms, Failure> {
+    let mut why = String::from("it has no page");
+    for lang in &record.pages {
+        let page = Path::new(lang.code()).join(id).join("index.html");
+        let html = match std::fs::read_to_string(context.dist.join(&page)) {
+            Ok(html) => html,
+            Err(e) => {
+                why = format!("{}: {e}", page.display());
+                continue;
+            }
+        };
+        match crate::shell::read_data_script(&html, ARTICLE_DATA)
+            .ok_or_else(|| "no article data".to_string())
+            .and_then(|json| parse_article(json, Some(id)).map_err(|e| e.to_string()))
+        {
+            Ok(article) => return Ok(article_terms(&article)),
+            Err(e) => why = format!("{}: {e}", page.display()),
+        }
+    }
+    Err(format!(
+        "{}: what the search index holds of it cannot be read ({why}); run `trimova pages --full` to build the site again",
+        article_file(id)
+    )
+    .into())
 }
 
-/// Removes what a full build of the index writes again, before the run starts: the published
-/// index, and, when every article is read again (`every_article`), the terms kept for each (else
-/// they are current, and used).
-pub fn clear(dist: &Path, every_article: bool) -> Result<(), Failure> {
-    let dirs: &[&str] = if every_article {
-        &["search", STATE]
-    } else {
-        &["search"]
-    };
-    for dir in dirs {
+/// Removes the published index before a full build of it (and the folder of each article's
+/// terms that sites built before `trimova.pages/4` kept beside it).
+pub fn clear(dist: &Path) -> Result<(), Failure> {
+    for dir in ["search", ".trimova-search"] {
         let path = dist.join(dir);
         match std::fs::remove_dir_all(&path) {
             Ok(()) => {}
@@ -67,15 +188,15 @@ pub fn clear(dist: &Path, every_article: bool) -> Result<(), Failure> {
 
 /// What the index step needs of the run.
 pub struct Run<'a> {
-    pub full: bool,
+    pub indexing: Indexing,
     /// Last run's records (sorted by id), for the keys articles had.
     pub before: &'a [(String, i64)],
     /// This run's records, sorted by id.
     pub records: &'a [(String, Record)],
     /// The terms of the articles whose files changed, by id (updates only).
     pub changed: HashMap<String, TermsChange>,
-    /// Ids of the articles whose files are gone.
-    pub gone: Vec<String>,
+    /// The articles whose files are gone, with what the index held of them (updates only).
+    pub gone: Vec<(String, Terms)>,
     /// The summaries of the articles read this run (every one, in a full build).
     pub summaries: &'a HashMap<String, ArticleSummary>,
 }
@@ -89,14 +210,20 @@ pub fn render(context: &Context, run: Run) -> Result<usize, Failure> {
         .collect();
     let keys = article_keys(&dated);
     let mut store = Site(context);
-    let touched = if run.full {
-        full_build(context, &mut store, &run, &keys)?
-    } else {
-        changes_only(context, &mut store, &run, &keys)?
+    let touched = match run.indexing {
+        Indexing::Build(gathered) => full_build(
+            context,
+            &mut store,
+            gathered,
+            run.records,
+            run.summaries,
+            &keys,
+        )?,
+        Indexing::Update => changes_only(context, &mut store, run, &keys)?,
     };
     let meta = Meta {
         format: FORMAT.into(),
-        articles: run.records.len() as u32,
+        articles: dated.len() as u32,
     };
     let json = serde_json::to_string(&meta).expect("meta serialises");
     context.write(Path::new(META_PATH), &json)?;
@@ -106,56 +233,33 @@ pub fn render(context: &Context, run: Run) -> Result<usize, Failure> {
 fn full_build(
     context: &Context,
     store: &mut Site,
-    run: &Run,
+    gathered: Gathered,
+    records: &[(String, Record)],
+    summaries: &HashMap<String, ArticleSummary>,
     keys: &[Key],
 ) -> Result<usize, Failure> {
-    // Every article's terms, as postings by term, gathered on every core.
-    let terms = run
-        .records
+    // Articles whose files were not read this run (a full build of the index after a killed
+    // run, whose pages are current) are read now.
+    records
         .par_iter()
-        .zip(keys.par_iter())
-        .try_fold(
-            HashMap::<String, Vec<Posting>>::new,
-            |mut acc, ((id, _), &key)| -> Result<_, Failure> {
-                let terms = match read_terms(context, &indexed_path(id))? {
-                    Some(terms) => terms,
-                    // Not kept (a run was killed before it wrote them): from the file.
-                    None => {
-                        let article = context.read_article(id)?;
-                        keep_terms(context, &article, true)?;
-                        trimova_core::search::article_terms(&article)
-                    }
-                };
-                for (term, impact) in terms {
-                    acc.entry(term).or_default().push(Posting { key, impact });
-                }
-                Ok(acc)
-            },
-        )
-        .try_reduce(HashMap::new, |mut a, mut b| {
-            if a.len() < b.len() {
-                std::mem::swap(&mut a, &mut b);
-            }
-            for (term, postings) in b {
-                a.entry(term).or_default().extend(postings);
-            }
-            Ok(a)
+        .enumerate()
+        .filter(|(position, _)| !gathered.added[*position].load(Ordering::Relaxed))
+        .try_for_each(|(position, (id, _))| -> Result<(), Failure> {
+            gathered.add(position, article_terms(&context.read_article(id)?));
+            Ok(())
         })?;
-    build(store, terms)?;
-    for id in &run.gone {
-        context.remove(Path::new(&indexed_path(id)))?;
-    }
-    run.records
+    build(store, gathered.into_postings(keys))?;
+    records
         .par_iter()
         .zip(keys.par_iter())
-        .try_for_each(|((id, record), &key)| write_doc(context, run, id, record, key))?;
-    Ok(run.records.len())
+        .try_for_each(|((id, record), &key)| write_doc(context, summaries, id, record, key))?;
+    Ok(records.len())
 }
 
 fn changes_only(
     context: &Context,
     store: &mut Site,
-    run: &Run,
+    mut run: Run,
     keys: &[Key],
 ) -> Result<usize, Failure> {
     let before: HashMap<&str, Key> = {
@@ -170,11 +274,11 @@ fn changes_only(
     let mut new_docs: Vec<(&str, &Record, Key)> = Vec::new();
     for ((id, record), &key) in run.records.iter().zip(keys) {
         let old_key = before.get(id.as_str()).copied();
-        let (old_terms, new_terms) = match run.changed.get(id) {
-            Some(change) => (change.before.clone(), change.after.clone()),
+        let (old_terms, new_terms) = match run.changed.remove(id) {
+            Some(change) => (change.before, change.after),
             // Unchanged, but moved key (an article published in the same second came or went).
             None if old_key.is_some_and(|k| k != key) => {
-                let terms = read_terms(context, &indexed_path(id))?.unwrap_or_default();
+                let terms = indexed_terms(context, id, record)?;
                 (Some(terms.clone()), terms)
             }
             None => continue,
@@ -190,33 +294,33 @@ fn changes_only(
         old_docs.extend(old_key.filter(|k| *k != key));
         new_docs.push((id, record, key));
     }
-    for id in &run.gone {
-        let path = indexed_path(id);
-        if let (Some(terms), Some(&key)) = (read_terms(context, &path)?, before.get(id.as_str())) {
+    let gone = std::mem::take(&mut run.gone);
+    let taken_out = gone.len();
+    for (id, terms) in gone {
+        if let Some(&key) = before.get(id.as_str()) {
             diff(Some(&Indexed { key, terms }), None, &mut changes);
             old_docs.push(key);
         }
-        context.remove(Path::new(&path))?;
     }
     for key in &old_docs {
         context.remove(Path::new(&doc_path(*key)))?;
     }
     for (id, record, key) in &new_docs {
-        write_doc(context, run, id, record, *key)?;
+        write_doc(context, run.summaries, id, record, *key)?;
     }
     update(store, changes)?;
-    Ok(new_docs.len() + run.gone.len())
+    Ok(new_docs.len() + taken_out)
 }
 
 /// Writes an article's summary as results show it.
 fn write_doc(
     context: &Context,
-    run: &Run,
+    summaries: &HashMap<String, ArticleSummary>,
     id: &str,
     record: &Record,
     key: Key,
 ) -> Result<(), Failure> {
-    let summary = match run.summaries.get(id) {
+    let summary = match summaries.get(id) {
         Some(s) => s.clone(),
         // An unchanged article that moved key: its file is read again.
         None => ArticleSummary::of(&context.read_article(id)?),
@@ -235,16 +339,6 @@ fn write_doc(
     };
     let json = serde_json::to_string(&doc).expect("a doc serialises");
     context.write(Path::new(&doc_path(key)), &json)
-}
-
-fn read_terms(context: &Context, path: &str) -> Result<Option<Vec<(String, u8)>>, Failure> {
-    match std::fs::read(context.dist.join(path)) {
-        Ok(bytes) => decode_terms(&bytes).map(Some).map_err(|e| {
-            format!("{path}: damaged ({e}); run `trimova pages --full` to index again").into()
-        }),
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(crate::write::describe(&context.dist.join(path), &e).into()),
-    }
 }
 
 /// The site folder as the index's store.

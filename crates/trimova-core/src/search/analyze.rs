@@ -2,6 +2,7 @@
 
 use crate::lang::Lang;
 use frostem::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The apostrophes a Ukrainian word is typed with (`м'ясо`, `м’ясо`, `мʼясо`): one word, and the
@@ -10,40 +11,57 @@ const APOSTROPHES: [char; 3] = ['\'', '\u{2019}', '\u{2bc}'];
 
 /// A word folded for matching: lower case, apostrophes dropped, `ё` as `е`.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|c| !APOSTROPHES.contains(c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect()
+    let mut folded = String::with_capacity(word.len());
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] into a buffer of the caller's (emptied first), so a text's words reuse one.
+fn fold_into(word: &str, folded: &mut String) {
+    folded.clear();
+    folded.extend(
+        word.chars()
+            .filter(|c| !APOSTROPHES.contains(c))
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ё' { 'е' } else { c }),
+    );
 }
 
 /// The stem of a folded word in `lang` (Snowball's algorithm for the language).
 pub fn stem(word: &str, lang: Lang) -> String {
+    with_stem(word, lang, str::to_string)
+}
+
+/// Calls `f` with the stem of a folded word in `lang`, without a copy when it was made before.
+fn with_stem<R>(word: &str, lang: Lang, f: impl FnOnce(&str) -> R) -> R {
     // A newsroom's words repeat (most of a text is its commonest few thousand), so each thread
-    // keeps the stems it made: indexing an archive stems each word once, not every time.
+    // keeps the stems it made, by language: indexing an archive stems each word once, and
+    // looking one up allocates nothing.
     thread_local! {
-        static STEMS: std::cell::RefCell<std::collections::HashMap<(Lang, String), String>> =
+        static STEMS: std::cell::RefCell<[FxHashMap<Box<str>, Box<str>>; 3]> =
             Default::default();
     }
-    const KEPT_STEMS: usize = 200_000;
-    let key = (lang, word.to_string());
-    if let Some(hit) = STEMS.with(|s| s.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let algorithm = match lang {
-        Lang::Uk => Algorithm::Ukrainian,
-        Lang::En => Algorithm::English,
-        Lang::Ru => Algorithm::Russian,
-    };
-    let stemmed = Stemmer::new(algorithm).stem(word).into_owned();
-    STEMS.with(|s| {
-        let mut stems = s.borrow_mut();
+    const KEPT_STEMS: usize = 100_000;
+    let slot = lang as usize;
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        let stems = &mut stems[slot];
+        if let Some(hit) = stems.get(word) {
+            return f(hit);
+        }
+        let algorithm = match lang {
+            Lang::Uk => Algorithm::Ukrainian,
+            Lang::En => Algorithm::English,
+            Lang::Ru => Algorithm::Russian,
+        };
+        let stemmed = Stemmer::new(algorithm).stem(word);
+        let out = f(&stemmed);
         if stems.len() >= KEPT_STEMS {
             stems.clear();
         }
-        stems.insert(key, stemmed.clone());
-    });
-    stemmed
+        stems.insert(word.into(), stemmed.into());
+        out
+    })
 }
 
 /// The words of `text` (Unicode word boundaries; numbers count, punctuation does not), folded.
@@ -53,7 +71,21 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The terms of a text written in `lang`, in order: each word's stem in that language.
 pub fn terms(text: &str, lang: Lang) -> Vec<String> {
-    words(text).map(|w| stem(&w, lang)).collect()
+    let mut out = Vec::new();
+    for_each_term(text, lang, |term| out.push(term.to_string()));
+    out
+}
+
+/// Calls `f` with each term of a text written in `lang`, in order (what [`terms`] collects),
+/// lent rather than made: an article's words are counted, most of them seen before.
+pub fn for_each_term(text: &str, lang: Lang, mut f: impl FnMut(&str)) {
+    let mut folded = String::new();
+    for word in text.unicode_words() {
+        fold_into(word, &mut folded);
+        if !folded.is_empty() {
+            with_stem(&folded, lang, &mut f);
+        }
+    }
 }
 
 /// One word of a query, as the index is asked for it.

@@ -16,9 +16,9 @@
 //! - `search/d/<key>.json`: one article's summary as results show it ([`Doc`]).
 //! - `search/meta.json`: the number of articles, which the rarity of a term is measured against.
 //!
-//! Nothing else is kept for the index but each article's terms (`.trimova-search/a/`, never
-//! fetched, what a change to the article takes out): an update reads the nodes and month pages
-//! a change touches and writes them back. Publishing an article costs a few small files per
+//! Nothing else is kept for the index: what a changed article takes out is worked out again
+//! from the article as it was published (the command line reads it from its pages), and an
+//! update reads the nodes and month pages a change touches and writes them back. Publishing an article costs a few small files per
 //! term, whatever the term's number of articles; only when one of a term's best postings goes
 //! are its month pages read to choose the best again.
 //!
@@ -352,31 +352,16 @@ pub fn article_keys(articles: &[(i64, &str)]) -> Vec<Key> {
 }
 
 /// An article's terms, each with its impact: what its postings will be.
-pub fn article_postings(terms: &super::rank::ArticleTerms) -> Vec<(String, u8)> {
-    // Each term's occurrences in each part, counted in one pass (sorted, then runs).
-    let mut counted: Vec<(&str, usize)> = terms
-        .parts
-        .iter()
-        .enumerate()
-        .flat_map(|(part, words)| words.iter().map(move |w| (w.as_str(), part)))
-        .collect();
-    counted.sort_unstable();
-    let lengths = terms.lengths();
-    let mut out: Vec<(String, u8)> = Vec::new();
-    let mut i = 0;
-    while i < counted.len() {
-        let term = counted[i].0;
-        let mut frequencies = [0u32; 3];
-        while i < counted.len() && counted[i].0 == term {
-            frequencies[counted[i].1] += 1;
-            i += 1;
-        }
-        let impact = super::rank::impact(frequencies, lengths);
-        if impact > 0 {
-            out.push((term.to_string(), impact));
-        }
-    }
-    out
+pub fn article_postings(terms: super::rank::ArticleTerms) -> Vec<(String, u8)> {
+    let lengths = terms.lengths;
+    terms
+        .counts
+        .into_iter()
+        .filter_map(|(term, counts)| {
+            let impact = super::rank::impact(counts, lengths);
+            (impact > 0).then_some((term, impact))
+        })
+        .collect()
 }
 
 /// The term a tag is indexed as: a mark no word can carry, then the tag's slug. A tag filter is

@@ -24,11 +24,11 @@ use rank::ArticleTerms;
 /// What the index holds of `article`: its terms with their impacts, sorted, its tags as terms
 /// of their own (for the tag filter).
 pub fn article_terms(article: &Article) -> Vec<(String, u8)> {
-    let mut terms = article_postings(&ArticleTerms::of(article));
+    let mut terms = article_postings(ArticleTerms::of(article));
     for tag in &article.tags {
         terms.push((tag_term(&crate::slug::slug(tag)), 1));
     }
-    terms.sort();
+    terms.sort_unstable();
     terms.dedup_by(|a, b| a.0 == b.0);
     terms
 }

@@ -5,8 +5,10 @@
 //! every edition a reader can open (human ones, and machine ones published in the file), each in
 //! its own language, so a query finds the article through any of them.
 
-use super::analyze::terms;
+use super::analyze::for_each_term;
 use crate::article::Article;
+use crate::lang::Lang;
+use rustc_hash::FxHashMap;
 
 /// The parts of an article that are searched, in the order of their weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,30 +31,43 @@ impl Part {
     }
 }
 
-/// An article's terms, by part, over all its readable editions.
+/// An article's terms, counted by part over all its readable editions.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ArticleTerms {
-    pub parts: [Vec<String>; 3],
+    /// Each term's occurrences in each part (indexed by [`Part`]).
+    pub counts: FxHashMap<String, [u32; 3]>,
+    /// Each part's length in terms.
+    pub lengths: [u32; 3],
 }
 
 impl ArticleTerms {
     pub fn of(article: &Article) -> ArticleTerms {
         let mut out = ArticleTerms::default();
         for (lang, edition) in &article.editions {
-            out.parts[Part::Headline as usize].extend(terms(&edition.title, *lang));
+            out.count(Part::Headline, &edition.title, *lang);
             if let Some(lead) = &edition.lead {
-                out.parts[Part::Lead as usize].extend(terms(lead, *lang));
+                out.count(Part::Lead, lead, *lang);
             }
             for text in edition.body_texts() {
-                out.parts[Part::Body as usize].extend(terms(&text, *lang));
+                out.count(Part::Body, &text, *lang);
             }
         }
         out
     }
 
-    /// Each part's length in terms.
-    pub fn lengths(&self) -> [u32; 3] {
-        self.parts.each_ref().map(|part| part.len() as u32)
+    fn count(&mut self, part: Part, text: &str, lang: Lang) {
+        let part = part as usize;
+        for_each_term(text, lang, |term| {
+            self.lengths[part] += 1;
+            match self.counts.get_mut(term) {
+                Some(counts) => counts[part] += 1,
+                None => {
+                    let mut counts = [0; 3];
+                    counts[part] = 1;
+                    self.counts.insert(term.to_string(), counts);
+                }
+            }
+        });
     }
 }
 

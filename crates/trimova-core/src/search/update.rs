@@ -11,10 +11,6 @@ use super::index::{
 };
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Where the publisher's own part of the index lives (each article's terms), never fetched by a
-/// browser.
-pub const STATE: &str = ".trimova-search";
-
 /// Files by path relative to the site folder.
 pub trait Store {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, String>;
@@ -22,11 +18,6 @@ pub trait Store {
     fn remove(&mut self, path: &str) -> Result<(), String>;
     /// Removes a folder and everything in it (nothing if it is not there).
     fn remove_dir(&mut self, path: &str) -> Result<(), String>;
-}
-
-/// Where an article's indexed terms are kept, by id.
-pub fn indexed_path(id: &str) -> String {
-    format!("{STATE}/a/{id}.bin")
 }
 
 /// What changes for one term: the articles that lose it, and the postings it gains (an article
@@ -40,23 +31,14 @@ pub struct TermChange {
 /// Every term a change touches.
 pub type Changes = BTreeMap<String, TermChange>;
 
-/// An article as the index holds it: its key and its terms with their impacts. The publisher
-/// keeps the terms of every article ([`indexed_path`], without the key, which follows from the
-/// archive), so that when the article changes or goes its old postings can be taken out.
+/// An article as the index holds it: its key and its terms with their impacts (what
+/// [`super::article_terms`] makes of the article as it was published), so that when the article
+/// changes or goes its old postings can be taken out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Indexed {
     pub key: Key,
     /// Sorted by term.
     pub terms: Vec<(String, u8)>,
-}
-
-/// An article's terms as the publisher keeps them.
-pub fn encode_terms(terms: &[(String, u8)]) -> Vec<u8> {
-    postcard::to_allocvec(terms).expect("an article's terms always encode")
-}
-
-pub fn decode_terms(bytes: &[u8]) -> Result<Vec<(String, u8)>, postcard::Error> {
-    postcard::from_bytes(bytes)
 }
 
 /// Adds to `changes` what it takes to go from `before` to `after` (either may be absent: an

@@ -23,7 +23,7 @@ fn scores(articles: &[Article], word: &str, lang: Lang) -> Vec<f32> {
     let impacts: Vec<u8> = all
         .iter()
         .map(|a| {
-            crate::search::index::article_postings(a)
+            crate::search::index::article_postings(a.clone())
                 .into_iter()
                 .find(|(t, _)| *t == term)
                 .map_or(0, |(_, i)| i)

@@ -177,9 +177,3 @@ fn an_unchanged_article_changes_nothing_and_a_damaged_node_is_named() {
         "{error}"
     );
 }
-
-#[test]
-fn an_articles_terms_read_back() {
-    let a = indexed(1_700_000_000, &[(0, 9), (13, 4), (17, 1)]);
-    assert_eq!(decode_terms(&encode_terms(&a.terms)).unwrap(), a.terms);
-}
