@@ -26,7 +26,9 @@ use trimova_core::search::article_terms;
 use trimova_core::search::index::{
     article_keys, doc_path, Doc, Key, Meta, Posting, FORMAT, META_PATH,
 };
-use trimova_core::search::update::{build, diff, update, Changes, Indexed, Store};
+use trimova_core::search::update::{
+    build_nodes, build_term, diff, update, Changes, Indexed, Store,
+};
 use trimova_core::{Article, ArticleSummary};
 
 /// An article's terms, sorted, with their impacts (what `article_terms` gives).
@@ -121,8 +123,11 @@ impl Gathered {
     }
 
     /// Every term with its postings, keyed (`keys` in the records' order).
-    fn into_postings(self, keys: &[Key]) -> impl Iterator<Item = (String, Vec<Posting>)> + '_ {
-        self.shards.into_iter().flat_map(move |shard| {
+    fn into_postings(
+        self,
+        keys: &[Key],
+    ) -> impl ParallelIterator<Item = (String, Vec<Posting>)> + '_ {
+        self.shards.into_par_iter().flat_map_iter(move |shard| {
             let shard = shard.into_inner().expect("no thread panicked holding it");
             shard.into_iter().map(move |(term, postings)| {
                 let postings = postings
@@ -248,7 +253,12 @@ fn full_build(
             gathered.add(position, article_terms(&context.read_article(id)?));
             Ok(())
         })?;
-    build(store, gathered.into_postings(keys))?;
+    // Each term's entry and month pages on every core, then the nodes.
+    let entries = gathered
+        .into_postings(keys)
+        .map(|(term, postings)| build_term(&mut Site(context), term, postings))
+        .collect::<Result<Vec<_>, String>>()?;
+    build_nodes(store, entries)?;
     records
         .par_iter()
         .zip(keys.par_iter())

@@ -92,10 +92,26 @@ pub fn build(
 ) -> Result<(), String> {
     let mut entries = Vec::new();
     for (term, postings) in terms {
-        let (entry, pages) = Entry::from_all(term, postings);
-        write_pages(store, &entry.term, pages)?;
-        entries.push(entry);
+        entries.push(build_term(store, term, postings)?);
     }
+    build_nodes(store, entries)
+}
+
+/// A full build's first step for one term, independent of every other term's (so a caller
+/// may take the terms on several cores): writes its month pages, if it has them, and returns
+/// its entry for [`build_nodes`].
+pub fn build_term(
+    store: &mut dyn Store,
+    term: String,
+    postings: Vec<Posting>,
+) -> Result<Entry, String> {
+    let (entry, pages) = Entry::from_all(term, postings);
+    write_pages(store, &entry.term, pages)?;
+    Ok(entry)
+}
+
+/// A full build's last step: every term's entry (in any order) into the nodes.
+pub fn build_nodes(store: &mut dyn Store, mut entries: Vec<Entry>) -> Result<(), String> {
     entries.sort_unstable_by(|a, b| a.term.cmp(&b.term));
     let mut nodes = Vec::new();
     layout("", entries, &mut nodes);
