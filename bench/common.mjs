@@ -2,7 +2,17 @@
 // republishing benchmark publishes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The command line as a newsroom builds it (`cargo build --profile cli -p trimova-cli`). */
+export const TRIMOVA = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'cli', 'trimova');
+
+/** Builds it, if it is not up to date. */
+export function buildTrimova() {
+  execFileSync('cargo', ['build', '--quiet', '--locked', '--profile', 'cli', '-p', 'trimova-cli'], { cwd: join(TRIMOVA, '..', '..', '..'), stdio: 'inherit' });
+  return TRIMOVA;
+}
 
 /** The clock the benchmarks' archives are generated and published against. */
 export const NOW = Date.parse('2026-12-02T12:00:00Z');

@@ -14,6 +14,7 @@ import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { launchBrowser, startSite, startCmsHost, apyUrl, DIST, ROOT, CHROMIUM_ARGS } from '../e2e/helpers.mjs';
 import { serve } from '../scripts/serve.mjs';
+import { buildTrimova } from './common.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
@@ -209,8 +210,7 @@ async function lighthouseComparison() {
 // The command line: import throughput on a generated archive, and what publish-time translation of
 // the samples costs, first run and rerun.
 async function commandLine() {
-  execFileSync('cargo', ['build', '--quiet', '--release', '-p', 'trimova-cli'], { cwd: ROOT, stdio: 'inherit' });
-  const bin = join(ROOT, 'target', 'release', 'trimova');
+  const bin = buildTrimova();
   const dir = await mkdtemp(join(tmpdir(), 'trimova-archive-'));
   const pages = join(dir, 'pages');
   await mkdir(pages);

@@ -5,17 +5,17 @@
 //
 //   node bench/archive/run.mjs [20000 100000]
 //
-// Needs a release build in dist/ (`make build`), `hugo` (apt-get install hugo) and the release
-// `trimova` (cargo build --release -p trimova-cli). Not a test: it prints figures.
+// Needs a release build in dist/ (`make build`), `hugo` (apt-get install hugo) and `trimova`
+// (built here with the `cli` profile). Not a test: it prints figures.
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '../../scripts/generate-archive.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
-import { NOW, editOneAddOne, timed } from '../common.mjs';
+import { NOW, buildTrimova, editOneAddOne, timed } from '../common.mjs';
 
-const TRIMOVA = join(ROOT, 'target', 'release', 'trimova');
+const TRIMOVA = buildTrimova();
 
 async function browse(site) {
   const browser = await launchBrowser();

@@ -7,8 +7,8 @@
 //
 //   (cd bench/search && npm ci) && node bench/search/run.mjs [20000 100000]
 //
-// Needs a release build in dist/ (`make build`), the release `trimova` (cargo build --release -p
-// trimova-cli) and `hugo` (apt-get install hugo). Not a test: it prints figures.
+// Needs a release build in dist/ (`make build`) and `hugo` (apt-get install hugo); builds
+// `trimova` with the `cli` profile. Not a test: it prints figures.
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { generate, makeArticle } from '../../scripts/generate-archive.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { launchBrowser, DIST, ROOT } from '../../e2e/helpers.mjs';
-import { NOW, editOneAddOne, timed } from '../common.mjs';
+import { NOW, buildTrimova, editOneAddOne, timed } from '../common.mjs';
 
-const TRIMOVA = join(ROOT, 'target', 'release', 'trimova');
+const TRIMOVA = buildTrimova();
 const PAGEFIND = join(ROOT, 'bench', 'search', 'node_modules', '.bin', 'pagefind');
 
 /** Files and bytes under `dir`. */

@@ -32,7 +32,7 @@ use trimova_core::search::update::{
 use trimova_core::{Article, ArticleSummary};
 
 /// An article's terms, sorted, with their impacts (what `article_terms` gives).
-type Terms = Vec<(String, u8)>;
+pub type Terms = Vec<(String, u8)>;
 
 /// How this run keeps the index while it reads the article files.
 pub enum Indexing {
@@ -54,7 +54,7 @@ impl Indexing {
     /// Takes the terms of an article whose content was read (at `position` among this run's
     /// records); `before`, what the index held of it (updates). Returns what the index step
     /// needs of it.
-    pub fn read(
+    pub fn take_terms(
         &self,
         position: usize,
         article: &Article,
