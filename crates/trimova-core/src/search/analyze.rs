@@ -33,6 +33,7 @@ pub fn stem(word: &str, lang: Lang) -> String {
 }
 
 /// Calls `f` with the stem of a folded word in `lang`, without a copy when it was made before.
+/// (`f` runs while the cache is held: it must not stem words itself.)
 fn with_stem<R>(word: &str, lang: Lang, f: impl FnOnce(&str) -> R) -> R {
     // A newsroom's words repeat (most of a text is its commonest few thousand), so each thread
     // keeps the stems it made, by language: indexing an archive stems each word once, and
@@ -77,8 +78,9 @@ pub fn terms(text: &str, lang: Lang) -> Vec<String> {
 }
 
 /// Calls `f` with each term of a text written in `lang`, in order (what [`terms`] collects),
-/// lent rather than made: an article's words are counted, most of them seen before.
-pub fn for_each_term(text: &str, lang: Lang, mut f: impl FnMut(&str)) {
+/// lent rather than made: an article's words are counted, most of them seen before. `f` must not
+/// stem words itself (see [`with_stem`]).
+pub(crate) fn for_each_term(text: &str, lang: Lang, mut f: impl FnMut(&str)) {
     let mut folded = String::new();
     for word in text.unicode_words() {
         fold_into(word, &mut folded);
