@@ -289,7 +289,7 @@ struct Articles {
     /// The terms of the articles whose files changed (when the index is updated, not built).
     changed: HashMap<String, search::TermsChange>,
     /// The articles whose files are gone, with what the index held of them (updates).
-    gone: Vec<(String, search::Terms)>,
+    gone: Vec<(String, trimova_core::search::Terms)>,
 }
 
 /// Renders the edition pages of the article files that changed since `before` (the old

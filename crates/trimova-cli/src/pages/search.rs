@@ -22,17 +22,14 @@ use std::sync::Mutex;
 use trimova::api::ARTICLE_DATA;
 use trimova_core::article::parse_article;
 use trimova_core::route::article_file;
-use trimova_core::search::article_terms;
 use trimova_core::search::index::{
     article_keys, doc_path, Doc, Key, Meta, Posting, FORMAT, META_PATH,
 };
 use trimova_core::search::update::{
     build_nodes, build_term, diff, update, Changes, Indexed, Store,
 };
+use trimova_core::search::{article_terms, Terms};
 use trimova_core::{Article, ArticleSummary};
-
-/// An article's terms, sorted, with their impacts (what `article_terms` gives).
-pub type Terms = Vec<(String, u8)>;
 
 /// How this run keeps the index while it reads the article files.
 pub enum Indexing {

@@ -352,7 +352,7 @@ pub fn article_keys(articles: &[(i64, &str)]) -> Vec<Key> {
 }
 
 /// An article's terms, each with its impact: what its postings will be.
-pub fn article_postings(terms: super::rank::ArticleTerms) -> Vec<(String, u8)> {
+pub fn article_postings(terms: super::rank::ArticleTerms) -> super::Terms {
     let lengths = terms.lengths;
     terms
         .counts

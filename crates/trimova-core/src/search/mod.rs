@@ -21,9 +21,12 @@ use crate::article::Article;
 use index::{article_postings, tag_term};
 use rank::ArticleTerms;
 
+/// An article's terms, sorted, each with its impact: what the index holds of the article.
+pub type Terms = Vec<(String, u8)>;
+
 /// What the index holds of `article`: its terms with their impacts, sorted, its tags as terms
 /// of their own (for the tag filter).
-pub fn article_terms(article: &Article) -> Vec<(String, u8)> {
+pub fn article_terms(article: &Article) -> Terms {
     let mut terms = article_postings(ArticleTerms::of(article));
     for tag in &article.tags {
         terms.push((tag_term(&crate::slug::slug(tag)), 1));

@@ -38,7 +38,7 @@ pub type Changes = BTreeMap<String, TermChange>;
 pub struct Indexed {
     pub key: Key,
     /// Sorted by term.
-    pub terms: Vec<(String, u8)>,
+    pub terms: super::Terms,
 }
 
 /// Adds to `changes` what it takes to go from `before` to `after` (either may be absent: an
