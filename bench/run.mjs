@@ -93,7 +93,7 @@ async function timings(browser, url) {
   console.log(`\nIn headless Chromium, ${RUNS} cold loads (median, min–max)`);
   console.log(`time to first article paint (${LONG}): ${ms(median(paints))} (${ms(Math.min(...paints))}–${ms(Math.max(...paints))})`);
   console.log(`edition switch, click to painted (${switches.length} switches): ${ms(median(switches))} (${ms(Math.min(...switches))}–${ms(Math.max(...switches))})`);
-  console.log(`requests per cold article view (document, boot.js, css, favicon, then glue js, wasm, config.json; the article is in the page): ${median(requests)}`);
+  console.log(`requests per cold article view (document, css, favicon; after the first paint boot.js, loader.js, glue js, wasm, config.json; the article is in the page): ${median(requests)}`);
 }
 
 // In the page: when the first paragraph is shown translated, and when the translation is complete.

@@ -4,6 +4,7 @@ import { before, after, afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { cp, readFile, readdir, mkdir, mkdtemp, rm, writeFile, symlink, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,18 @@ export async function startSite({ config, headers } = {}) {
 
 /** The Content-Security-Policy a strict host sends: no inline script or style anywhere. */
 export const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/**
+ * The source a Content-Security-Policy names to allow the site's one inline script
+ * (src/paint-first.js, as the build inlines it in every page): `'sha256-…'`, worked out from the
+ * built page as a browser does.
+ */
+export async function inlineScriptSource(dist = DIST) {
+  const html = await readFile(join(dist, '404.html'), 'utf8');
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:json|ld\+json)")[^>]*>([\s\S]*?)<\/script>/g)];
+  if (inline.length !== 1) throw new Error(`404.html has ${inline.length} inline scripts, not one`);
+  return `'sha256-${createHash('sha256').update(inline[0][1]).digest('base64')}'`;
+}
 
 /**
  * Serves the example CMS page (`examples/cms/`, at /examples/cms/) beside dist/ under the strict

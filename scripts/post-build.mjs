@@ -1,8 +1,9 @@
 // Trunk post-build step (see Trunk.toml), run in Trunk's staging directory:
-//  1. replaces Trunk's inline start-up script with src/boot.js (a content-hashed file), so the site runs under a
-//     strict Content-Security-Policy (`script-src 'self' 'wasm-unsafe-eval'`, no 'unsafe-inline'),
-//     and which starts the app only once the page is loaded and painted: on a pre-rendered page the
-//     text comes first, and the app's code never competes with it for the network;
+//  1. replaces Trunk's inline start-up script with src/boot.js (a content-hashed file), asked for by
+//     src/paint-first.js, the one inline script, once the page has painted: on a pre-rendered page
+//     the text comes first, and the app's code never competes with it for the network. The site
+//     runs under a strict Content-Security-Policy naming that script by its hash, which never
+//     changes with a build (`script-src 'self' 'wasm-unsafe-eval' 'sha256-…'`, no 'unsafe-inline');
 //  2. writes embed.js (the <trimova-article> element, from src/embed.js) under a name that never
 //     changes, naming the same hashed files with their integrity; both it and the start-up module
 //     (src/boot.js) import src/loader.js, written as loader-<hash>.js;
@@ -73,11 +74,16 @@ async function filled(source, assets) {
 const boot = await written('boot', '.js', await filled('boot.js', {
   glue, wasm, machineGlue: machine.glue, machineWasm: machine.wasm, searchGlue: search.glue, searchWasm: search.wasm,
 }));
-// Low priority: nothing in it is needed for the first paint, so it never competes with the CSS.
-// The loader is preloaded beside it, with its integrity (a module's static imports carry none);
-// pre-rendered pages keep this preload (crates/trimova-cli/src/shell.rs).
-html = html.replace(inline, `<link rel="modulepreload" data-trimova-loader href="${loader.href}" integrity="${loader.integrity}" fetchpriority="low">`
-  + `<script type="module" src="${boot.href}" integrity="${boot.integrity}" fetchpriority="low"></script>`);
+// Trunk's inline script gives way to src/paint-first.js, which asks for the start-up module once
+// the page has painted (pre-rendered pages keep it: crates/trimova-cli/src/shell.rs). Its text is
+// inlined without comment lines or indentation, and never depends on the build's files (they are
+// in the tag's data attributes), so its hash, which a Content-Security-Policy names, stays the same
+// from build to build.
+const paintFirst = (await readFile(new URL('../src/paint-first.js', import.meta.url), 'utf8'))
+  .split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//')).join('\n');
+const paintFirstHash = `'sha256-${createHash('sha256').update(paintFirst).digest('base64')}'`;
+html = html.replace(inline, () => `<script data-boot="${boot.href}" data-boot-integrity="${boot.integrity}" `
+  + `data-loader="${loader.href}" data-loader-integrity="${loader.integrity}">${paintFirst}</script>`);
 
 await writeFile(indexPath, html);
 
@@ -104,4 +110,5 @@ const worker = (await readFile(new URL('../src/sw.js', import.meta.url), 'utf8')
   .replace('/* filled in by the build */ null', JSON.stringify({ version, app: appFiles, modules: moduleFiles, shell: '404.html' }));
 await writeFile(join(dir, 'sw.js'), worker);
 console.log(`post-build: start-up module -> ${relative(boot).file}, loader -> ${relative(loader).file}; embed.js; index.html copied to 404.html; sw.js ${version}`);
+console.log(`post-build: the pages' inline script is ${paintFirstHash} (script-src of a Content-Security-Policy)`);
 execFileSync('cargo', ['run', '--quiet', '--offline', '-p', 'trimova-cli', '--bin', 'trimova', '--', 'pages', dir], { stdio: 'inherit' });

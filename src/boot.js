@@ -5,21 +5,8 @@ import { load, once } from './loader.js';
 
 const ASSETS = /* filled in by the build */ null;
 
-// On a pre-rendered page the text comes first: the app's code is asked for only once the page has
-// painted its content (or after 3 s, or at once in a hidden tab, which paints nothing). A bare shell
-// has nothing to show, and starts at once.
+// Asked for by the page's inline script (src/paint-first.js) once the page has painted.
 const prerendered = document.querySelector('#trimova-article-data, #trimova-list-data'); // src/api.rs: ARTICLE_DATA, LIST_DATA
-if (prerendered && document.visibilityState === 'visible'
-  && !performance.getEntriesByName('first-contentful-paint').length) {
-  await new Promise((ok) => {
-    setTimeout(ok, 3000);
-    try {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName('first-contentful-paint').length) { observer.disconnect(); ok(); }
-      }).observe({ type: 'paint', buffered: true });
-    } catch { ok(); }
-  });
-}
 // Machine translation is a module of its own, loaded the first time a machine edition is shown;
 // so is search, loaded when a reader focuses a search box (ahead of the results page, which
 // mounts it).
@@ -46,6 +33,10 @@ const worker = {
   // every page it hands over.
   reading: (stored) => ask({ reading: stored }),
 };
+// The first use of localStorage in a page waits for the browser to load it (up to 7 ms here);
+// done now, while the app's code downloads, it is not part of the app's start, which reads the
+// reader's settings from it while hydrating.
+try { localStorage.length; } catch { /* storage off: the app falls back to defaults */ }
 const bindings = await load(ASSETS.glue, ASSETS.wasm);
 bindings.start(loadMachine, worker, loadSearch);
 

@@ -152,16 +152,26 @@ pub fn choose_edition(url: Option<Lang>, human: &[Lang], machine: &[Lang], origi
 }
 
 /// Makes `<html lang>`, `<title>` and `<meta name=description>` describe what is on screen.
+/// Only what differs is written: on a pre-rendered page all three already say it, and each write
+/// costs the browser work while the app starts (a new title is sent to the browser's tab, a new
+/// `lang` restyles the page).
 pub fn set_document_head(lang: Lang, title: &str, description: &str) {
     let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
+    let set = |element: &web_sys::Element, name: &str, value: &str| {
+        if element.get_attribute(name).as_deref() != Some(value) {
+            let _ = element.set_attribute(name, value);
+        }
+    };
     if let Some(html) = document.document_element() {
-        let _ = html.set_attribute("lang", lang.code());
+        set(&html, "lang", lang.code());
     }
-    document.set_title(title);
+    if document.title() != title {
+        document.set_title(title);
+    }
     if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", description);
+        set(&meta, "content", description);
     }
 }
 
@@ -202,6 +212,22 @@ pub fn in_next_task(work: impl FnOnce() + 'static) {
     });
     #[cfg(not(target_arch = "wasm32"))]
     let _ = work;
+}
+
+/// Runs `work` as a named span of the page's performance timeline (`performance.measure`), so
+/// that the app's start shows in a browser's profiler and in the benchmark (bench/run.mjs)
+/// stage by stage.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = window().and_then(|w| w.performance());
+    let start = format!("{name} start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let done = work();
+    if let Some(performance) = performance {
+        let _ = performance.measure_with_start_mark(name, &start);
+    }
+    done
 }
 
 /// Marks `<html data-app="started">` once the app runs (hydrated or rendered), for tests and for

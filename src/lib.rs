@@ -34,7 +34,7 @@ pub use app::App;
 pub fn run_site() {
     use leptos::prelude::*;
     console_error_panic_hook::set_once();
-    let adopted = api::adopt_page_data();
+    let adopted = browser::measured("trimova: adopt the page's data", api::adopt_page_data);
     let site = browser::AppRoot::detect(adopted == Some(true));
     browser::spell_out_addresses_when_printing();
     if adopted == Some(true) {
@@ -42,7 +42,9 @@ pub fn run_site() {
         // task on a slow phone; together they would block input twice as long.
         set_timeout(
             move || {
-                leptos::mount::hydrate_body(move || view! { <App site path=browser::path() /> });
+                browser::measured("trimova: hydrate", || {
+                    leptos::mount::hydrate_body(move || view! { <App site path=browser::path() /> })
+                });
                 browser::mark_started();
             },
             std::time::Duration::ZERO,

@@ -45,9 +45,8 @@ impl Shell {
             }
         }
         // On a page that already reads, nothing may compete with the stylesheet for the network:
-        // the wasm and config.json are asked for by the script once it runs, not preloaded. (The
-        // start-up module's loader stays: its preload, `data-trimova-loader`, is how its integrity
-        // is checked, and it is low priority.)
+        // the wasm and config.json are asked for by the app once it runs, not preloaded, and the
+        // app itself once the page has painted (the shell's inline script, src/paint-first.js).
         let text = remove_tags(&html, "<link rel=\"preload\"");
         let text = remove_tags(&text, "<link rel=\"modulepreload\" href=");
         let span = |start: &str, end: &str| {
