@@ -184,7 +184,7 @@ async function lighthouseComparison() {
     console.log(`${page.padEnd(36)} HTML ${String(now.html).padStart(6)} B  CSS ${String(now.css).padStart(6)} B  total ${String(now.total).padStart(6)} B  (previous ${before?.total ?? '?'} B, ${change})`);
   }
 
-  const runs = Math.max(1, Math.min(RUNS, 3));
+  const runs = Math.max(1, Math.min(RUNS, 5));
   const r = await firstPaint(DIST, PAGES, { compare, runs, flags: CHROMIUM_ARGS });
   console.log(`\nLighthouse 12, mobile (simulated slow 4G, 4x CPU), median of ${runs}, plain HTTP + gzip; goals: FCP within ${GOALS.fcp}x and LCP within ${GOALS.lcp}x of the static page, TBT at most ${GOALS.tbt} ms, CLS ${GOALS.cls}`);
   for (const page of PAGES) {

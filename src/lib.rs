@@ -14,6 +14,7 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod fetch;
+pub mod hydrate_later;
 pub mod lazy_module;
 pub mod machine;
 pub mod navigation;
@@ -45,7 +46,8 @@ pub fn run_site() {
                 browser::measured("trimova: hydrate", || {
                     leptos::mount::hydrate_body(move || view! { <App site path=browser::path() /> })
                 });
-                browser::mark_started();
+                // After the main area, whose own task (`hydrate_later`) was asked for first.
+                set_timeout(browser::mark_started, std::time::Duration::ZERO);
             },
             std::time::Duration::ZERO,
         );

@@ -1,6 +1,7 @@
 use crate::browser::AppRoot;
 use crate::components::reader_controls::ReaderControls;
 use crate::components::switcher::{LanguageSwitcher, SwitcherEntry};
+use crate::hydrate_later::hydrate_later;
 use crate::navigation::Navigation;
 use crate::surface::Surface;
 use leptos::either::Either;
@@ -62,7 +63,10 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
                 <input id="masthead-search" type="search" name="q" autocomplete="off" enterkeyhint="search" />
                 <button type="submit">{text.search}</button>
             </form>
-            <div class="masthead-tools">{switcher} <ReaderControls lang /></div>
+            // Hydrated in a task of its own: see `hydrate_later`.
+            {hydrate_later("the reading tools", move || view! {
+                <div class="masthead-tools">{switcher} <ReaderControls lang /></div>
+            })}
             // Shown by the stylesheet while `<html data-offline>` (src/boot.js).
             <p class="offline-notice" role="status">{text.offline}</p>
         </header>

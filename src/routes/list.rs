@@ -1,5 +1,6 @@
 use crate::api::{self, LoadError};
 use crate::browser::{choose_lang, set_document_head, AppRoot};
+use crate::components::content::Content;
 use crate::components::list_day::ListDay;
 use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
@@ -42,10 +43,10 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl I
         let (heading, content) = shown(page.get(), lang, &at, &base, retry);
         view! {
             <Masthead lang entries />
-            <main id="content">
+            <Content>
                 <h1 class="list-heading">{heading}</h1>
                 {content}
-            </main>
+            </Content>
         }
     }
 }
