@@ -1,4 +1,3 @@
-use crate::hydrate_later::hydrate_later;
 use crate::surface::Surface;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -12,15 +11,10 @@ pub fn Content<C: IntoView + 'static>(
     children: TypedChildren<C>,
 ) -> impl IntoView {
     let busy = busy.then_some("true");
-    let children = children.into_inner();
-    let embedded = Surface::current().is_embedded();
-    // Drawn (and so compiled) after the masthead, in a task of its own: see `hydrate_later`.
-    hydrate_later("the main area", move || {
-        let children = children();
-        if embedded {
-            Either::Left(view! { <div class="content" aria-busy=busy>{children}</div> })
-        } else {
-            Either::Right(view! { <main id="content" aria-busy=busy>{children}</main> })
-        }
-    })
+    let children = children.into_inner()();
+    if Surface::current().is_embedded() {
+        Either::Left(view! { <div class="content" aria-busy=busy>{children}</div> })
+    } else {
+        Either::Right(view! { <main id="content" aria-busy=busy>{children}</main> })
+    }
 }

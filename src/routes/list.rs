@@ -6,6 +6,7 @@ use crate::components::masthead::Masthead;
 use crate::components::notice::Notice;
 use crate::components::pagination::Pagination;
 use crate::components::switcher::{EditionKind, SwitcherEntry};
+use crate::hydrate_later::hydrate_later;
 use crate::navigation::Navigation;
 use leptos::either::EitherOf5;
 use leptos::prelude::*;
@@ -43,10 +44,13 @@ pub fn ArticleList(url_lang: Signal<Option<Lang>>, at: Signal<ListAt>) -> impl I
         let (heading, content) = shown(page.get(), lang, &at, &base, retry);
         view! {
             <Masthead lang entries />
-            <Content>
-                <h1 class="list-heading">{heading}</h1>
-                {content}
-            </Content>
+            // Hydrated in a task of its own, after the masthead: see `hydrate_later`.
+            {hydrate_later("the main area", move || view! {
+                <Content>
+                    <h1 class="list-heading">{heading}</h1>
+                    {content}
+                </Content>
+            })}
         }
     }
 }

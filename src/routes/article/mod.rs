@@ -8,6 +8,7 @@ mod model;
 use crate::api::{self, LoadError};
 use crate::browser::{choose_edition, choose_lang, AppRoot};
 use crate::components::masthead::Masthead;
+use crate::hydrate_later::hydrate_later;
 use crate::machine::app::pairs::pairs;
 use crate::navigation::Navigation;
 use crate::surface::Surface;
@@ -86,11 +87,12 @@ pub fn ArticlePage(
     let retry_pairs = Callback::new(move |()| service_pairs.refetch());
     view! {
         {move || view! { <Masthead lang=lang.get() entries=entries.get() /> }}
-        {move || {
+        // Hydrated in a task of its own, after the masthead: see `hydrate_later`.
+        {hydrate_later("the main area", move || move || {
             let config = config.get_untracked().and_then(|c| c.translator().cloned());
             let article = article.get_untracked().and_then(Result::ok);
             view! { <ArticleMain shown=shown.get() article lang=lang.get_untracked() config retry_article retry_pairs /> }
-        }}
+        })}
     }
 }
 
