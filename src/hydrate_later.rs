@@ -2,8 +2,8 @@
 //!
 //! Hydrating a page runs most of the app's code for the first time, and the browser compiles each
 //! wasm function the first time it runs: on a slow phone the whole page is one long task that
-//! keeps input waiting (Lighthouse's Total Blocking Time). The parts wrapped in this (the reading
-//! tools in `Masthead`, the main area of an article or a list) are hydrated each in a task of its
+//! keeps input waiting (Lighthouse's Total Blocking Time). The parts wrapped in this (the
+//! masthead's header, the main area of an article or a list) are hydrated each in a task of its
 //! own, in the page's order, so that no task blocks for long. Their nodes are the pre-rendered
 //! ones all along; only their listeners and reactivity arrive a task or two later.
 //!

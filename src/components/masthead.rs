@@ -51,24 +51,24 @@ pub fn Masthead(lang: Lang, entries: Vec<SwitcherEntry>) -> impl IntoView {
     let skip = move || format!("{}#content", path.map(|p| p.get()).unwrap_or_default());
     Either::Right(view! {
         <a class="skip-link" href=skip>{text.skip_to_content}</a>
-        <header class="masthead">
-            <a class="brand" href=list_path(&site.base, lang)>
-                <span class="brand-name">"Trimova"</span>
-                <span class="brand-tagline">{text.tagline}</span>
-            </a>
-            // A plain GET form: it searches before the app starts, and with scripts off it
-            // reaches the page that says search needs them.
-            <form class="masthead-search" role="search" aria-label=text.search method="get" action=search_path(&site.base, lang)>
-                <label class="visually-hidden" for="masthead-search">{text.search}</label>
-                <input id="masthead-search" type="search" name="q" autocomplete="off" enterkeyhint="search" />
-                <button type="submit">{text.search}</button>
-            </form>
-            // Hydrated in a task of its own: see `hydrate_later`.
-            {hydrate_later("the reading tools", move || view! {
+        // Hydrated in a task of its own: see `hydrate_later`.
+        {hydrate_later("the masthead", move || view! {
+            <header class="masthead">
+                <a class="brand" href=list_path(&site.base, lang)>
+                    <span class="brand-name">"Trimova"</span>
+                    <span class="brand-tagline">{text.tagline}</span>
+                </a>
+                // A plain GET form: it searches before the app starts, and with scripts off it
+                // reaches the page that says search needs them.
+                <form class="masthead-search" role="search" aria-label=text.search method="get" action=search_path(&site.base, lang)>
+                    <label class="visually-hidden" for="masthead-search">{text.search}</label>
+                    <input id="masthead-search" type="search" name="q" autocomplete="off" enterkeyhint="search" />
+                    <button type="submit">{text.search}</button>
+                </form>
                 <div class="masthead-tools">{switcher} <ReaderControls lang /></div>
-            })}
-            // Shown by the stylesheet while `<html data-offline>` (src/boot.js).
-            <p class="offline-notice" role="status">{text.offline}</p>
-        </header>
+                // Shown by the stylesheet while `<html data-offline>` (src/boot.js).
+                <p class="offline-notice" role="status">{text.offline}</p>
+            </header>
+        })}
     })
 }

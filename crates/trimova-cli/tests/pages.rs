@@ -197,6 +197,59 @@ fn publishing_one_article_changes_only_the_pages_it_appears_on() {
 }
 
 #[test]
+fn told_what_changed_a_run_looks_at_those_files_alone_and_ends_where_a_full_build_ends() {
+    let dist = scratch("told");
+    for n in 1..=12 {
+        put(&dist, n, 0);
+    }
+    // Files this old have a time the run trusts (newer ones are looked at on every run).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    ok(pages(&dist, &[]));
+    // What a publishing hook did: one article edited, one added, one removed.
+    put(&dist, 3, 1);
+    put(&dist, 20, 0);
+    std::fs::remove_file(dist.join("articles/a-0005.json")).unwrap();
+    // And an edit it does not tell of.
+    put(&dist, 7, 1);
+    let articles = dist.join("articles");
+    let given = |n: u32| articles.join(format!("a-{n:04}.json"));
+    let mut told = Vec::new();
+    for n in [3, 20, 5] {
+        told.push("--changed".to_string());
+        told.push(given(n).display().to_string());
+    }
+    let told: Vec<&str> = told.iter().map(String::as_str).collect();
+    let summary = ok(pages(&dist, &told));
+    assert!(summary.contains("changes only"), "{summary}");
+    let site = snapshot(&dist);
+    let page =
+        |n: u32| String::from_utf8_lossy(&site[&format!("uk/a-{n:04}/index.html")]).into_owned();
+    assert!(page(3).contains("Новина 3 r1"));
+    assert!(page(20).contains("Новина 20 r0"));
+    assert!(!site.contains_key("uk/a-0005/index.html"));
+    // The change it was not told of waits for a run that looks at every file.
+    assert!(page(7).contains("Новина 7 r0"));
+    let summary = ok(pages(&dist, &[]));
+    assert!(summary.contains("rendered 1 edition pages"), "{summary}");
+    assert_eq!(snapshot(&dist), full_build_of(&dist, "told-full"));
+
+    // Only the site's own article files can be named.
+    let elsewhere = std::env::temp_dir().join("a-0001.json");
+    let out = pages(&dist, &["--changed", &elsewhere.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an article file of"));
+    let out = pages(
+        &dist,
+        &[
+            "--changed",
+            &articles.join("index.json").display().to_string(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(dist).unwrap();
+}
+
+#[test]
 fn the_article_that_opens_a_new_list_page_rewrites_three_pages_of_the_listing_not_all() {
     let dist = scratch("split");
     // 119 articles: pages 1 and 2 of 30, the newest (page 3) of 59; one more makes four pages.

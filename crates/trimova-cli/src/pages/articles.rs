@@ -8,6 +8,7 @@ use crate::failure::Failure;
 use crate::files::Kind;
 use crate::shell::{data_script, Page};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use trimova::api::ARTICLE_DATA;
@@ -60,27 +61,7 @@ pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFi
             let meta = entry
                 .metadata()
                 .map_err(|e| format!("{}: {e}", path.display()))?;
-            let mtime_ns = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos() as u64);
-            // A file changed within the clock's granularity of this run could change again
-            // with the same size and time: recorded with no time, it is hashed next run
-            // ("racy git").
-            let mtime_ns = if mtime_ns + RACY_NS >= started_ns {
-                0
-            } else {
-                mtime_ns
-            };
-            let id = id_of_file(&path).unwrap_or_default().to_string();
-            Ok(ArticleFile {
-                id,
-                position: 0,
-                path,
-                len: meta.len(),
-                mtime_ns,
-            })
+            Ok(as_stat_sees_it(path, &meta, started_ns))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
     files.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
@@ -88,6 +69,72 @@ pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFi
         file.position = position;
     }
     Ok(files)
+}
+
+/// The article files as last run's `records` say they were, but for the `changed` ids (and any
+/// recorded without a time to trust), whose files are looked at (`--changed`): a run told what
+/// changed stats those alone. A changed file that is not there is gone.
+pub(super) fn files_as_recorded(
+    dir: &Path,
+    records: &[(String, Record)],
+    changed: &BTreeSet<String>,
+    started_ns: u64,
+) -> Result<Vec<ArticleFile>, Failure> {
+    let path_of = |id: &str| dir.join(format!("{id}.json"));
+    let (trusted, untrusted): (Vec<_>, Vec<_>) = records
+        .iter()
+        .filter(|(id, _)| !changed.contains(id))
+        .partition(|(_, r)| r.mtime_ns != 0);
+    let mut files: Vec<ArticleFile> = trusted
+        .into_iter()
+        .map(|(id, r)| ArticleFile {
+            id: id.clone(),
+            position: 0,
+            path: path_of(id),
+            len: r.len,
+            mtime_ns: r.mtime_ns,
+        })
+        .collect();
+    let looked_at = changed
+        .iter()
+        .chain(untrusted.into_iter().map(|(id, _)| id));
+    for id in looked_at {
+        let path = path_of(id);
+        match std::fs::metadata(&path) {
+            Ok(meta) => files.push(as_stat_sees_it(path, &meta, started_ns)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("{}: {e}", path.display()).into()),
+        }
+    }
+    files.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    for (position, file) in files.iter_mut().enumerate() {
+        file.position = position;
+    }
+    Ok(files)
+}
+
+/// An article file with the size and time `meta` gives it.
+fn as_stat_sees_it(path: PathBuf, meta: &std::fs::Metadata, started_ns: u64) -> ArticleFile {
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as u64);
+    // A file changed within the clock's granularity of this run could change again with the
+    // same size and time: recorded with no time, it is hashed next run ("racy git").
+    let mtime_ns = if mtime_ns + RACY_NS >= started_ns {
+        0
+    } else {
+        mtime_ns
+    };
+    let id = id_of_file(&path).unwrap_or_default().to_string();
+    ArticleFile {
+        id,
+        position: 0,
+        path,
+        len: meta.len(),
+        mtime_ns,
+    }
 }
 
 /// The article files against last run's records.

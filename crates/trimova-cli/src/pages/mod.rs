@@ -13,14 +13,15 @@ mod syndication;
 
 use crate::args::PagesArgs;
 use crate::failure::Failure;
+use crate::files::Kind;
 use crate::lock::{lock, WhenBusy};
 use crate::progress::Progress;
 use crate::shell::Shell;
 use crate::write::{is_temporary, sync_folder, write_whole, Durability};
-use articles::{article_files, merge_by_id, pair, scan, Paired, Scanned};
+use articles::{article_files, files_as_recorded, merge_by_id, pair, scan, Paired, Scanned};
 use manifest::{Manifest, Record};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use trimova_core::article::read_article_file;
@@ -33,6 +34,9 @@ pub struct Options {
     pub site_name: String,
     /// Render everything, whatever the manifest says.
     pub full: bool,
+    /// The ids of the only article files that changed, when the caller knows them (`--changed`):
+    /// the others are not looked at. `None`: every file is.
+    pub changed: Option<BTreeSet<String>>,
     pub when_busy: WhenBusy,
     /// Entries in each language's feed.
     pub feed_size: usize,
@@ -75,6 +79,8 @@ pub struct Context<'a> {
     pub site: &'a Site,
     /// Everything is rendered again (no manifest, or `--full`): the search index too.
     pub full: bool,
+    /// The only article files that changed, if the caller said (ids); not on a full build.
+    pub changed: Option<&'a BTreeSet<String>>,
 }
 
 impl Context<'_> {
@@ -116,11 +122,15 @@ impl Context<'_> {
 /// Renders what changed in `options.dist`, one run at a time.
 /// `trimova pages`: renders what the change touches and prints what it did.
 pub fn command(args: PagesArgs) -> Result<(), Failure> {
+    let changed = (!args.changed.is_empty())
+        .then(|| changed_ids(&args.dist, &args.changed))
+        .transpose()?;
     let options = Options {
         dist: args.dist,
         site_url: args.site_url,
         site_name: args.site_name,
         full: args.full,
+        changed,
         when_busy: if args.no_wait {
             WhenBusy::Stop
         } else {
@@ -143,6 +153,33 @@ pub fn command(args: PagesArgs) -> Result<(), Failure> {
         r.index_seconds,
     );
     Ok(())
+}
+
+/// The ids of the article files given to `--changed`, which must be the site's own (in its
+/// `articles/` folder, named `<id>.json`), whether they are there or were removed.
+fn changed_ids(dist: &Path, files: &[PathBuf]) -> Result<BTreeSet<String>, Failure> {
+    let articles = dist.join("articles");
+    let folder = |path: &Path| std::fs::canonicalize(path).ok();
+    let ours = folder(&articles);
+    files
+        .iter()
+        .map(|file| {
+            let parent = file
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let id = trimova_core::article::id_of_file(file).filter(|_| {
+                Kind::Articles.matches(file) && ours.is_some() && folder(parent) == ours
+            });
+            id.map(str::to_owned).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "--changed {}: not an article file of {} (<id>.json)",
+                    file.display(),
+                    articles.display()
+                ))
+            })
+        })
+        .collect()
 }
 
 /// The time the news sitemap counts back from: SOURCE_DATE_EPOCH (reproducible builds), else now.
@@ -193,6 +230,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
         shell: &shell,
         site: &site,
         full: index_full,
+        changed: options.changed.as_ref().filter(|_| !index_full),
     };
     let mut old = old.unwrap_or_else(|| Manifest::new(stamp.clone()));
     let mut new = Manifest::new(stamp);
@@ -300,7 +338,11 @@ fn render_articles(
     before: Vec<(String, Record)>,
     report: &mut Report,
 ) -> Result<Articles, Failure> {
-    let files = article_files(&context.dist.join("articles"), context.started_ns)?;
+    let folder = context.dist.join("articles");
+    let files = match context.changed {
+        Some(changed) => files_as_recorded(&folder, &before, changed, context.started_ns)?,
+        None => article_files(&folder, context.started_ns)?,
+    };
     let Paired {
         same,
         to_read,
