@@ -285,3 +285,82 @@ fn native_dates_agree_with_the_browsers_intl() {
         }
     }
 }
+
+/// A fresh container holding `html`, as a pre-rendered page would.
+fn prerendered(html: &str) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    container.set_inner_html(html);
+    document.body().unwrap().append_child(&container).unwrap();
+    container
+}
+
+/// Lets the microtasks queued so far run (the reactive system's effects), not the timers.
+async fn microtasks() {
+    let done = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+    wasm_bindgen_futures::JsFuture::from(done).await.unwrap();
+}
+
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    let button: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+}
+
+#[wasm_bindgen_test]
+async fn a_part_hydrated_later_keeps_its_nodes_and_comes_alive_in_the_next_task() {
+    use trimova::hydrate_later::hydrate_later;
+    let root = prerendered("<p><button>0</button></p>");
+    let before = root.query_selector("button").unwrap().unwrap();
+    let count = RwSignal::new(0);
+    leptos::mount::hydrate_from(root.clone(), move || {
+        view! { <p>{hydrate_later("the test's part", move || view! {
+            <button on:click=move |_| count.update(|n| *n += 1)>{move || count.get()}</button>
+        })}</p> }
+    })
+    .forget();
+    // Its turn has not come: the page's button, not yet listening.
+    click(&root, "button");
+    microtasks().await;
+    assert_eq!(count.get_untracked(), 0);
+    trimova::browser::next_task().await;
+    click(&root, "button");
+    microtasks().await;
+    assert_eq!(count.get_untracked(), 1);
+    assert_eq!(texts(&root, "button"), ["1"]);
+    let after = root.query_selector("button").unwrap().unwrap();
+    assert!(
+        before.is_same_node(Some(&after)),
+        "the pre-rendered node is kept"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_part_changed_before_its_turn_is_drawn_afresh_once() {
+    use trimova::hydrate_later::hydrate_later;
+    let root = prerendered("<div><p>a</p></div>");
+    let label = RwSignal::new("a".to_string());
+    leptos::mount::hydrate_from(root.clone(), move || {
+        view! { <div>{move || {
+            // A signal of this run of the closure, as a view's own state is.
+            let text = RwSignal::new(label.get());
+            hydrate_later("the test's part", move || view! { <p>{move || text.get()}</p> })
+        }}</div> }
+    })
+    .forget();
+    label.set("b".into());
+    microtasks().await;
+    assert_eq!(texts(&root, "p"), ["b"]);
+    trimova::browser::next_task().await;
+    assert_eq!(
+        texts(&root, "p"),
+        ["b"],
+        "the old part is not hydrated over the new one"
+    );
+    label.set("c".into());
+    microtasks().await;
+    assert_eq!(texts(&root, "p"), ["c"]);
+}
