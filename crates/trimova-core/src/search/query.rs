@@ -178,7 +178,8 @@ impl Lookup {
                     if let (prefix, Some(node)) = self.reached(target) {
                         for entry in matches(word, &prefix, node) {
                             if !found.iter().any(|f| f.entry.term == entry.term) {
-                                found.push(Found { entry });
+                                let completion = !word.stems.contains(&entry.term);
+                                found.push(Found { entry, completion });
                             }
                         }
                     }
@@ -194,7 +195,13 @@ impl Lookup {
 #[derive(Clone, Debug)]
 pub struct Found<'a> {
     pub entry: &'a Entry,
+    /// Found as a longer word that begins with what was typed, not as the word or its forms.
+    pub completion: bool,
 }
+
+/// What a completion's score counts for against the word itself: "Chulenlen" puts an article
+/// about Chulenlen above one about Chulenlenda, however the two would score otherwise.
+const COMPLETION_SHARE: f32 = 0.5;
 
 /// One month of one paged term: the term, the month.
 pub type PageId = (String, u32);
@@ -218,19 +225,20 @@ struct WordKnows {
 
 fn knows(found: &[Found], pages: &MonthPages, articles: u32) -> WordKnows {
     let mut scores: HashMap<Key, f32> = HashMap::new();
-    let mut add = |key: Key, impact: u8, with: u32| {
-        let s = score(impact, with, articles);
+    let mut add = |key: Key, impact: u8, with: u32, share: f32| {
+        let s = score(impact, with, articles) * share;
         let slot = scores.entry(key).or_insert(0.0);
         *slot = slot.max(s);
     };
     for f in found {
+        let share = if f.completion { COMPLETION_SHARE } else { 1.0 };
         for p in &f.entry.postings {
-            add(p.key, p.impact, f.entry.articles);
+            add(p.key, p.impact, f.entry.articles, share);
         }
         for month in &f.entry.months {
             if let Some(page) = pages.get(&page_id(f, *month)) {
                 for p in &page.postings {
-                    add(p.key, p.impact, f.entry.articles);
+                    add(p.key, p.impact, f.entry.articles, share);
                 }
             }
         }

@@ -199,6 +199,28 @@ fn the_last_word_is_a_prefix_while_typed_and_every_word_must_match() {
 }
 
 #[test]
+fn a_word_found_whole_comes_before_longer_words_it_begins() {
+    // A longer name is in one headline, the name itself only in another's body: the name wins.
+    let articles = [
+        article(
+            "longer",
+            "2026-11-02T10:00:00Z",
+            &[],
+            serde_json::json!({"uk": edition("Рада Мирончука схвалила бюджет", "Лід.", "Текст.")}),
+        ),
+        article(
+            "itself",
+            "2026-11-01T10:00:00Z",
+            &[],
+            serde_json::json!({"uk": edition("Рада схвалила бюджет", "Лід.", "Про це сказав Мирон.")}),
+        ),
+    ];
+    let archive = archive(&articles);
+    let (found, _) = archive.search("Мирон", Order::Relevance);
+    assert_eq!(found, ["itself", "longer"]);
+}
+
+#[test]
 fn the_apostrophes_are_one() {
     let archive = archive(&newsroom());
     for typed in ["м'ясо ", "м’ясо ", "мʼясо ", "мясо "] {
