@@ -42,7 +42,7 @@ pub struct HydrateLater<F> {
 enum Stage<S> {
     Waiting {
         element: Element,
-        hydrate: Box<dyn FnOnce() -> S>,
+        hydrate: Box<dyn FnOnce(Element) -> S>,
     },
     Live(S),
     /// Only while the state is out of the cell (`with`).
@@ -61,7 +61,7 @@ impl<S: Mountable> HydrateLaterState<S> {
     fn hydrate_now(&self) {
         let waiting = std::mem::replace(&mut *self.0.borrow_mut(), Stage::Moving);
         let stage = match waiting {
-            Stage::Waiting { hydrate, .. } => Stage::Live(hydrate()),
+            Stage::Waiting { element, hydrate } => Stage::Live(hydrate(element)),
             other => other,
         };
         *self.0.borrow_mut() = stage;
@@ -189,20 +189,17 @@ where
         position.set(Position::NextChild);
         let owner = Owner::current();
         let HydrateLater { part, make } = self;
-        let hydrate = {
-            let element = element.clone();
-            move || {
-                let cursor = Cursor::new(element);
-                let position = PositionState::new(Position::Current);
-                let hydrate = || make().hydrate::<FROM_SERVER>(&cursor, &position);
-                match owner {
-                    Some(owner) => owner.with(hydrate),
-                    None => hydrate(),
-                }
+        let hydrate = move |element: Element| {
+            let cursor = Cursor::new(element);
+            let position = PositionState::new(Position::Current);
+            let hydrate = || make().hydrate::<FROM_SERVER>(&cursor, &position);
+            match owner {
+                Some(owner) => owner.with(hydrate),
+                None => hydrate(),
             }
         };
         let state = HydrateLaterState(Rc::new(RefCell::new(Stage::Waiting {
-            element: element.clone(),
+            element,
             hydrate: Box::new(hydrate),
         })));
         // Its turn: a task of its own, unless something needed it before (or it is gone).

@@ -54,7 +54,7 @@ pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFi
             entries.push(entry);
         }
     }
-    let mut files = entries
+    let files = entries
         .into_par_iter()
         .map(|entry| {
             let path = entry.path();
@@ -64,11 +64,7 @@ pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFi
             Ok(as_stat_sees_it(path, &meta, started_ns))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
-    files.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    for (position, file) in files.iter_mut().enumerate() {
-        file.position = position;
-    }
-    Ok(files)
+    Ok(in_id_order(files))
 }
 
 /// The article files as last run's `records` say they were, but for the `changed` ids (and any
@@ -106,11 +102,16 @@ pub(super) fn files_as_recorded(
             Err(e) => return Err(format!("{}: {e}", path.display()).into()),
         }
     }
-    files.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    Ok(in_id_order(files))
+}
+
+/// The files sorted by id, each with its place among them (what `pair` and the index rely on).
+fn in_id_order(mut files: Vec<ArticleFile>) -> Vec<ArticleFile> {
+    files.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
     for (position, file) in files.iter_mut().enumerate() {
         file.position = position;
     }
-    Ok(files)
+    files
 }
 
 /// An article file with the size and time `meta` gives it.
