@@ -8,28 +8,63 @@ use crate::routes::{
 use crate::shelf::Shelf;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
+use std::sync::Arc;
 use trimova_core::archive::ListAt;
+use trimova_core::config::Config;
 use trimova_core::route::Page;
 use trimova_core::Lang;
 
-/// The whole app on the site's page at `path`: a page chosen from the URL by
-/// `trimova_core::route`, which the app's navigation keeps in step with the reader.
-#[component]
-pub fn App(site: AppRoot, path: String) -> impl IntoView {
-    Navigation::provide(path, &site.base);
-    let config = format!("{}config.json", site.base);
-    provide_context(site);
-    Reading::provide(None);
-    Shelf::provide();
-    // Read once per page load; views wait for it only where translation is concerned, so it is
-    // asked for after the page is adopted, not in the same task.
-    provide_context(LocalResource::new(move || {
-        let config = config.clone();
-        async move {
-            browser::next_task().await;
-            api::config(config).await
+/// What every view of the site's page finds in context. Made before the views, so that a
+/// pre-rendered page can make it in a task of its own before it is hydrated (`run_site`): on a
+/// slow phone each of the two is a long task by itself.
+#[derive(Clone)]
+pub struct SiteContext {
+    site: AppRoot,
+    navigation: Navigation,
+    reading: Reading,
+    shelf: Shelf,
+    /// Read once per page load; views wait for it only where translation is concerned, so it is
+    /// asked for after the page is adopted, not in the same task.
+    config: LocalResource<Arc<Config>>,
+}
+
+impl SiteContext {
+    /// The contexts of the site's page at `path`, made in the current owner.
+    pub fn new(site: AppRoot, path: String) -> Self {
+        let navigation = Navigation::new(path, &site.base);
+        let config = format!("{}config.json", site.base);
+        SiteContext {
+            site,
+            navigation,
+            reading: Reading::new(None),
+            shelf: Shelf::start(),
+            config: LocalResource::new(move || {
+                let config = config.clone();
+                async move {
+                    browser::next_task().await;
+                    api::config(config).await
+                }
+            }),
         }
-    }));
+    }
+}
+
+/// The whole app on the site's page: a page chosen from the URL by `trimova_core::route`, which
+/// the app's navigation keeps in step with the reader.
+#[component]
+pub fn App(context: SiteContext) -> impl IntoView {
+    let SiteContext {
+        site,
+        navigation,
+        reading,
+        shelf,
+        config,
+    } = context;
+    provide_context(site);
+    provide_context(navigation);
+    provide_context(reading);
+    provide_context(shelf);
+    provide_context(config);
     view! { <CurrentPage /> }
 }
 

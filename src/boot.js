@@ -40,15 +40,28 @@ try { localStorage.length; } catch { /* storage off: the app falls back to defau
 const bindings = await load(ASSETS.glue, ASSETS.wasm);
 bindings.start(loadMachine, worker, loadSearch);
 
-// Reading without a network (src/sw.js), registered once the app runs: never before the page.
+// Reading without a network (src/sw.js), registered once the app has started (`<html
+// data-app="started">`, src/browser.rs): the worker's own start-up would otherwise share a phone's
+// cores with the app's, and make each of the app's start-up tasks longer.
 // `data-offline` on <html> tells the stylesheet to show the masthead's quiet offline notice.
 const offline = () => document.documentElement.toggleAttribute('data-offline', !navigator.onLine);
 addEventListener('online', offline);
 addEventListener('offline', offline);
 offline();
-navigator.serviceWorker?.register(new URL('sw.js', document.baseURI)).then(() => {
+whenStarted(() => navigator.serviceWorker?.register(new URL('sw.js', document.baseURI)).then(() => {
   // The page the worker did not see arrive (the first visit): it keeps the data the page carries.
   if (prerendered?.dataset.file) ask({ keep: prerendered.dataset.file, json: prerendered.textContent });
 }).catch((error) => {
   console.warn('trimova: no offline reading', error);
-});
+}));
+
+function whenStarted(then) {
+  const root = document.documentElement;
+  if (root.dataset.app === 'started') return then();
+  const watch = new MutationObserver(() => {
+    if (root.dataset.app !== 'started') return;
+    watch.disconnect();
+    then();
+  });
+  watch.observe(root, { attributes: true, attributeFilter: ['data-app'] });
+}

@@ -69,7 +69,7 @@ pub fn mount(
             });
             provide_context(Surface::Embed(embedding));
             if let Some(root) = reading_root {
-                Reading::provide(Some(root));
+                provide_context(Reading::new(Some(root)));
             }
             let config = options.config;
             provide_context(LocalResource::new(move || api::config(config.clone())));

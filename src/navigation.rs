@@ -18,11 +18,10 @@ pub struct Navigation {
 impl Navigation {
     /// Starts at `path`. In the browser it then follows the reader: links to pages under `base`
     /// (the site's path, `/` or `/news/`) are followed in place, and back and forward update it.
-    pub fn provide(path: String, base: &str) -> Navigation {
+    pub fn new(path: String, base: &str) -> Navigation {
         let navigation = Navigation {
             path: RwSignal::new(path),
         };
-        provide_context(navigation);
         #[cfg(target_arch = "wasm32")]
         browser::listen(navigation, base.trim_end_matches('/').to_string());
         #[cfg(not(target_arch = "wasm32"))]

@@ -2,8 +2,8 @@
 //! it, for the build to write into `dist/` and for the app to hydrate in the browser.
 
 use crate::api;
+use crate::app::{App, SiteContext};
 use crate::browser::AppRoot;
-use crate::App;
 use leptos::prelude::*;
 use std::sync::Arc;
 use trimova_core::archive::ListPage;
@@ -31,7 +31,7 @@ pub fn render_body(base: &str, path: &str, data: PageData) -> String {
     };
     let owner = Owner::new();
     let path = path.to_string();
-    let html = owner.with(|| view! { <App site path /> }.to_html());
+    let html = owner.with(|| view! { <App context=SiteContext::new(site, path) /> }.to_html());
     owner.cleanup();
     api::forget_all();
     html

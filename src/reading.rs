@@ -18,7 +18,7 @@ pub struct Reading {
 
 impl Reading {
     /// Reads the remembered choices and applies them to `root` (`None`: the page's `<html>`).
-    pub fn provide(root: Option<web_sys::Element>) {
+    pub fn new(root: Option<web_sys::Element>) -> Reading {
         let prefs = browser::stored(STORAGE_KEY).map_or_else(ReadingPrefs::default, |text| {
             ReadingPrefs::from_stored(&text)
         });
@@ -31,7 +31,7 @@ impl Reading {
         // The worker may not have heard of them yet (chosen before it was installed); it needs
         // them for the next page, not this one.
         browser::in_next_task(move || shelf::share_reading(&prefs.to_stored()));
-        provide_context(reading);
+        reading
     }
 
     /// The page's choices; `None` where a host turned the controls off.

@@ -24,14 +24,14 @@ pub struct Shelf {
 }
 
 impl Shelf {
-    /// Provides the shelf and asks the worker what it keeps.
-    pub fn provide() {
+    /// The shelf, empty until the worker says what it keeps (asked in the next task).
+    pub fn start() -> Shelf {
         let shelf = Shelf {
             kept: RwSignal::new(None),
         };
-        provide_context(shelf);
         // The marks wait for the worker's answer anyway: asked after the page is adopted.
         crate::browser::in_next_task(move || shelf.ask(port::list()));
+        shelf
     }
 
     pub fn current() -> Option<Shelf> {
