@@ -17,7 +17,6 @@ use trimova_core::Lang;
 /// What every view of the site's page finds in context. Made before the views, so that a
 /// pre-rendered page can make it in a task of its own before it is hydrated (`run_site`): on a
 /// slow phone each of the two is a long task by itself.
-#[derive(Clone)]
 pub struct SiteContext {
     site: AppRoot,
     navigation: Navigation,
