@@ -296,7 +296,8 @@ fn build(options: &Options) -> Result<Report, Failure> {
 }
 
 /// The app shell and the stamp of everything that, changed, renders the whole site again (this
-/// version of trimova, the shell and its hashed assets, the site's URL and name). `404.html` is
+/// version of trimova, the search index's format, the shell and its hashed assets, the site's
+/// URL and name). `404.html` is
 /// the untouched shell (index.html becomes the pre-rendered list), so running this again on a
 /// deployed site starts from the same shell.
 fn read_shell(dist: &Path, options: &Options) -> Result<(Shell, String), Failure> {
@@ -309,6 +310,7 @@ fn read_shell(dist: &Path, options: &Options) -> Result<(Shell, String), Failure
     })?;
     let stamp = manifest::Fingerprint::default()
         .add(env!("CARGO_PKG_VERSION"))
+        .add(trimova_core::search::index::FORMAT)
         .add(&shell_text)
         .add(&options.site_url)
         .add(&options.site_name)

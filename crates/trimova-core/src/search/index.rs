@@ -31,7 +31,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub const FORMAT: &str = "trimova.search/2";
+pub const FORMAT: &str = "trimova.search/3";
 
 /// A node's terms, encoded, in bytes, past which it splits (the most a word's lookup fetches of
 /// its leaf, before compression). Tests use a small one, so that a few articles split nodes.

@@ -2,8 +2,8 @@
 //! and the articles that have every word, best first. The browser fetches; this decides.
 
 use super::analyze::{query_terms, QueryTerm};
-use super::index::{month_of, Entry, Key, MonthPage, Node};
-use super::rank::{by_newest, by_relevance, score, Scored};
+use super::index::{month_of, Entry, Key, MonthPage, Node, Posting};
+use super::rank::{by_newest, by_relevance, in_headline, score, Scored};
 use std::collections::HashMap;
 
 /// Words of a query that are read; the rest are ignored (and the reader told).
@@ -218,28 +218,34 @@ fn page_id(f: &Found, month: u32) -> PageId {
 /// asking for more results reads as many again.
 pub const MONTH_PAGES_PER_ASK: usize = 5;
 
-/// What one word knows of the articles: the score of each article it is known to have.
+/// What one word knows of the articles: each article it is known to have.
 struct WordKnows {
-    scores: HashMap<Key, f32>,
+    scores: HashMap<Key, Known>,
+}
+
+/// What a word knows of one article that has it.
+#[derive(Clone, Copy, Default)]
+struct Known {
+    score: f32,
+    in_headline: bool,
 }
 
 fn knows(found: &[Found], pages: &MonthPages, articles: u32) -> WordKnows {
-    let mut scores: HashMap<Key, f32> = HashMap::new();
-    let mut add = |key: Key, impact: u8, with: u32, share: f32| {
-        let s = score(impact, with, articles) * share;
-        let slot = scores.entry(key).or_insert(0.0);
-        *slot = slot.max(s);
-    };
+    let mut scores: HashMap<Key, Known> = HashMap::new();
     for f in found {
+        // A completion scores less, and does not count as the word in a headline: the word
+        // itself in a body comes before a longer word it begins in a headline.
         let share = if f.completion { COMPLETION_SHARE } else { 1.0 };
-        for p in &f.entry.postings {
-            add(p.key, p.impact, f.entry.articles, share);
-        }
+        let mut add = |p: &Posting| {
+            let s = score(p.impact, f.entry.articles, articles) * share;
+            let known = scores.entry(p.key).or_default();
+            known.score = known.score.max(s);
+            known.in_headline |= !f.completion && in_headline(p.impact);
+        };
+        f.entry.postings.iter().for_each(&mut add);
         for month in &f.entry.months {
             if let Some(page) = pages.get(&page_id(f, *month)) {
-                for p in &page.postings {
-                    add(p.key, p.impact, f.entry.articles, share);
-                }
+                page.postings.iter().for_each(&mut add);
             }
         }
     }
@@ -298,12 +304,13 @@ pub fn months_wanted(
         .scores
         .into_iter()
         .filter(|(k, _)| within.is_none_or(|r| r.contains(k)))
+        .map(|(k, known)| (k, known.score))
         .collect();
     match order {
         Order::Relevance => candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0))),
         Order::Newest => candidates.sort_by_key(|c| std::cmp::Reverse(c.0)),
     }
-    let others: Vec<(usize, HashMap<Key, f32>)> = (0..found.len())
+    let others: Vec<(usize, HashMap<Key, Known>)> = (0..found.len())
         .filter(|&i| i != d)
         .map(|i| (i, knows(&found[i], pages, articles).scores))
         .collect();
@@ -374,9 +381,15 @@ pub fn rank(
             continue;
         }
         let mut total = 0.0;
+        let mut headline_words = 0;
         for (i, word) in words.iter().enumerate() {
             match word.scores.get(&key) {
-                Some(s) => total += if i < scored { *s } else { 0.0 },
+                Some(known) if i < scored => {
+                    total += known.score;
+                    headline_words += u32::from(known.in_headline);
+                }
+                // A filter (a tag): only whether the article has it.
+                Some(_) => {}
                 None => {
                     if !surely_lacks(&found[i], pages, key) {
                         complete = false;
@@ -388,6 +401,7 @@ pub fn rank(
         results.push(Scored {
             item: key,
             score: total,
+            headline_words,
             published_at: key as i64,
         });
     }

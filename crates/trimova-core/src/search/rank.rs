@@ -83,13 +83,21 @@ const B: f32 = 0.75;
 /// Roughly two editions' worth, as most articles have.
 const USUAL_LENGTHS: [f32; 3] = [20.0, 60.0, 800.0];
 
-/// The most an impact can be: a term's saturated weight approaches K1 + 1.
+/// The most a term's weight can be: a saturated weight approaches K1 + 1.
 const MAX_WEIGHT: f32 = K1 + 1.0;
+
+/// The bit of an impact that says the term is in the article's headline (in any edition): a
+/// query whose words are all in one article's headline is most likely asking for that article,
+/// however often the words come up in the bodies of others (see [`by_relevance`]).
+pub const IN_HEADLINE: u8 = 0x80;
+
+/// The steps a term's weight is quantised into, in the impact's other seven bits.
+const LEVELS: f32 = 127.0;
 
 /// BM25F's share of one term in one article, before the rarity of the term is known: its
 /// occurrences in each part (`frequencies`), weighted and normalised by that part's length
-/// (`lengths`), then saturated once. Quantised to a byte (0 only for a term the article lacks),
-/// which is what a posting stores.
+/// (`lengths`), then saturated once. Quantised into seven bits (0 only for a term the article
+/// lacks), with [`IN_HEADLINE`] set for a term of the headline: what a posting stores.
 pub fn impact(frequencies: [u32; 3], lengths: [u32; 3]) -> u8 {
     let weighted: f32 = Part::ALL
         .iter()
@@ -103,7 +111,17 @@ pub fn impact(frequencies: [u32; 3], lengths: [u32; 3]) -> u8 {
         return 0;
     }
     let saturated = weighted * (K1 + 1.0) / (weighted + K1);
-    ((saturated / MAX_WEIGHT * 255.0).round() as u8).max(1)
+    let level = ((saturated / MAX_WEIGHT * LEVELS).round() as u8).clamp(1, LEVELS as u8);
+    if frequencies[Part::Headline as usize] > 0 {
+        level | IN_HEADLINE
+    } else {
+        level
+    }
+}
+
+/// Whether a posting's term is in its article's headline.
+pub fn in_headline(impact: u8) -> bool {
+    impact & IN_HEADLINE != 0
 }
 
 /// How much a term found in `articles_with` of `articles` counts: BM25's idf, never negative.
@@ -115,25 +133,32 @@ pub fn rarity(articles_with: u32, articles: u32) -> f32 {
 
 /// The BM25F score of one term in one article, from its posting's `impact` and its rarity.
 pub fn score(impact: u8, articles_with: u32, articles: u32) -> f32 {
-    rarity(articles_with, articles) * impact as f32 / 255.0 * MAX_WEIGHT
+    let level = (impact & !IN_HEADLINE) as f32;
+    rarity(articles_with, articles) * level / LEVELS * MAX_WEIGHT
 }
 
-/// A result to order: its score and when it was published (seconds since the epoch).
+/// A result to order: its score, how many of the query's words its headline has, and when it
+/// was published (seconds since the epoch).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scored<T> {
     pub item: T,
     pub score: f32,
+    pub headline_words: u32,
     pub published_at: i64,
 }
 
-/// Orders results best first: scores within `NEAR` of each other count as a tie, which the newer
-/// article wins. (Rounded into steps of NEAR, so the order is a total one.)
+/// Orders results best first: those whose headlines have more of the query's words first (a
+/// common word once in a headline says more of what an article is about than five times in a
+/// short body, which BM25 saturates to about the same); then by score, scores within `NEAR` of
+/// each other counting as a tie, which the newer article wins. (Rounded into steps of NEAR, so
+/// the order is a total one.)
 pub fn by_relevance<T>(results: &mut [Scored<T>]) {
     const NEAR: f32 = 0.05;
     let step = |s: f32| (s.max(0.0).ln_1p() / NEAR).floor() as i64;
     results.sort_by(|a, b| {
-        step(b.score)
-            .cmp(&step(a.score))
+        b.headline_words
+            .cmp(&a.headline_words)
+            .then(step(b.score).cmp(&step(a.score)))
             .then(b.published_at.cmp(&a.published_at))
     });
 }

@@ -221,6 +221,41 @@ fn a_word_found_whole_comes_before_longer_words_it_begins() {
 }
 
 #[test]
+fn every_word_in_a_headline_comes_before_a_word_repeated_in_a_body() {
+    // Both headlines have the rare name; only the older one has the common word too. The newer
+    // one repeats the common word in a short body, which BM25 saturates to about what one
+    // occurrence in a headline weighs: the headline decides.
+    let articles = [
+        article(
+            "roads",
+            "2026-10-02T10:00:00Z",
+            &[],
+            serde_json::json!({"en": edition("Rotarlen roads reopen", "Crews finished.", "Work ended.")}),
+        ),
+        article(
+            "council",
+            "2026-11-02T10:00:00Z",
+            &[],
+            serde_json::json!({"en": edition(
+                "Rotarlen council meets",
+                "The road plan.",
+                "A road, a road, another road and the road to the road.",
+            )}),
+        ),
+    ];
+    let archive = archive(&articles);
+    assert_eq!(
+        archive.search("Rotarlen roads", Order::Relevance).0,
+        ["roads", "council"]
+    );
+    // One word, in both headlines: the usual order (the newer of near-equals first).
+    assert_eq!(
+        archive.search("Rotarlen", Order::Relevance).0,
+        ["council", "roads"]
+    );
+}
+
+#[test]
 fn the_apostrophes_are_one() {
     let archive = archive(&newsroom());
     for typed in ["м'ясо ", "м’ясо ", "мʼясо ", "мясо "] {

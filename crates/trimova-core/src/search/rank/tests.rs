@@ -107,16 +107,19 @@ fn the_newer_wins_a_near_tie_and_only_a_near_tie() {
         Scored {
             item: "old, a little better",
             score: 5.02,
+            headline_words: 1,
             published_at: 100,
         },
         Scored {
             item: "new",
             score: 5.0,
+            headline_words: 1,
             published_at: 200,
         },
         Scored {
             item: "old, much better",
             score: 9.0,
+            headline_words: 1,
             published_at: 50,
         },
     ];
@@ -135,4 +138,17 @@ fn an_impact_is_zero_only_for_a_missing_term_and_grows_with_occurrences() {
     assert!(impact([0, 0, 3], [10, 30, 400]) > impact([0, 0, 1], [10, 30, 400]));
     assert!(impact([1, 0, 0], [10, 30, 400]) > impact([0, 0, 1], [10, 30, 400]));
     assert!(impact([50, 50, 50], [50, 50, 50]) > impact([1, 1, 1], [50, 50, 50]));
+}
+
+#[test]
+fn an_impact_says_whether_the_headline_has_the_term() {
+    assert!(in_headline(impact([1, 0, 0], [10, 30, 400])));
+    assert!(in_headline(impact([1, 2, 9], [10, 30, 400])));
+    assert!(!in_headline(impact([0, 5, 50], [10, 30, 400])));
+    // The headline's bit does not count in the score: the weight alone does.
+    let articles = 1000;
+    assert!(
+        score(impact([0, 0, 9], [10, 30, 60]), 10, articles)
+            > score(impact([1, 0, 0], [40, 30, 60]), 10, articles)
+    );
 }
