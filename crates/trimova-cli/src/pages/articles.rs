@@ -259,7 +259,7 @@ pub(super) fn scan(
             removed += 1;
         }
     }
-    let terms = indexing.take_terms(file.position, &article, indexed);
+    let terms = indexing.take_terms(file.position, &article, indexed)?;
     Ok(Scanned {
         terms,
         entry: Some(ArticleSummary::of(&article)),

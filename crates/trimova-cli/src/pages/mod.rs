@@ -6,6 +6,7 @@
 //! through: what stays in memory per article is its record and, while needed, its list entry.
 
 mod articles;
+mod gathered;
 mod lists;
 mod manifest;
 mod search;
@@ -351,7 +352,7 @@ fn render_articles(
         gone,
     } = pair(files, before);
     report.kept += same.iter().map(|(_, r)| r.pages.len()).sum::<usize>();
-    let indexing = search::Indexing::new(context.full, same.len() + to_read.len());
+    let indexing = search::Indexing::new(context, same.len() + to_read.len());
     let progress = Progress::new(to_read.len() as u64, "articles");
     let scanned: Vec<Scanned> = to_read
         .into_par_iter()

@@ -8,25 +8,22 @@
 //! written again or removed. A run that cannot (a page gone or damaged) says so and asks for a
 //! full build; a killed run's successor builds the index whole (see `mod.rs`).
 
+use super::gathered::{Gathered, Postings, Spill, SpillWriter, BUDGET, SPILLS};
 use super::manifest::Record;
 use super::Context;
 use crate::failure::Failure;
 use rayon::prelude::*;
-use rustc_hash::{FxBuildHasher, FxHashMap};
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 use std::io::ErrorKind;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
 use trimova::api::ARTICLE_DATA;
 use trimova_core::article::parse_article;
 use trimova_core::route::article_file;
 use trimova_core::search::index::{
-    article_keys, doc_path, Doc, Key, Meta, Posting, FORMAT, META_PATH,
+    article_keys, doc_path, Doc, Entry, Key, Meta, Posting, FORMAT, META_PATH,
 };
 use trimova_core::search::update::{
-    build_nodes, build_term, diff, update, Changes, Indexed, Store,
+    build_nodes_from, build_term, diff, update, Changes, Indexed, Store,
 };
 use trimova_core::search::{article_terms, Terms};
 use trimova_core::{Article, ArticleSummary};
@@ -40,9 +37,10 @@ pub enum Indexing {
 }
 
 impl Indexing {
-    pub fn new(full: bool, articles: usize) -> Indexing {
-        if full {
-            Indexing::Build(Gathered::new(articles))
+    pub fn new(context: &Context, articles: usize) -> Indexing {
+        if context.full {
+            let runs = context.dist.join(SPILLS);
+            Indexing::Build(Gathered::new(articles, runs, BUDGET))
         } else {
             Indexing::Update
         }
@@ -56,87 +54,15 @@ impl Indexing {
         position: usize,
         article: &Article,
         before: Option<Terms>,
-    ) -> Option<TermsChange> {
+    ) -> Result<Option<TermsChange>, Failure> {
         let after = article_terms(article);
         match self {
             Indexing::Build(gathered) => {
-                gathered.add(position, after);
-                None
+                gathered.add(position, after)?;
+                Ok(None)
             }
-            Indexing::Update => Some(TermsChange { before, after }),
+            Indexing::Update => Ok(Some(TermsChange { before, after })),
         }
-    }
-}
-
-/// Every article's terms as postings by term, gathered from every core while the articles are
-/// read, each posting with its article's place among the records (its key is known once every
-/// article has been read). In shards by term, each locked once per article.
-pub struct Gathered {
-    shards: Vec<Mutex<Shard>>,
-    /// Which records' terms are in (a run that read only some of the files adds the rest).
-    added: Vec<AtomicBool>,
-}
-
-const SHARDS: usize = 64;
-
-/// Some terms, each with its postings as (the article's place among the records, impact).
-type Shard = FxHashMap<String, Vec<(u32, u8)>>;
-
-/// The shard a term goes to (any fixed hash; the index sorts terms itself).
-fn shard_of(term: &str) -> usize {
-    FxBuildHasher.hash_one(term) as usize % SHARDS
-}
-
-impl Gathered {
-    fn new(articles: usize) -> Gathered {
-        Gathered {
-            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
-            added: (0..articles).map(|_| AtomicBool::new(false)).collect(),
-        }
-    }
-
-    fn add(&self, position: usize, terms: Terms) {
-        let mut by_shard: Vec<(usize, String, u8)> = terms
-            .into_iter()
-            .map(|(term, impact)| (shard_of(&term), term, impact))
-            .collect();
-        by_shard.sort_unstable_by_key(|(shard, _, _)| *shard);
-        let mut terms = by_shard.into_iter().peekable();
-        while let Some(&(index, _, _)) = terms.peek() {
-            let mut shard = self.shards[index]
-                .lock()
-                .expect("no thread panics holding it");
-            while let Some((_, term, impact)) = terms.next_if(|(i, _, _)| *i == index) {
-                let posting = (position as u32, impact);
-                match shard.get_mut(&term) {
-                    Some(postings) => postings.push(posting),
-                    None => {
-                        shard.insert(term, vec![posting]);
-                    }
-                }
-            }
-        }
-        self.added[position].store(true, Ordering::Relaxed);
-    }
-
-    /// Every term with its postings, keyed (`keys` in the records' order).
-    fn into_postings(
-        self,
-        keys: &[Key],
-    ) -> impl ParallelIterator<Item = (String, Vec<Posting>)> + '_ {
-        self.shards.into_par_iter().flat_map_iter(move |shard| {
-            let shard = shard.into_inner().expect("no thread panicked holding it");
-            shard.into_iter().map(move |(term, postings)| {
-                let postings = postings
-                    .into_iter()
-                    .map(|(position, impact)| Posting {
-                        key: keys[position as usize],
-                        impact,
-                    })
-                    .collect();
-                (term, postings)
-            })
-        })
     }
 }
 
@@ -174,10 +100,10 @@ pub fn indexed_terms(context: &Context, id: &str, record: &Record) -> Result<Ter
     .into())
 }
 
-/// Removes the published index before a full build of it (and the folder of each article's
-/// terms that sites built before `trimova.pages/4` kept beside it).
+/// Removes the published index before a full build of it, the runs a killed build left, and
+/// the folder of each article's terms that sites built before `trimova.pages/4` kept beside it.
 pub fn clear(dist: &Path) -> Result<(), Failure> {
-    for dir in ["search", ".trimova-search"] {
+    for dir in ["search", SPILLS, ".trimova-search"] {
         let path = dist.join(dir);
         match std::fs::remove_dir_all(&path) {
             Ok(()) => {}
@@ -245,17 +171,54 @@ fn full_build(
     records
         .par_iter()
         .enumerate()
-        .filter(|(position, _)| !gathered.added[*position].load(Ordering::Relaxed))
-        .try_for_each(|(position, (id, _))| -> Result<(), Failure> {
-            gathered.add(position, article_terms(&context.read_article(id)?));
-            Ok(())
+        .filter(|(position, _)| !gathered.has(*position))
+        .try_for_each(|(position, (id, _))| {
+            gathered.add(position, article_terms(&context.read_article(id)?))
         })?;
-    // Each term's entry and month pages on every core, then the nodes.
-    let entries = gathered
-        .into_postings(keys)
-        .map(|(term, postings)| build_term(&mut Site(context), term, postings))
-        .collect::<Result<Vec<_>, String>>()?;
-    build_nodes(store, entries)?;
+    // Each term's entry and month pages, a batch of terms at a time on every core, then the
+    // nodes.
+    const BATCH: usize = 4096;
+    let keyed = |(term, postings): (String, Postings)| {
+        let postings = postings
+            .into_iter()
+            .map(|(position, impact)| Posting {
+                key: keys[position as usize],
+                impact,
+            })
+            .collect();
+        build_term(&mut Site(context), term, postings)
+    };
+    // The entries go to a run as they are built; the nodes are planned from the terms and
+    // their sizes alone, and filled from the run.
+    let entries_path = context.dist.join(SPILLS).join("entries.bin");
+    let mut entries = SpillWriter::create(&entries_path)?;
+    let mut terms: Vec<(String, u32)> = Vec::new();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut merged = gathered.into_sorted()?.peekable();
+    while let Some(term) = merged.next() {
+        batch.push(term?);
+        if batch.len() == BATCH || merged.peek().is_none() {
+            let built: Vec<Entry> = std::mem::take(&mut batch)
+                .into_par_iter()
+                .map(keyed)
+                .collect::<Result<_, String>>()?;
+            for entry in built {
+                let bytes = postcard::to_allocvec(&entry).expect("an entry encodes");
+                entries.push_encoded(&bytes)?;
+                terms.push((entry.term, bytes.len() as u32));
+            }
+        }
+    }
+    entries.finish()?;
+    let terms: Vec<(&str, u32)> = terms.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+    let mut spill = Spill::open(&entries_path)?;
+    build_nodes_from(
+        store,
+        &terms,
+        std::iter::from_fn(|| spill.next().transpose()),
+    )?;
+    drop(spill);
+    let _ = std::fs::remove_dir_all(context.dist.join(SPILLS));
     records
         .par_iter()
         .zip(keys.par_iter())

@@ -278,38 +278,139 @@ pub struct Doc {
 }
 
 /// The nodes that `entries` (sorted by term, all beginning with `prefix`) make, parents after
-/// their children. The one definition of the layout: a full build and an update both use it.
+/// their children; returns the size of them all. The one definition of the layout: a full build
+/// and an update both use it (a full build through [`plan`] and [`Filling`], its entries being
+/// too many to hold at once).
 pub fn layout(prefix: &str, entries: Vec<Entry>, out: &mut Vec<(String, Node)>) -> u32 {
     // Each entry's size once: a deep node would otherwise measure its entries at every level.
-    let sized = entries.into_iter().map(|e| (e.size(), e)).collect();
-    layout_sized(prefix, sized, out)
+    let sized: Vec<(&str, u32)> = entries
+        .iter()
+        .map(|e| (e.term.as_str(), e.size()))
+        .collect();
+    let mut planned = Vec::new();
+    let size = plan(prefix, &sized, &mut planned);
+    drop(sized);
+    let mut filling = Filling::new(entries.into_iter().map(Ok::<Entry, String>));
+    for node in planned {
+        out.push(filling.fill(node).expect("the entries are at hand"));
+    }
+    size
 }
 
-fn layout_sized(prefix: &str, entries: Vec<(u32, Entry)>, out: &mut Vec<(String, Node)>) -> u32 {
-    let size: u32 = entries.iter().map(|(size, _)| size).sum();
+/// A node as [`plan`] shapes it: its entries by their place in the sorted terms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    pub prefix: String,
+    pub shape: Shape,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// The entries at these places.
+    Leaf(std::ops::Range<usize>),
+    Split {
+        size: u32,
+        own: Option<usize>,
+        children: Vec<(char, u32)>,
+    },
+}
+
+/// The nodes that terms of these sizes make (sorted, all beginning with `prefix`), parents after
+/// their children, leaves in the order of their terms; returns the size of them all. Needs the
+/// terms and their sizes, not their entries.
+pub fn plan(prefix: &str, terms: &[(&str, u32)], out: &mut Vec<Planned>) -> u32 {
+    let places: Vec<(usize, &str)> = terms.iter().enumerate().map(|(i, t)| (i, t.0)).collect();
+    plan_places(prefix, terms, places, out)
+}
+
+/// `places`: the terms under `prefix`, each with its place among `terms`.
+fn plan_places(
+    prefix: &str,
+    terms: &[(&str, u32)],
+    places: Vec<(usize, &str)>,
+    out: &mut Vec<Planned>,
+) -> u32 {
+    let size: u32 = places.iter().map(|&(i, _)| terms[i].1).sum();
     if size as usize <= NODE_LIMIT {
-        let entries = entries.into_iter().map(|(_, e)| e).collect();
-        out.push((prefix.to_string(), Node::Leaf(entries)));
+        let range = places
+            .first()
+            .map_or(0..0, |&(first, _)| first..first + places.len());
+        out.push(Planned {
+            prefix: prefix.to_string(),
+            shape: Shape::Leaf(range),
+        });
         return size;
     }
-    let (own, groups) = by_next_letter(entries, prefix, |(_, e)| &e.term);
-    let own = own.into_iter().next().map(|(_, e)| e);
+    let (own, groups) = by_next_letter(places, prefix, |(_, term)| term);
     let children = groups
         .into_iter()
         .map(|(c, group)| {
             let child = format!("{prefix}{c}");
-            (c, layout_sized(&child, group, out))
+            (c, plan_places(&child, terms, group, out))
         })
         .collect();
-    out.push((
-        prefix.to_string(),
-        Node::Split {
+    out.push(Planned {
+        prefix: prefix.to_string(),
+        shape: Shape::Split {
             size,
-            own,
+            own: own.first().map(|&(i, _)| i),
             children,
         },
-    ));
+    });
     size
+}
+
+/// Nodes filled, in [`plan`]'s order, from the entries in the order of their terms, read as they
+/// are needed: only a split's own entry, read before its children's, waits for its node.
+pub struct Filling<I> {
+    entries: I,
+    read: usize,
+    waiting: BTreeMap<usize, Entry>,
+}
+
+impl<E, I: Iterator<Item = Result<Entry, E>>> Filling<I> {
+    pub fn new(entries: I) -> Filling<I> {
+        Filling {
+            entries,
+            read: 0,
+            waiting: BTreeMap::new(),
+        }
+    }
+
+    /// The entry at `place`.
+    fn take(&mut self, place: usize) -> Result<Entry, E> {
+        while self.read <= place {
+            let entry = self
+                .entries
+                .next()
+                .expect("as many entries as planned terms")?;
+            self.waiting.insert(self.read, entry);
+            self.read += 1;
+        }
+        Ok(self
+            .waiting
+            .remove(&place)
+            .expect("each planned entry is taken once"))
+    }
+
+    /// The node `planned` shapes, with its entries.
+    pub fn fill(&mut self, planned: Planned) -> Result<(String, Node), E> {
+        let node = match planned.shape {
+            Shape::Leaf(range) => {
+                Node::Leaf(range.map(|i| self.take(i)).collect::<Result<_, _>>()?)
+            }
+            Shape::Split {
+                size,
+                own,
+                children,
+            } => Node::Split {
+                size,
+                own: own.map(|i| self.take(i)).transpose()?,
+                children,
+            },
+        };
+        Ok((planned.prefix, node))
+    }
 }
 
 /// Splits `items` (sorted by term, every term beginning with `prefix`) the way a split node

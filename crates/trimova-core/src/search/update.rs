@@ -7,7 +7,7 @@
 
 use super::index::{
     best_of, better, by_next_letter, layout, month_of, month_path, months_folder, newest_first,
-    node_path, Entry, Key, MonthPage, Node, Posting, KEPT, NODE_LIMIT,
+    node_path, plan, Entry, Filling, Key, MonthPage, Node, Posting, KEPT, NODE_LIMIT,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -113,9 +113,24 @@ pub fn build_term(
 /// A full build's last step: every term's entry (in any order) into the nodes.
 pub fn build_nodes(store: &mut dyn Store, mut entries: Vec<Entry>) -> Result<(), String> {
     entries.sort_unstable_by(|a, b| a.term.cmp(&b.term));
-    let mut nodes = Vec::new();
-    layout("", entries, &mut nodes);
-    for (prefix, node) in nodes {
+    let terms: Vec<(String, u32)> = entries.iter().map(|e| (e.term.clone(), e.size())).collect();
+    let terms: Vec<(&str, u32)> = terms.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+    build_nodes_from(store, &terms, entries.into_iter().map(Ok))
+}
+
+/// A full build's last step for entries too many to hold at once: `terms` are every term, sorted,
+/// with the size of its entry ([`Entry::size`]); `entries` yields those entries in the same
+/// order, each read once, when its node is written.
+pub fn build_nodes_from(
+    store: &mut dyn Store,
+    terms: &[(&str, u32)],
+    entries: impl Iterator<Item = Result<Entry, String>>,
+) -> Result<(), String> {
+    let mut planned = Vec::new();
+    plan("", terms, &mut planned);
+    let mut filling = Filling::new(entries);
+    for node in planned {
+        let (prefix, node) = filling.fill(node)?;
         write_node(store, &prefix, &node)?;
     }
     Ok(())
