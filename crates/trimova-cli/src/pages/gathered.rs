@@ -1,8 +1,8 @@
 //! Every article's terms as postings by term, for a full build of the search index: gathered
 //! from every core while the articles are read, in memory up to a budget, past which what is
-//! held is sorted by term and written to a spill file beside the site; at the end the spills and what
-//! is still held are merged, term by term in order (the way Lucene and SPIMI build an index). So
-//! the postings a build holds at once do not grow with the archive's text.
+//! held is sorted by term and written to a spill file beside the site; at the end the spills and
+//! what is still held are merged, term by term in order (the way Lucene and SPIMI build an
+//! index). So the postings a build holds at once do not grow with the archive's text.
 //!
 //! Each posting carries its article's place among the run's records: an article's key is known
 //! only once every article has been read. The terms' entries, built from the merge, go to a spill
@@ -78,7 +78,9 @@ impl Gathered {
     /// Adds the terms of the article at `position` among the records; past the budget, writes
     /// what is held to a spill.
     pub fn add(&self, position: usize, terms: Terms) -> Result<(), Failure> {
+        // Counted before they are in, so that a spill taking them never counts more out than in.
         let count = terms.len();
+        let held = self.held.fetch_add(count, Ordering::Relaxed) + count;
         let mut by_shard: Vec<(usize, String, u8)> = terms
             .into_iter()
             .map(|(term, impact)| (shard_of(&term), term, impact))
@@ -100,7 +102,7 @@ impl Gathered {
             }
         }
         self.added[position].store(true, Ordering::Relaxed);
-        if self.held.fetch_add(count, Ordering::Relaxed) + count > self.budget {
+        if held > self.budget {
             // One thread writes; the others go on adding to the emptied shards.
             if let Ok(mut spills) = self.spills.try_lock() {
                 if self.held.load(Ordering::Relaxed) > self.budget {
@@ -206,9 +208,9 @@ impl Source {
     }
 }
 
-/// A file of items written in order and read back in order by the same `trimova pages` (postings by term,
-/// entries): each item's postcard after its length. A kill leaves it to the next full build of
-/// the index, which removes the folder first.
+/// A file of items written in order and read back in order by the same `trimova pages`
+/// (postings by term, entries): each item's postcard after its length. A kill leaves it to the
+/// next full build of the index, which removes the folder first.
 pub struct SpillWriter {
     path: PathBuf,
     out: BufWriter<File>,

@@ -18,9 +18,9 @@
 //!
 //! Nothing else is kept for the index: what a changed article takes out is worked out again
 //! from the article as it was published (the command line reads it from its pages), and an
-//! update reads the nodes and month pages a change touches and writes them back. Publishing an article costs a few small files per
-//! term, whatever the term's number of articles; only when one of a term's best postings goes
-//! are its month pages read to choose the best again.
+//! update reads the nodes and month pages a change touches and writes them back. Publishing an
+//! article costs a few small files per term, whatever the term's number of articles; only when
+//! one of a term's best postings goes are its month pages read to choose the best again.
 //!
 //! # Why this shape
 //! Every file is a function of the archive as it is, not of its history: which nodes exist
