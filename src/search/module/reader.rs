@@ -11,7 +11,7 @@ use trimova_core::search::index::{
     doc_path, month_path, node_path, Doc, Key, Meta, MonthPage, Node, META_PATH,
 };
 use trimova_core::search::params::SearchParams;
-use trimova_core::search::query::{months_wanted, rank, Lookup, MonthPages, Query, Ranked};
+use trimova_core::search::query::{months_wanted, rank, Budget, Lookup, MonthPages, Query, Ranked};
 use web_sys::AbortController;
 
 /// How long one file may take.
@@ -46,13 +46,13 @@ impl IndexReader {
         }
     }
 
-    /// The articles that match `query` (with the filters of `params`), ranked, reading at most
-    /// `budget` month pages of common words.
+    /// The articles that match `query` (with the filters of `params`), ranked, reading common
+    /// words' month pages within `budget`.
     pub async fn search(
         &self,
         query: &Query,
         params: &SearchParams,
-        budget: usize,
+        budget: Budget,
         controller: &AbortController,
     ) -> Result<Ranked, ReadError> {
         let articles = self.articles(controller).await?;

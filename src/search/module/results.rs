@@ -12,7 +12,7 @@ use trimova_core::route::search_path;
 use trimova_core::search::index::Doc;
 use trimova_core::search::messages::search_messages;
 use trimova_core::search::params::SearchParams;
-use trimova_core::search::query::{Order, Query, Ranked, MONTH_PAGES_PER_ASK};
+use trimova_core::search::query::{Budget, Order, Query, Ranked};
 use trimova_core::Lang;
 
 /// Results drawn at a time ("more results" draws the next).
@@ -29,8 +29,8 @@ enum State {
     Found {
         ranked: Arc<Ranked>,
         docs: Vec<Arc<Doc>>,
-        /// The month pages of common words the ranking read (more results read more).
-        budget: usize,
+        /// What the ranking could read of common words' month pages (more results read more).
+        budget: Budget,
     },
     Failed(ReadError),
 }
@@ -66,7 +66,7 @@ pub fn SearchResults(lang: Lang, base: String, params: SearchParams) -> impl Int
                 return;
             };
             leptos::task::spawn_local(async move {
-                let budget = MONTH_PAGES_PER_ASK;
+                let budget = Budget::ASK;
                 let found = async {
                     let ranked = reader.search(&query, &params, budget, &c).await?;
                     let first: Vec<_> = ranked.results.iter().take(PAGE).map(|r| r.item).collect();
@@ -103,7 +103,7 @@ pub fn SearchResults(lang: Lang, base: String, params: SearchParams) -> impl Int
                 let more = async {
                     let (ranked, budget) = match (&query, docs.len() >= ranked.results.len()) {
                         (Ok(query), true) if !ranked.complete => {
-                            let budget = budget + MONTH_PAGES_PER_ASK;
+                            let budget = budget.and_one_more_ask();
                             (
                                 Arc::new(reader.search(query, &params, budget, &c).await?),
                                 budget,

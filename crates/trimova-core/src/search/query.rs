@@ -213,10 +213,41 @@ fn page_id(f: &Found, month: u32) -> PageId {
     (f.entry.term.clone(), month)
 }
 
-/// Month pages a query reads before it answers: a query of common words is answered from the
-/// best postings and the pages of its best candidates' months, and says its count is not all;
-/// asking for more results reads as many again.
-pub const MONTH_PAGES_PER_ASK: usize = 5;
+/// What the month pages a query reads before it answers may cost: a query of common words is
+/// answered from the best postings and the pages of its best candidates' months, and says its
+/// count is not all; asking for more results reads as much again.
+///
+/// Counted in postings (what the bytes are: two or three a posting) as well as in pages (each a
+/// request): a common word's month holds thousands of postings, so a few of its pages are all an
+/// ask reads, while a name in a few hundred articles has a few a month, and an ask reads many of
+/// its months, finding the candidates the first pages would have left undecided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub pages: usize,
+    pub postings: usize,
+}
+
+impl Budget {
+    /// Nothing beyond the best postings in the nodes.
+    pub const NONE: Budget = Budget {
+        pages: 0,
+        postings: 0,
+    };
+
+    /// One ask's worth: about 40 KB of postings, in at most 24 requests.
+    pub const ASK: Budget = Budget {
+        pages: 24,
+        postings: 16_000,
+    };
+
+    /// As much again, for more results.
+    pub fn and_one_more_ask(self) -> Budget {
+        Budget {
+            pages: self.pages + Budget::ASK.pages,
+            postings: self.postings + Budget::ASK.postings,
+        }
+    }
+}
 
 /// What one word knows of the articles: each article it is known to have.
 struct WordKnows {
@@ -269,45 +300,65 @@ fn driver(found: &[Vec<Found>]) -> Option<usize> {
 }
 
 /// The month pages still worth reading to answer the query (none when every candidate is
-/// decided, or when `budget` pages have been read): those of the driving word's newest months
-/// (newest first) and of its best candidates' months, for the words that may have them; fetch
-/// them, add them, ask again.
+/// decided, or when the `budget` is spent): those of the driving word's newest months (newest
+/// first) and of its best candidates' months, for the words that may have them; fetch them, add
+/// them, ask again. A page is counted before it is read as its term's postings in an average
+/// month; one more page is wanted while any of the budget is left.
 pub fn months_wanted(
     found: &[Vec<Found>],
     pages: &MonthPages,
     articles: u32,
     order: Order,
     within: Option<&std::ops::Range<Key>>,
-    budget: usize,
+    budget: Budget,
 ) -> Vec<PageId> {
     let Some(d) = driver(found) else {
         return vec![];
     };
+    let read: usize = pages.values().map(|p| p.postings.len()).sum();
+    let mut room = Budget {
+        pages: budget.pages.saturating_sub(pages.len()),
+        postings: budget.postings.saturating_sub(read),
+    };
     let mut wanted: Vec<PageId> = Vec::new();
-    let room = budget.saturating_sub(pages.len());
-    let want = |f: &Found, month: u32, wanted: &mut Vec<PageId>| {
+    let mut want = |f: &Found, month: u32, wanted: &mut Vec<PageId>| {
         let page = page_id(f, month);
-        if wanted.len() < room && !pages.contains_key(&page) && !wanted.contains(&page) {
+        if room.pages > 0
+            && room.postings > 0
+            && !pages.contains_key(&page)
+            && !wanted.contains(&page)
+        {
+            let per_month = f.entry.articles as usize / f.entry.months.len().max(1);
+            room.pages -= 1;
+            room.postings = room.postings.saturating_sub(per_month.max(1));
             wanted.push(page);
         }
+        room.pages > 0 && room.postings > 0
     };
     // A common driving word: its newest months first, for a newest-first order.
     if order == Order::Newest {
         for f in &found[d] {
-            for month in f.entry.months.iter().rev().take(budget / 3) {
-                want(f, *month, &mut wanted);
+            for month in f.entry.months.iter().rev() {
+                if !want(f, *month, &mut wanted) {
+                    return wanted;
+                }
             }
         }
     }
     let driving = knows(&found[d], pages, articles);
-    let mut candidates: Vec<(Key, f32)> = driving
+    let mut candidates: Vec<(Key, Known)> = driving
         .scores
         .into_iter()
         .filter(|(k, _)| within.is_none_or(|r| r.contains(k)))
-        .map(|(k, known)| (k, known.score))
         .collect();
     match order {
-        Order::Relevance => candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0))),
+        // As the ranking will order them, as far as the driving word knows: its headline, then
+        // its score, then the newer.
+        Order::Relevance => candidates.sort_by(|a, b| {
+            (b.1.in_headline.cmp(&a.1.in_headline))
+                .then(b.1.score.total_cmp(&a.1.score))
+                .then(b.0.cmp(&a.0))
+        }),
         Order::Newest => candidates.sort_by_key(|c| std::cmp::Reverse(c.0)),
     }
     let others: Vec<(usize, HashMap<Key, Known>)> = (0..found.len())
@@ -321,13 +372,13 @@ pub fn months_wanted(
                 continue;
             }
             for f in &found[*i] {
-                if !f.entry.is_complete() && f.entry.months.binary_search(&month).is_ok() {
-                    want(f, month, &mut wanted);
+                if !f.entry.is_complete()
+                    && f.entry.months.binary_search(&month).is_ok()
+                    && !want(f, month, &mut wanted)
+                {
+                    return wanted;
                 }
             }
-        }
-        if wanted.len() >= room {
-            break;
         }
     }
     wanted

@@ -58,9 +58,9 @@ fn archive(articles: &[Article]) -> Archive {
 
 impl Archive {
     /// Asks `typed` as the browser does (published files only, fetched as the lookup wants
-    /// them, at most `budget` month pages) and returns the ranking, how many nodes and pages it
+    /// them, month pages within `budget`) and returns the ranking, how many nodes and pages it
     /// fetched, and how many of those were month pages.
-    fn ranked(&self, typed: &str, order: Order, budget: usize) -> (Ranked, usize, usize) {
+    fn ranked(&self, typed: &str, order: Order, budget: Budget) -> (Ranked, usize, usize) {
         let query = Query::parse(typed).unwrap();
         let mut lookup = Lookup::default();
         let mut fetched = 0;
@@ -96,7 +96,7 @@ impl Archive {
     /// Asks `typed` as the browser does and returns the ids found, best first, and how many
     /// files it fetched.
     fn search(&self, typed: &str, order: Order) -> (Vec<String>, usize) {
-        let (ranked, fetched, _) = self.ranked(typed, order, MONTH_PAGES_PER_ASK);
+        let (ranked, fetched, _) = self.ranked(typed, order, Budget::ASK);
         let ids = ranked
             .results
             .iter()
@@ -309,13 +309,50 @@ fn a_rare_word_and_a_common_one_find_their_article_through_the_month_pages() {
 }
 
 #[test]
+fn a_name_paired_with_a_word_in_many_articles_is_decided_in_one_ask() {
+    // "ринок" is in the headline of two articles a month for twenty months (the tests keep six
+    // postings in a node, so the rest are in month pages of two postings each); "Зоряна" is in
+    // one article of each of six months, far apart. One ask reads the small pages of all their
+    // months, not the first few, and finds all six.
+    let mut all = Vec::new();
+    for month in 0..20 {
+        for n in 0..2 {
+            let (y, m) = (2024 + month / 12, month % 12 + 1);
+            let name = if n == 0 && month % 3 == 0 && month < 18 {
+                " Зоряна"
+            } else {
+                ""
+            };
+            all.push(article(
+                &format!("market-{month:02}-{n}"),
+                &format!("{y}-{m:02}-1{n}T10:00:00Z"),
+                &[],
+                serde_json::json!({"uk": edition(&format!("Ринок відкрився{name}"), "Лід.", "Текст.")}),
+            ));
+        }
+    }
+    let archive = archive(&all);
+    let (ranked, _, pages) = archive.ranked("Зоряна ринок", Order::Relevance, Budget::ASK);
+    assert_eq!(ranked.results.len(), 6, "{pages} month pages read");
+    assert!(ranked.complete);
+    assert!(pages >= 4, "{pages}");
+    // A few pages whatever their size: not all of them.
+    let few = Budget {
+        pages: 2,
+        postings: Budget::ASK.postings,
+    };
+    let (ranked, _, _) = archive.ranked("Зоряна ринок", Order::Relevance, few);
+    assert!(!ranked.complete && ranked.results.len() < 6);
+}
+
+#[test]
 fn two_common_words_give_their_best_and_say_when_that_is_not_all() {
     let archive = archive(&newsroom());
-    let (ranked, _, _) = archive.ranked("парк поле ", Order::Relevance, 0);
+    let (ranked, _, _) = archive.ranked("парк поле ", Order::Relevance, Budget::NONE);
     assert!(!ranked.complete, "from the best postings alone, not all");
     assert!(!ranked.results.is_empty());
-    let (ranked, _, pages) = archive.ranked("парк поле ", Order::Newest, MONTH_PAGES_PER_ASK);
-    assert!(pages > 0 && pages <= MONTH_PAGES_PER_ASK, "{pages}");
+    let (ranked, _, pages) = archive.ranked("парк поле ", Order::Newest, Budget::ASK);
+    assert!(pages > 0 && pages <= Budget::ASK.pages, "{pages}");
     assert!(ranked.results.len() >= 6, "{}", ranked.results.len());
     // Newest first: the newest fillers (December 2025) lead.
     let newest = &archive.docs[&ranked.results[0].item].summary.published;
