@@ -39,8 +39,8 @@ pub enum Indexing {
 impl Indexing {
     pub fn new(context: &Context, articles: usize) -> Indexing {
         if context.full {
-            let runs = context.dist.join(SPILLS);
-            Indexing::Build(Gathered::new(articles, runs, BUDGET))
+            let spills = context.dist.join(SPILLS);
+            Indexing::Build(Gathered::new(articles, spills, BUDGET))
         } else {
             Indexing::Update
         }
@@ -100,7 +100,7 @@ pub fn indexed_terms(context: &Context, id: &str, record: &Record) -> Result<Ter
     .into())
 }
 
-/// Removes the published index before a full build of it, the runs a killed build left, and
+/// Removes the published index before a full build of it, the spills a killed build left, and
 /// the folder of each article's terms that sites built before `trimova.pages/4` kept beside it.
 pub fn clear(dist: &Path) -> Result<(), Failure> {
     for dir in ["search", SPILLS, ".trimova-search"] {
@@ -188,8 +188,8 @@ fn full_build(
             .collect();
         build_term(&mut Site(context), term, postings)
     };
-    // The entries go to a run as they are built; the nodes are planned from the terms and
-    // their sizes alone, and filled from the run.
+    // The entries go to a spill as they are built; the nodes are planned from the terms and
+    // their sizes alone, and filled from the spill.
     let entries_path = context.dist.join(SPILLS).join("entries.bin");
     let mut entries = SpillWriter::create(&entries_path)?;
     let mut terms: Vec<(String, u32)> = Vec::new();
