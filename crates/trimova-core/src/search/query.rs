@@ -321,7 +321,8 @@ pub fn months_wanted(
         postings: budget.postings.saturating_sub(read),
     };
     let mut wanted: Vec<PageId> = Vec::new();
-    let mut want = |f: &Found, month: u32, wanted: &mut Vec<PageId>| {
+    // Wants a page if `room` has any left; says whether it still has.
+    let want = |f: &Found, month: u32, wanted: &mut Vec<PageId>, room: &mut Budget| {
         let page = page_id(f, month);
         if room.pages > 0
             && room.postings > 0
@@ -335,15 +336,23 @@ pub fn months_wanted(
         }
         room.pages > 0 && room.postings > 0
     };
-    // A common driving word: its newest months first, for a newest-first order.
+    // A common driving word: its newest months first, for a newest-first order, with a third of
+    // the room, so that the other words' pages of those months can be read too.
     if order == Order::Newest {
-        for f in &found[d] {
+        let third = Budget {
+            pages: room.pages.div_ceil(3),
+            postings: room.postings.div_ceil(3),
+        };
+        let mut newest = third;
+        'newest: for f in &found[d] {
             for month in f.entry.months.iter().rev() {
-                if !want(f, *month, &mut wanted) {
-                    return wanted;
+                if !want(f, *month, &mut wanted, &mut newest) {
+                    break 'newest;
                 }
             }
         }
+        room.pages -= third.pages - newest.pages;
+        room.postings -= third.postings - newest.postings;
     }
     let driving = knows(&found[d], pages, articles);
     let mut candidates: Vec<(Key, Known)> = driving
@@ -374,7 +383,7 @@ pub fn months_wanted(
             for f in &found[*i] {
                 if !f.entry.is_complete()
                     && f.entry.months.binary_search(&month).is_ok()
-                    && !want(f, month, &mut wanted)
+                    && !want(f, month, &mut wanted, &mut room)
                 {
                     return wanted;
                 }
