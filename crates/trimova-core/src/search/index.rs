@@ -368,7 +368,7 @@ pub struct Filling<I> {
     waiting: BTreeMap<usize, Entry>,
 }
 
-impl<E, I: Iterator<Item = Result<Entry, E>>> Filling<I> {
+impl<E: From<String>, I: Iterator<Item = Result<Entry, E>>> Filling<I> {
     pub fn new(entries: I) -> Filling<I> {
         Filling {
             entries,
@@ -377,13 +377,13 @@ impl<E, I: Iterator<Item = Result<Entry, E>>> Filling<I> {
         }
     }
 
-    /// The entry at `place`.
+    /// The entry at `place`; an error if the entries end before it (a spill cut short).
     fn take(&mut self, place: usize) -> Result<Entry, E> {
         while self.read <= place {
             let entry = self
                 .entries
                 .next()
-                .expect("as many entries as planned terms")?;
+                .ok_or_else(|| E::from(format!("the index's entries end before term {place}")))??;
             self.waiting.insert(self.read, entry);
             self.read += 1;
         }

@@ -144,3 +144,23 @@ fn keys_follow_publication_and_two_articles_of_one_second_get_two_keys() {
     let keys = article_keys(&articles[1..]);
     assert_eq!(keys, [1_700_000_000, 1_600_000_000, 1_700_000_001, 0]);
 }
+
+#[test]
+fn nodes_filled_from_entries_cut_short_say_so_rather_than_panic() {
+    let entries: Vec<Entry> = ["ліс", "луг", "поле"]
+        .iter()
+        .map(|t| entry(t, &[(3, 9)]))
+        .collect();
+    let sizes: Vec<(&str, u32)> = entries
+        .iter()
+        .map(|e| (e.term.as_str(), e.size()))
+        .collect();
+    let mut planned = Vec::new();
+    plan("", &sizes, &mut planned);
+    let mut filling = Filling::new(entries[..2].iter().cloned().map(Ok::<Entry, String>));
+    let failed = planned
+        .into_iter()
+        .map(|p| filling.fill(p))
+        .find_map(Result::err);
+    assert!(failed.is_some_and(|e| e.contains("end before")));
+}
