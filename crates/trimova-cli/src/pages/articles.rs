@@ -3,6 +3,7 @@
 
 use super::manifest::{content_hash, Record};
 use super::search::{self, Indexing};
+use super::summaries::{Kept, Summaries};
 use super::{Context, RACY_NS};
 use crate::failure::Failure;
 use crate::files::Kind;
@@ -23,9 +24,11 @@ use trimova_core::{Article, ArticleSummary};
 /// One article file after the scan.
 pub(super) struct Scanned {
     pub(super) id: String,
+    /// Its place among this run's records.
+    pub(super) position: usize,
     pub(super) record: Record,
-    /// Its list entry, when the file changed (its pages were rendered from it).
-    pub(super) entry: Option<ArticleSummary>,
+    /// Where its summary was kept, when the file changed (its pages were rendered from it).
+    pub(super) summary: Option<Kept>,
     pub(super) rendered: usize,
     pub(super) removed: usize,
     /// Its search terms before and after, when its content changed and the index is updated.
@@ -194,6 +197,7 @@ pub(super) fn merge_by_id(
 pub(super) fn scan(
     context: &Context,
     indexing: &Indexing,
+    summaries: &Summaries,
     file: ArticleFile,
     before: Option<Record>,
 ) -> Result<Scanned, Failure> {
@@ -209,7 +213,8 @@ pub(super) fn scan(
                     ..r
                 },
                 id: file.id,
-                entry: None,
+                position: file.position,
+                summary: None,
                 rendered: 0,
                 removed: 0,
                 terms: None,
@@ -262,7 +267,8 @@ pub(super) fn scan(
     let terms = indexing.take_terms(file.position, &article, indexed)?;
     Ok(Scanned {
         terms,
-        entry: Some(ArticleSummary::of(&article)),
+        summary: Some(summaries.put(&ArticleSummary::of(&article))?),
+        position: file.position,
         rendered: record.pages.len(),
         id,
         record,

@@ -2,11 +2,12 @@
 //! `list.json`, rendered only when the articles on it, or its place in the list, changed.
 
 use super::manifest::{Fingerprint, Manifest, Record};
+use super::summaries::Summaries;
 use super::{Context, Report};
 use crate::failure::Failure;
 use crate::shell::{data_script, Page};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use trimova::api::LIST_DATA;
@@ -27,30 +28,35 @@ pub struct Listed<'a> {
     pub rows: Vec<Row<'a>>,
     /// Each row's record, in the same order.
     pub records: Vec<&'a Record>,
+    /// Each row's place among the manifest's records, in the same order.
+    pub positions: Vec<usize>,
     pub pages: Vec<PlannedPage>,
 }
 
 impl<'a> Listed<'a> {
     pub fn new(manifest: &'a Manifest) -> Listed<'a> {
-        let mut listed: Vec<(Row, &Record)> = manifest
+        let mut listed: Vec<(Row, (&Record, usize))> = manifest
             .articles
             .iter()
-            .map(|(id, r)| {
+            .enumerate()
+            .map(|(position, (id, r))| {
                 let row = Row {
                     id,
                     published: &r.published,
                     at: r.published_at,
                     tags: &r.tags,
                 };
-                (row, r)
+                (row, (r, position))
             })
             .collect();
         listed.par_sort_unstable_by(|(a, _), (b, _)| by_newest(a, b));
-        let (rows, records): (Vec<Row>, Vec<&Record>) = listed.into_iter().unzip();
+        let (rows, of): (Vec<Row>, Vec<(&Record, usize)>) = listed.into_iter().unzip();
+        let (records, positions) = of.into_iter().unzip();
         let pages = plan(&rows);
         Listed {
             rows,
             records,
+            positions,
             pages,
         }
     }
@@ -71,7 +77,7 @@ pub fn render(
     context: &Context,
     old: &Manifest,
     list: &Listed,
-    summaries: &mut HashMap<String, ArticleSummary>,
+    summaries: &mut Summaries,
     report: &mut Report,
 ) -> Result<BTreeMap<String, String>, Failure> {
     let wanted = wanted_pages(list);
@@ -84,12 +90,22 @@ pub fn render(
     report.lists += render.len() * Lang::ALL.len();
     read_summaries(context, list, &render, summaries)?;
     let summaries = &*summaries;
-    let jobs: Vec<(&Wanted, Lang)> = render
-        .iter()
-        .flat_map(|w| Lang::ALL.into_iter().map(move |lang| (*w, lang)))
-        .collect();
-    jobs.par_iter()
-        .try_for_each(|&(w, lang)| write_page(context, list, summaries, w.planned, lang))?;
+    // A page's summaries are read once for its three languages.
+    render.par_iter().try_for_each(|w| {
+        let shown = w
+            .planned
+            .rows
+            .iter()
+            .map(|&i| {
+                summaries.get(list.positions[i])?.ok_or_else(|| {
+                    Failure::from(format!("{}: no summary was read", list.rows[i].id))
+                })
+            })
+            .collect::<Result<Vec<ArticleSummary>, Failure>>()?;
+        Lang::ALL
+            .into_iter()
+            .try_for_each(|lang| write_page(context, &shown, w.planned, lang))
+    })?;
     Ok(wanted
         .into_iter()
         .map(|w| (w.output, w.fingerprint))
@@ -127,30 +143,32 @@ fn read_summaries(
     context: &Context,
     list: &Listed,
     render: &[&Wanted],
-    summaries: &mut HashMap<String, ArticleSummary>,
+    summaries: &mut Summaries,
 ) -> Result<(), Failure> {
-    let missing: BTreeSet<&str> = render
+    let missing: BTreeSet<usize> = render
         .iter()
-        .flat_map(|w| w.planned.rows.iter().map(|&i| list.rows[i].id))
-        .filter(|id| !summaries.contains_key(*id))
+        .flat_map(|w| w.planned.rows.iter().copied())
+        .filter(|&i| !summaries.has(list.positions[i]))
         .collect();
-    let loaded: Vec<(String, ArticleSummary)> = missing
+    let store = &*summaries;
+    let loaded: Vec<_> = missing
         .par_iter()
-        .map(|id| {
-            let article = context.read_article(id)?;
-            Ok((id.to_string(), ArticleSummary::of(&article)))
+        .map(|&i| {
+            let article = context.read_article(list.rows[i].id)?;
+            Ok((list.positions[i], store.put(&ArticleSummary::of(&article))?))
         })
         .collect::<Result<_, Failure>>()?;
-    summaries.extend(loaded);
+    for (position, kept) in loaded {
+        summaries.set(position, kept);
+    }
     Ok(())
 }
 
 /// Writes one list page in `lang`: its `list.json` and its HTML (and `/` for the newest page of
-/// the Ukrainian list).
+/// the Ukrainian list). `shown`: the summaries of its articles, in its order.
 fn write_page(
     context: &Context,
-    list: &Listed,
-    summaries: &HashMap<String, ArticleSummary>,
+    shown: &[ArticleSummary],
     planned: &PlannedPage,
     lang: Lang,
 ) -> Result<(), Failure> {
@@ -161,11 +179,7 @@ fn write_page(
         number: planned.number,
         place: planned.place,
         name: planned.name.clone(),
-        entries: planned
-            .rows
-            .iter()
-            .map(|&i| summaries[list.rows[i].id].list_entry(lang))
-            .collect(),
+        entries: shown.iter().map(|s| s.list_entry(lang)).collect(),
     });
     let json = page.to_file();
     let at = page.at();

@@ -3,13 +3,15 @@
 //!
 //! Incremental: the manifest (`manifest.rs`) remembers what was rendered from what, and a run
 //! renders only the pages whose inputs changed, whatever the archive's size. Articles stream
-//! through: what stays in memory per article is its record and, while needed, its list entry.
+//! through: what stays in memory per article is its record; what lists show of it is kept on
+//! disk (`summaries.rs`).
 
 mod articles;
 mod gathered;
 mod lists;
 mod manifest;
 mod search;
+mod summaries;
 mod syndication;
 
 use crate::args::PagesArgs;
@@ -25,9 +27,10 @@ use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
+use summaries::Summaries;
 use trimova_core::article::read_article_file;
 use trimova_core::publish::Site;
-use trimova_core::{Article, ArticleSummary};
+use trimova_core::Article;
 
 pub struct Options {
     pub dist: PathBuf,
@@ -271,6 +274,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
     // 2. List pages, then sitemaps and feeds, each only where its inputs changed.
     let list = lists::Listed::new(&new);
     let mut outputs = lists::render(&context, &old, &list, &mut summaries, &mut report)?;
+    drop(summaries);
     outputs.extend(syndication::render(
         &context,
         &old,
@@ -324,7 +328,7 @@ fn read_shell(dist: &Path, options: &Options) -> Result<(Shell, String), Failure
 /// summaries of the articles it read.
 struct Articles {
     records: Vec<(String, Record)>,
-    summaries: HashMap<String, ArticleSummary>,
+    summaries: Summaries,
     /// How the index is kept, with what the articles' step gathered for it.
     indexing: search::Indexing,
     /// The terms of the articles whose files changed (when the index is updated, not built).
@@ -352,18 +356,19 @@ fn render_articles(
         gone,
     } = pair(files, before);
     report.kept += same.iter().map(|(_, r)| r.pages.len()).sum::<usize>();
-    let indexing = search::Indexing::new(context, same.len() + to_read.len());
+    let articles = same.len() + to_read.len();
+    let indexing = search::Indexing::new(context, articles);
+    let mut summaries = Summaries::new(context.dist, articles)?;
     let progress = Progress::new(to_read.len() as u64, "articles");
     let scanned: Vec<Scanned> = to_read
         .into_par_iter()
         .map(|(file, before)| {
-            let scanned = scan(context, &indexing, file, before);
+            let scanned = scan(context, &indexing, &summaries, file, before);
             progress.inc();
             scanned
         })
         .collect::<Result<_, Failure>>()?;
     progress.finish();
-    let mut entries: HashMap<String, ArticleSummary> = HashMap::new();
     let mut changed = HashMap::new();
     let mut read = Vec::with_capacity(scanned.len());
     for s in scanned {
@@ -375,8 +380,8 @@ fn render_articles(
         if s.rendered == 0 {
             report.kept += s.record.pages.len();
         }
-        if let Some(entry) = s.entry {
-            entries.insert(s.id.clone(), entry);
+        if let Some(kept) = s.summary {
+            summaries.set(s.position, kept);
         }
         read.push((s.id, s.record));
     }
@@ -393,7 +398,7 @@ fn render_articles(
     }
     Ok(Articles {
         records: merge_by_id(same, read),
-        summaries: entries,
+        summaries,
         indexing,
         changed,
         gone: gone_terms,

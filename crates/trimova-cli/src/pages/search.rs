@@ -10,6 +10,7 @@
 
 use super::gathered::{Gathered, Postings, Spill, SpillWriter, BUDGET, SPILLS};
 use super::manifest::Record;
+use super::summaries::Summaries;
 use super::Context;
 use crate::failure::Failure;
 use rayon::prelude::*;
@@ -126,7 +127,7 @@ pub struct Run<'a> {
     /// The articles whose files are gone, with what the index held of them (updates only).
     pub gone: Vec<(String, Terms)>,
     /// The summaries of the articles read this run (every one, in a full build).
-    pub summaries: &'a HashMap<String, ArticleSummary>,
+    pub summaries: &'a Summaries,
 }
 
 /// Writes the index for this run; returns how many articles it took out or put in.
@@ -163,7 +164,7 @@ fn full_build(
     store: &mut Site,
     gathered: Gathered,
     records: &[(String, Record)],
-    summaries: &HashMap<String, ArticleSummary>,
+    summaries: &Summaries,
     keys: &[Key],
 ) -> Result<usize, Failure> {
     // Articles whose files were not read this run (a full build of the index after a killed
@@ -221,8 +222,11 @@ fn full_build(
     let _ = std::fs::remove_dir_all(context.dist.join(SPILLS));
     records
         .par_iter()
+        .enumerate()
         .zip(keys.par_iter())
-        .try_for_each(|((id, record), &key)| write_doc(context, summaries, id, record, key))?;
+        .try_for_each(|((position, (id, record)), &key)| {
+            write_doc(context, summaries, position, id, record, key)
+        })?;
     Ok(records.len())
 }
 
@@ -241,8 +245,8 @@ fn changes_only(
     // Summaries are removed first and written after: an article may take the key another one
     // left in the same run.
     let mut old_docs: Vec<Key> = Vec::new();
-    let mut new_docs: Vec<(&str, &Record, Key)> = Vec::new();
-    for ((id, record), &key) in run.records.iter().zip(keys) {
+    let mut new_docs: Vec<(usize, &str, &Record, Key)> = Vec::new();
+    for (position, ((id, record), &key)) in run.records.iter().zip(keys).enumerate() {
         let old_key = before.get(id.as_str()).copied();
         let (old_terms, new_terms) = match run.changed.remove(id) {
             Some(change) => (change.before, change.after),
@@ -262,7 +266,7 @@ fn changes_only(
         };
         diff(old.as_ref(), Some(&new), &mut changes);
         old_docs.extend(old_key.filter(|k| *k != key));
-        new_docs.push((id, record, key));
+        new_docs.push((position, id, record, key));
     }
     let gone = std::mem::take(&mut run.gone);
     let taken_out = gone.len();
@@ -275,23 +279,24 @@ fn changes_only(
     for key in &old_docs {
         context.remove(Path::new(&doc_path(*key)))?;
     }
-    for (id, record, key) in &new_docs {
-        write_doc(context, run.summaries, id, record, *key)?;
+    for &(position, id, record, key) in &new_docs {
+        write_doc(context, run.summaries, position, id, record, key)?;
     }
     update(store, changes)?;
     Ok(new_docs.len() + taken_out)
 }
 
-/// Writes an article's summary as results show it.
+/// Writes the summary of the article at `position` among the records as results show it.
 fn write_doc(
     context: &Context,
-    summaries: &HashMap<String, ArticleSummary>,
+    summaries: &Summaries,
+    position: usize,
     id: &str,
     record: &Record,
     key: Key,
 ) -> Result<(), Failure> {
-    let summary = match summaries.get(id) {
-        Some(s) => s.clone(),
+    let summary = match summaries.get(position)? {
+        Some(s) => s,
         // An unchanged article that moved key: its file is read again.
         None => ArticleSummary::of(&context.read_article(id)?),
     };
