@@ -24,6 +24,12 @@ use args::{Cli, Command};
 use clap::Parser;
 use std::process::ExitCode;
 
+/// A full build makes and drops millions of small strings on every core, where glibc's allocator
+/// spent a fifth of the build's time (20,000 articles on a tmpfs: 6.7-7.5 s with it, 5.2-5.3 s
+/// with mimalloc, whose version 2 holds no more memory at the peak). Version 3 kept 30 MB more.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Import(args) => import::run(args),
