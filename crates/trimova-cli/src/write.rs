@@ -3,10 +3,12 @@
 //! file or the new one, never a cut one.
 
 use crate::failure::Failure;
+use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// How soon the new file must survive a power cut.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -14,7 +16,7 @@ pub enum Durability {
     /// An editor's data (articles, the manifest): on disk before the rename.
     Now,
     /// Derived files (pages, lists, sitemaps), of which a build writes hundreds of thousands:
-    /// flushed together by `sync_folder` before the manifest records them.
+    /// flushed together (`Unflushed`) before the manifest records them.
     Batched,
 }
 
@@ -94,6 +96,95 @@ pub fn describe(path: &Path, error: &std::io::Error) -> String {
     }
 }
 
+/// The files a run wrote (or removed) with [`Durability::Batched`], flushed together before what
+/// records them is written. A run that wrote a few (a republish: a few hundred files) flushes
+/// each of them and the folders they are in; one that wrote many (a build) flushes the whole
+/// file system at once. Flushing the file system for a few files would also wait for whatever
+/// else the machine has written and not yet flushed: right after Hugo and Pagefind had written
+/// theirs, a republish at 100,000 articles took 1.25 s this way, 0.77 s with nothing to wait for.
+pub struct Unflushed {
+    /// What to flush one by one: files, then folders; `None` past [`Unflushed::MOST`].
+    paths: Mutex<Option<(BTreeSet<PathBuf>, BTreeSet<PathBuf>)>>,
+    /// The folder the files are in (whose file system is flushed when they are many).
+    root: PathBuf,
+}
+
+impl Unflushed {
+    /// Past this many files, the file system is flushed whole.
+    const MOST: usize = 4096;
+
+    pub fn new(root: &Path) -> Unflushed {
+        Unflushed {
+            paths: Mutex::new(Some(Default::default())),
+            root: root.to_path_buf(),
+        }
+    }
+
+    /// `path` was written: it and the folders it is in (up to the root) are to be flushed.
+    pub fn wrote(&self, path: &Path) {
+        self.note(Some(path), path.parent());
+    }
+
+    /// `path` was removed (and maybe its folders): the folders it was in are to be flushed.
+    pub fn removed(&self, path: &Path) {
+        self.note(None, path.parent());
+    }
+
+    fn note(&self, file: Option<&Path>, mut folder: Option<&Path>) {
+        let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner());
+        let Some((files, folders)) = paths.as_mut() else {
+            return;
+        };
+        if files.len() + folders.len() >= Self::MOST {
+            *paths = None;
+            return;
+        }
+        files.extend(file.map(Path::to_path_buf));
+        while let Some(dir) = folder.filter(|d| d.starts_with(&self.root)) {
+            if !folders.insert(dir.to_path_buf()) {
+                break;
+            }
+            folder = dir.parent();
+        }
+    }
+
+    /// Flushes what was written: on disk when this returns.
+    pub fn flush(self) -> Result<(), Failure> {
+        let paths = self.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+        let Some((files, folders)) = paths else {
+            return sync_folder(&self.root);
+        };
+        // Many at once: the file system's journal commits the flushes that wait together.
+        let flush_all = |paths: Vec<PathBuf>| -> Result<(), Failure> {
+            let next = AtomicUsize::new(0);
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..16.min(paths.len()))
+                    .map(|_| {
+                        scope.spawn(|| loop {
+                            let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                                return Ok(());
+                            };
+                            match File::open(path).and_then(|f| f.sync_all()) {
+                                Ok(()) => {}
+                                // Removed since (a folder left empty), or written again and
+                                // removed: nothing of it to keep.
+                                Err(e) if e.kind() == ErrorKind::NotFound => {}
+                                Err(e) => return Err(describe(path, &e)),
+                            }
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .try_for_each(|w| w.join().unwrap_or_else(|_| Err("a flush failed".into())))
+            })
+            .map_err(Failure::from)
+        };
+        flush_all(files.into_iter().collect())?;
+        flush_all(folders.into_iter().collect())
+    }
+}
+
 /// Flushes everything written on the file system holding `dir` (one call for a whole build).
 pub fn sync_folder(dir: &Path) -> Result<(), Failure> {
     let folder = File::open(dir).map_err(|e| describe(dir, &e))?;
@@ -142,5 +233,46 @@ mod tests {
         ] {
             assert!(!is_temporary(Path::new(other)), "{other}");
         }
+    }
+
+    #[test]
+    fn a_few_files_are_flushed_with_their_folders_and_many_with_the_file_system() {
+        let root = std::env::temp_dir().join(format!("trimova-flush-{}", std::process::id()));
+        let unflushed = Unflushed::new(&root);
+        let page = root.join("uk").join("a-1").join("index.html");
+        write_whole(&page, b"page", Durability::Batched).unwrap();
+        unflushed.wrote(&page);
+        let gone = root.join("en").join("b-2").join("index.html");
+        write_whole(&gone, b"old", Durability::Batched).unwrap();
+        fs::remove_dir_all(root.join("en").join("b-2")).unwrap();
+        unflushed.removed(&gone);
+        {
+            let paths = unflushed.paths.lock().unwrap();
+            let (files, folders) = paths.as_ref().expect("a few: one by one");
+            assert_eq!(files.iter().collect::<Vec<_>>(), [&page]);
+            let folders: Vec<_> = folders
+                .iter()
+                .map(|f| f.strip_prefix(&root).unwrap())
+                .collect();
+            let expected = ["", "en", "en/b-2", "uk", "uk/a-1"];
+            assert_eq!(
+                folders,
+                expected.map(Path::new),
+                "up to the root, not above"
+            );
+        }
+        // A folder removed since it was noted is not an error.
+        unflushed.flush().unwrap();
+
+        let many = Unflushed::new(&root);
+        for n in 0..Unflushed::MOST {
+            many.wrote(&root.join(format!("{n}.json")));
+        }
+        assert!(
+            many.paths.lock().unwrap().is_none(),
+            "many: the file system"
+        );
+        many.flush().unwrap();
+        fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -20,7 +20,7 @@ use crate::files::Kind;
 use crate::lock::{lock, WhenBusy};
 use crate::progress::Progress;
 use crate::shell::Shell;
-use crate::write::{is_temporary, sync_folder, write_whole, Durability};
+use crate::write::{is_temporary, write_whole, Durability, Unflushed};
 use articles::{article_files, files_as_recorded, merge_by_id, pair, scan, Paired, Scanned};
 use manifest::{Manifest, Record};
 use rayon::prelude::*;
@@ -85,6 +85,8 @@ pub struct Context<'a> {
     pub full: bool,
     /// The only article files that changed, if the caller said (ids); not on a full build.
     pub changed: Option<&'a BTreeSet<String>>,
+    /// What this run wrote and removed, flushed before the manifest records it.
+    pub unflushed: Unflushed,
 }
 
 impl Context<'_> {
@@ -94,7 +96,10 @@ impl Context<'_> {
     }
 
     pub fn write_bytes(&self, relative: &Path, bytes: &[u8]) -> Result<(), Failure> {
-        write_whole(&self.dist.join(relative), bytes, Durability::Batched)
+        let path = self.dist.join(relative);
+        write_whole(&path, bytes, Durability::Batched)?;
+        self.unflushed.wrote(&path);
+        Ok(())
     }
 
     /// Removes a derived file and the folders it leaves empty (up to the site folder).
@@ -106,6 +111,7 @@ impl Context<'_> {
             Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::IsADirectory) => {}
             Err(e) => return Err(crate::write::describe(&path, &e).into()),
         }
+        self.unflushed.removed(&path);
         let mut dir = path.parent();
         while let Some(d) = dir.filter(|d| *d != self.dist) {
             if std::fs::remove_dir(d).is_err() {
@@ -235,6 +241,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
         site: &site,
         full: index_full,
         changed: options.changed.as_ref().filter(|_| !index_full),
+        unflushed: Unflushed::new(dist),
     };
     let mut old = old.unwrap_or_else(|| Manifest::new(stamp.clone()));
     let mut new = Manifest::new(stamp);
@@ -294,7 +301,7 @@ fn build(options: &Options) -> Result<Report, Failure> {
     new.outputs = outputs;
 
     // 3. Everything written is on disk before the manifest says it is there.
-    sync_folder(dist)?;
+    context.unflushed.flush()?;
     new.write(dist)?;
     let _ = std::fs::remove_file(&running);
     Ok(report)
