@@ -101,3 +101,38 @@ fn a_query_is_stemmed_in_every_language_its_letters_allow() {
     assert_eq!(query_terms(&long, 8).len(), 8);
     assert!(query_terms("\u{0}\u{7}!!!???", 8).is_empty());
 }
+
+#[test]
+fn every_character_folds_as_unicode_lower_cases_it() {
+    // The fold's shortcuts for ASCII and Cyrillic against Unicode's tables, for every character.
+    let by_the_tables = |c: char| -> String {
+        Some(c)
+            .filter(|c| !APOSTROPHES.contains(c))
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ё' { 'е' } else { c })
+            .collect()
+    };
+    let mut buffer = String::new();
+    for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+        fold_into(c.encode_utf8(&mut [0; 4]), &mut buffer);
+        assert_eq!(buffer, by_the_tables(c), "{c:?} (U+{:04X})", c as u32);
+    }
+    assert_eq!(fold("ЇЖАК"), "їжак");
+    assert_eq!(fold("М’ЯСО"), "мясо");
+}
+
+#[test]
+fn words_are_the_pieces_unicode_words_keeps_for_every_character() {
+    for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+        let text = c.encode_utf8(&mut [0; 4]).to_owned();
+        assert_eq!(
+            unicode_words(&text).next().is_some(),
+            text.unicode_words().next().is_some(),
+            "{c:?} (U+{:04X})",
+            c as u32
+        );
+    }
+    let text = "Київ, 12 травня — «М’ясо» і don't ҂ stop.";
+    assert!(unicode_words(text).eq(text.unicode_words()));
+}
