@@ -144,7 +144,7 @@ impl Edition {
     pub fn word_count(&self) -> usize {
         let words = |s: &str| {
             s.split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .filter(|w| w.chars().any(crate::lang::is_letter_or_digit))
                 .count()
         };
         let body: usize = self.body_texts().iter().map(|t| words(t)).sum();

@@ -1,6 +1,6 @@
 //! Texts and queries as search terms: segmented, folded and stemmed.
 
-use crate::lang::Lang;
+use crate::lang::{is_letter_or_digit, Lang};
 use frostem::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
@@ -17,22 +17,10 @@ pub fn fold(word: &str) -> String {
 }
 
 /// The words of a text (UAX #29's word boundaries, keeping the pieces with a letter or a digit):
-/// `unicode_words` with a shortcut for ASCII and Cyrillic letters, whose lookup in Unicode's
-/// tables was a fortieth of a full build.
+/// `unicode_words`, with [`is_letter_or_digit`]'s shortcut for the letters a newsroom writes.
 fn unicode_words(text: &str) -> impl Iterator<Item = &str> {
     text.split_word_bounds()
         .filter(|piece| piece.chars().any(is_letter_or_digit))
-}
-
-/// Whether `c` is a letter or a digit, as `unicode_words` asks.
-fn is_letter_or_digit(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        '\0'..='\x7f' => false,
-        // Cyrillic's letters (the block's signs and combining marks, U+0482-0489, are not).
-        'Ѐ'..='ҁ' | 'Ҋ'..='ӿ' => true,
-        _ => c.is_alphabetic() || c.is_numeric(),
-    }
 }
 
 /// [`fold`] into a buffer of the caller's (emptied first), so a text's words reuse one.
