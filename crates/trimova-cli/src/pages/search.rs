@@ -176,8 +176,31 @@ fn full_build(
         .try_for_each(|(position, (id, _))| {
             gathered.add(position, article_terms(&context.read_article(id)?))
         })?;
-    // Each term's entry and month pages, a batch of terms at a time on every core, then the
-    // nodes.
+    // The summaries are written while the terms are: the one is mostly making files, the
+    // other has long stretches on one core (merging the gathered terms, laying out the nodes).
+    let (terms, docs) = rayon::join(
+        || write_terms(context, store, gathered, keys),
+        || {
+            records
+                .par_iter()
+                .enumerate()
+                .zip(keys.par_iter())
+                .try_for_each(|((position, (id, record)), &key)| {
+                    write_doc(context, summaries, position, id, record, key)
+                })
+        },
+    );
+    terms.and(docs)?;
+    Ok(records.len())
+}
+
+/// Each term's entry and month pages, a batch of terms at a time on every core, then the nodes.
+fn write_terms(
+    context: &Context,
+    store: &mut Site,
+    gathered: Gathered,
+    keys: &[Key],
+) -> Result<(), Failure> {
     const BATCH: usize = 4096;
     let keyed = |(term, postings): (String, Postings)| {
         let postings = postings
@@ -220,14 +243,7 @@ fn full_build(
     )?;
     drop(spill);
     let _ = std::fs::remove_dir_all(context.dist.join(SPILLS));
-    records
-        .par_iter()
-        .enumerate()
-        .zip(keys.par_iter())
-        .try_for_each(|((position, (id, record)), &key)| {
-            write_doc(context, summaries, position, id, record, key)
-        })?;
-    Ok(records.len())
+    Ok(())
 }
 
 fn changes_only(
