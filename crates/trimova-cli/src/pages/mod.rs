@@ -224,8 +224,9 @@ fn build(options: &Options) -> Result<Report, Failure> {
     let started_ns = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64);
-    // The folder of article files is listed while last run's manifest is read: both take about
-    // as long at 100,000 articles, the one mostly in the kernel, the other decoding.
+    // The folder of article files is listed while last run's manifest is read: at 100,000
+    // articles each takes a tenth of a second or more, the one mostly in the kernel, the other
+    // decoding on one core.
     let (old, listed) = rayon::join(
         || {
             (!options.full)
