@@ -12,6 +12,7 @@ mod failure;
 mod files;
 mod import;
 mod index;
+mod io_workers;
 mod lock;
 mod pages;
 mod progress;

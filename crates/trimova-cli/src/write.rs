@@ -3,11 +3,12 @@
 //! file or the new one, never a cut one.
 
 use crate::failure::Failure;
+use crate::io_workers::on_io_workers;
 use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 
 /// How soon the new file must survive a power cut.
@@ -156,29 +157,16 @@ impl Unflushed {
         };
         // Many at once: the file system's journal commits the flushes that wait together.
         let flush_all = |paths: Vec<PathBuf>| -> Result<(), Failure> {
-            let next = AtomicUsize::new(0);
-            std::thread::scope(|scope| {
-                let workers: Vec<_> = (0..16.min(paths.len()))
-                    .map(|_| {
-                        scope.spawn(|| loop {
-                            let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                                return Ok(());
-                            };
-                            match File::open(path).and_then(|f| f.sync_all()) {
-                                Ok(()) => {}
-                                // Removed since (a folder left empty), or written again and
-                                // removed: nothing of it to keep.
-                                Err(e) if e.kind() == ErrorKind::NotFound => {}
-                                Err(e) => return Err(describe(path, &e)),
-                            }
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .try_for_each(|w| w.join().unwrap_or_else(|_| Err("a flush failed".into())))
-            })
-            .map_err(Failure::from)
+            on_io_workers(&paths, |path| {
+                match File::open(path).and_then(|f| f.sync_all()) {
+                    Ok(()) => Ok(()),
+                    // Removed since (a folder left empty), or written again and removed: nothing
+                    // of it to keep.
+                    Err(e) if e.kind() == ErrorKind::NotFound => Ok(()),
+                    Err(e) => Err(describe(path, &e)),
+                }
+            })?;
+            Ok(())
         };
         flush_all(files.into_iter().collect())?;
         flush_all(folders.into_iter().collect())

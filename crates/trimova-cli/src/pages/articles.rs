@@ -7,6 +7,7 @@ use super::summaries::{Kept, Summaries};
 use super::{Context, RACY_NS};
 use crate::failure::Failure;
 use crate::files::Kind;
+use crate::io_workers::on_io_workers;
 use crate::shell::{data_script, Page};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -47,7 +48,7 @@ pub(super) struct ArticleFile {
 }
 
 /// The article files in `dir` (not `index.json`), sorted by id, with their size and time: read
-/// with the folder (one `statx` relative to it per file, on every core).
+/// with the folder (one `statx` relative to it per file, many at once: see `io_workers`).
 pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFile>, Failure> {
     let listed = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut entries = Vec::new();
@@ -57,16 +58,13 @@ pub(super) fn article_files(dir: &Path, started_ns: u64) -> Result<Vec<ArticleFi
             entries.push(entry);
         }
     }
-    let files = entries
-        .into_par_iter()
-        .map(|entry| {
-            let path = entry.path();
-            let meta = entry
-                .metadata()
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok(as_stat_sees_it(path, &meta, started_ns))
-        })
-        .collect::<Result<Vec<_>, Failure>>()?;
+    let files = on_io_workers(&entries, |entry| {
+        let path = entry.path();
+        let meta = entry
+            .metadata()
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        Ok::<_, Failure>(as_stat_sees_it(path, &meta, started_ns))
+    })?;
     Ok(in_id_order(files))
 }
 
